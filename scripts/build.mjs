@@ -16,4 +16,6 @@ const common = {
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // The engine as a library: what the benchmarks (and other Node programs) import.
+  esbuild.build({ ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/engine.js' }),
 ]);

@@ -1,0 +1,18 @@
+// What a CLI command may touch of the outside world. Commands receive it instead of using
+// `process` directly, so tests can run them in-process and read what they printed.
+export interface CliIO {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Reads all of standard input (used by `--stdin`). */
+  readStdin(): Promise<string>;
+}
+
+/** Exit codes shared by every command. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+/** A user mistake: printed as one line, exit 2, no stack trace. */
+export class UsageError extends Error {}

@@ -1,0 +1,289 @@
+// Linear-time glob matching, one path segment at a time.
+//
+// CODEOWNERS patterns come from the repository, so nothing here may backtrack: we never build
+// a RegExp from a pattern. A pattern is compiled into segments (split on `/`); `**` segments
+// split it into blocks. Within a segment, `*` splits the segment pattern into fixed-length
+// pieces. Both levels are then matched the same way, by the classic argument for `*`-only
+// globs: the first piece must be a prefix, the last a suffix, and every piece in between may be
+// taken at its leftmost occurrence after the previous one (taking it later can only leave
+// less room for the rest). That gives O(pattern × input) work in the worst case and usually
+// O(input), with no exponential corner. Every loop charges the work meter (work.ts).
+
+import { charge } from './work';
+
+/** One code unit of a segment pattern: a literal character, `?`, or a `[...]` class. */
+type Atom =
+  | { kind: 'char'; ch: string }
+  | { kind: 'one' }
+  | { kind: 'class'; negate: boolean; ranges: Array<[number, number]> };
+
+/** A run of atoms between stars. `literal` is set when every atom is a plain character. */
+interface Piece {
+  atoms: Atom[];
+  literal: string | null;
+}
+
+/** A compiled pattern for a single path segment containing at least one wildcard. */
+export interface SegmentGlob {
+  /** Pieces between stars; a pattern without `*` has exactly one piece and `starred` false. */
+  pieces: Piece[];
+  starred: boolean;
+  /** Shortest segment that can match (sum of piece lengths). */
+  minLength: number;
+  /** The literal text after the last star, when there is one (used by the extension index). */
+  literalSuffix: string | null;
+}
+
+export type SegmentMatcher =
+  | { kind: 'literal'; text: string }
+  /** `*` alone: any one segment. */
+  | { kind: 'any' }
+  | { kind: 'glob'; glob: SegmentGlob }
+  /** `**` alone: zero or more segments. */
+  | { kind: 'globstar' };
+
+export interface GlobSyntax {
+  /** GitLab (Ruby fnmatch) reads `[...]` as a character class; GitHub matches it literally. */
+  classes: boolean;
+}
+
+/**
+ * Parses one segment of a pattern (no `/` inside). `**` that is not the whole segment behaves
+ * as `*`, as in gitignore and fnmatch. Backslash escapes the next character.
+ */
+export function compileSegment(text: string, syntax: GlobSyntax): SegmentMatcher {
+  if (text === '*') return { kind: 'any' };
+  const pieces: Piece[] = [];
+  let atoms: Atom[] = [];
+  let starred = false;
+  let wild = false;
+  let i = 0;
+  const flush = (): void => {
+    pieces.push(makePiece(atoms));
+    atoms = [];
+  };
+  while (i < text.length) {
+    const c = text[i];
+    charge(1);
+    if (c === '\\' && i + 1 < text.length) {
+      atoms.push({ kind: 'char', ch: text[i + 1] });
+      i += 2;
+    } else if (c === '*') {
+      // Consecutive stars are one star inside a segment.
+      while (i < text.length && text[i] === '*') i++;
+      flush();
+      starred = true;
+      wild = true;
+    } else if (c === '?') {
+      atoms.push({ kind: 'one' });
+      wild = true;
+      i++;
+    } else if (c === '[' && syntax.classes) {
+      const parsed = parseClass(text, i);
+      if (parsed) {
+        atoms.push(parsed.atom);
+        wild = true;
+        i = parsed.end;
+      } else {
+        // An unterminated bracket is an ordinary character.
+        atoms.push({ kind: 'char', ch: c });
+        i++;
+      }
+    } else {
+      atoms.push({ kind: 'char', ch: c });
+      i++;
+    }
+  }
+  flush();
+  if (!wild) return { kind: 'literal', text: pieces[0].literal ?? '' };
+  const last = pieces[pieces.length - 1];
+  return {
+    kind: 'glob',
+    glob: {
+      pieces,
+      starred,
+      minLength: pieces.reduce((n, p) => n + p.atoms.length, 0),
+      literalSuffix: starred && last.literal !== null && last.literal.length > 0 ? last.literal : null,
+    },
+  };
+}
+
+function makePiece(atoms: Atom[]): Piece {
+  let literal: string | null = '';
+  for (const a of atoms) {
+    if (a.kind !== 'char') {
+      literal = null;
+      break;
+    }
+    literal += a.ch;
+  }
+  return { atoms, literal };
+}
+
+/** Parses `[...]` starting at `start` (the `[`); null when there is no closing bracket. */
+function parseClass(text: string, start: number): { atom: Atom; end: number } | null {
+  let i = start + 1;
+  let negate = false;
+  if (text[i] === '!' || text[i] === '^') {
+    negate = true;
+    i++;
+  }
+  const ranges: Array<[number, number]> = [];
+  let first = true;
+  while (i < text.length) {
+    charge(1);
+    let c = text[i];
+    if (c === ']' && !first) return { atom: { kind: 'class', negate, ranges }, end: i + 1 };
+    first = false;
+    if (c === '\\' && i + 1 < text.length) c = text[++i];
+    let lo = c.charCodeAt(0);
+    let hi = lo;
+    if (text[i + 1] === '-' && i + 2 < text.length && text[i + 2] !== ']') {
+      let h = text[i + 2];
+      i += 2;
+      if (h === '\\' && i + 1 < text.length) h = text[++i];
+      hi = h.charCodeAt(0);
+      if (hi < lo) [lo, hi] = [hi, lo];
+    }
+    ranges.push([lo, hi]);
+    i++;
+  }
+  return null;
+}
+
+function atomMatches(a: Atom, code: number, ch: string): boolean {
+  switch (a.kind) {
+    case 'char':
+      return a.ch === ch;
+    case 'one':
+      return true;
+    case 'class': {
+      let hit = false;
+      for (const [lo, hi] of a.ranges) {
+        if (code >= lo && code <= hi) {
+          hit = true;
+          break;
+        }
+      }
+      return hit !== a.negate;
+    }
+  }
+}
+
+/** Does `piece` match `s` at exactly `pos`? */
+function pieceAt(piece: Piece, s: string, pos: number): boolean {
+  if (piece.literal !== null) {
+    charge(piece.literal.length || 1);
+    return s.startsWith(piece.literal, pos);
+  }
+  const atoms = piece.atoms;
+  for (let k = 0; k < atoms.length; k++) {
+    charge(1);
+    if (!atomMatches(atoms[k], s.charCodeAt(pos + k), s[pos + k])) return false;
+  }
+  return true;
+}
+
+/** Leftmost position >= from where `piece` matches inside s[0, limit), or -1. */
+function findPiece(piece: Piece, s: string, from: number, limit: number): number {
+  const len = piece.atoms.length;
+  if (piece.literal !== null) {
+    const at = s.indexOf(piece.literal, from);
+    charge((at < 0 ? s.length - from : at - from) + len + 1);
+    return at >= 0 && at + len <= limit ? at : -1;
+  }
+  for (let pos = from; pos + len <= limit; pos++) {
+    if (pieceAt(piece, s, pos)) return pos;
+  }
+  return -1;
+}
+
+export function globMatches(g: SegmentGlob, s: string): boolean {
+  charge(1);
+  if (s.length < g.minLength) return false;
+  const pieces = g.pieces;
+  if (!g.starred) return s.length === pieces[0].atoms.length && pieceAt(pieces[0], s, 0);
+  const first = pieces[0];
+  const last = pieces[pieces.length - 1];
+  if (!pieceAt(first, s, 0)) return false;
+  const end = s.length - last.atoms.length;
+  if (!pieceAt(last, s, end)) return false;
+  let pos = first.atoms.length;
+  for (let k = 1; k < pieces.length - 1; k++) {
+    const at = findPiece(pieces[k], s, pos, end);
+    if (at < 0) return false;
+    pos = at + pieces[k].atoms.length;
+  }
+  return true;
+}
+
+export function segmentMatches(m: SegmentMatcher, s: string): boolean {
+  switch (m.kind) {
+    case 'literal':
+      charge(1);
+      return m.text === s;
+    case 'any':
+      charge(1);
+      return true;
+    case 'glob':
+      return globMatches(m.glob, s);
+    case 'globstar':
+      return true;
+  }
+}
+
+/**
+ * A whole pattern as segment matchers, split into blocks at `**`. `blocks.length === 1` means
+ * no `**`: the path must have exactly that many segments.
+ */
+export interface SegmentPattern {
+  segments: SegmentMatcher[];
+  blocks: SegmentMatcher[][];
+  minSegments: number;
+}
+
+export function makeSegmentPattern(segments: SegmentMatcher[]): SegmentPattern {
+  const blocks: SegmentMatcher[][] = [[]];
+  for (const m of segments) {
+    if (m.kind === 'globstar') {
+      // Adjacent `**` are one `**`.
+      if (blocks[blocks.length - 1].length > 0 || blocks.length === 1) blocks.push([]);
+    } else blocks[blocks.length - 1].push(m);
+  }
+  return { segments, blocks, minSegments: blocks.reduce((n, b) => n + b.length, 0) };
+}
+
+function blockAt(block: SegmentMatcher[], segs: readonly string[], pos: number): boolean {
+  for (let k = 0; k < block.length; k++) {
+    if (!segmentMatches(block[k], segs[pos + k])) return false;
+  }
+  return true;
+}
+
+/** Does the pattern match segs[start..] exactly (all remaining segments)? */
+export function matchSegments(p: SegmentPattern, segs: readonly string[], start = 0): boolean {
+  const n = segs.length - start;
+  charge(1);
+  if (n < p.minSegments) return false;
+  const blocks = p.blocks;
+  if (blocks.length === 1) return n === blocks[0].length && blockAt(blocks[0], segs, start);
+  const first = blocks[0];
+  const last = blocks[blocks.length - 1];
+  if (!blockAt(first, segs, start)) return false;
+  const end = segs.length - last.length;
+  if (!blockAt(last, segs, end)) return false;
+  let pos = start + first.length;
+  for (let k = 1; k < blocks.length - 1; k++) {
+    const block = blocks[k];
+    let found = -1;
+    for (let at = pos; at + block.length <= end; at++) {
+      if (blockAt(block, segs, at)) {
+        found = at;
+        break;
+      }
+    }
+    if (found < 0) return false;
+    pos = found + block.length;
+  }
+  return true;
+}

@@ -1,0 +1,232 @@
+// Answers "who owns this path?" for a parsed CODEOWNERS file, fast.
+//
+// Semantics, per host:
+//   GitHub/Bitbucket: the last matching rule wins; a rule without owners un-owns.
+//   GitLab: every section is evaluated on its own; within a section entries are keyed by
+//   normalised pattern (a repeated pattern replaces the earlier entry's owners but keeps the
+//   earlier position), the entry latest in that order wins, and any matching `!` exclusion
+//   drops the section for that path. The path's owners are the union over sections.
+// Both are "for each section, the highest-priority matching entry, unless excluded", which
+// is what the accumulator below computes.
+//
+// Speed: a rule applies to a path either directly (`self`) or because it matched one of the
+// path's directories (`descendants`, see pattern.ts). The directory part is computed once per
+// directory and memoised, so a file costs a handful of hash lookups: its directory's state,
+// its name in the trie below that directory, its name and its extension.
+
+import { compilePattern, normalizeGitlabPattern } from './pattern';
+import { RuleIndex, TrieNode, type Indexed, type RestEntry } from './rule-index';
+import type { OwnershipResult, ParsedCodeowners, Rule, SectionMatch } from './types';
+
+interface Entry {
+  rule: Rule;
+  section: number;
+  /** Larger wins within a section. */
+  priority: number;
+  exclusion: boolean;
+  owners: string[];
+}
+
+/** Per-section best match so far; `null` entry means none. */
+interface Accumulator {
+  best: Array<Entry | null>;
+  excluded: boolean[];
+}
+
+interface DirState {
+  segs: string[];
+  acc: Accumulator;
+  /** Self-index trie node for this directory (null once the path leaves the trie). */
+  selfNode: TrieNode<Entry> | null;
+  /** Wildcard-tailed self patterns from the trie nodes along this directory's path. */
+  selfRest: Array<RestEntry<Entry>>;
+  descNode: TrieNode<Entry> | null;
+  descRest: Array<RestEntry<Entry>>;
+}
+
+export interface OwnershipMatcher {
+  /** Ownership of a repository-relative path (forward slashes). */
+  match(path: string): OwnershipResult;
+  /** Number of directories memoised so far (for diagnostics and benchmarks). */
+  readonly memoizedDirectories: number;
+}
+
+/** Canonical form of a repository-relative path: no `./`, no leading or trailing `/`. */
+export function normalizeRepoPath(path: string): string {
+  let p = path;
+  while (p.startsWith('./')) p = p.slice(2);
+  let start = 0;
+  while (start < p.length && p[start] === '/') start++;
+  let end = p.length;
+  while (end > start && p[end - 1] === '/') end--;
+  p = start > 0 || end < p.length ? p.slice(start, end) : p;
+  return p.includes('//') ? p.split('/').filter((s) => s.length > 0).join('/') : p;
+}
+
+class Matcher implements OwnershipMatcher {
+  private readonly selfIndex = new RuleIndex<Entry>();
+  private readonly descIndex = new RuleIndex<Entry>();
+  private readonly dirs = new Map<string, DirState>();
+  private readonly sectionNames: string[];
+  private readonly sectionInfo: Array<{ optional: boolean; approvals: number }>;
+  private readonly gitlab: boolean;
+
+  constructor(parsed: ParsedCodeowners) {
+    this.gitlab = parsed.flavor === 'gitlab';
+    this.sectionNames = this.gitlab ? parsed.sections.map((s) => s.name) : [''];
+    this.sectionInfo = this.gitlab ? parsed.sections.map((s) => ({ optional: s.optional, approvals: s.approvals })) : [];
+    if (!parsed.applied) return;
+    for (const { entry, flavorPattern } of this.entries(parsed)) {
+      const compiled = compilePattern(parsed.flavor, flavorPattern);
+      if (compiled.never) continue;
+      const item: Indexed<Entry> = { segs: compiled.segs, value: entry };
+      if (compiled.self) this.selfIndex.add(item);
+      if (compiled.descendants) this.descIndex.add(item);
+    }
+  }
+
+  get memoizedDirectories(): number {
+    return this.dirs.size;
+  }
+
+  /** The entries that take part in matching, with their priority per host. */
+  private *entries(parsed: ParsedCodeowners): Generator<{ entry: Entry; flavorPattern: string }> {
+    const sectionIndex = new Map(this.sectionNames.map((n, i) => [n, i]));
+    // GitLab: per section, the first position of each normalised pattern, and its last entry.
+    const keyed = new Map<string, { priority: number; rule: Rule }>();
+    const counters = new Map<number, number>();
+    for (const rule of parsed.rules) {
+      if (!rule.applied) continue;
+      if (!this.gitlab) {
+        yield { entry: this.entry(rule, 0, rule.index), flavorPattern: rule.pattern };
+        continue;
+      }
+      const section = sectionIndex.get(rule.section ?? '') ?? 0;
+      const pattern = rule.exclusion ? rule.pattern.slice(1) : rule.pattern;
+      const key = `${section}\u0000${normalizeGitlabPattern(pattern)}`;
+      const seen = keyed.get(key);
+      if (seen) seen.rule = rule;
+      else {
+        const priority = counters.get(section) ?? 0;
+        counters.set(section, priority + 1);
+        keyed.set(key, { priority, rule });
+      }
+    }
+    for (const { priority, rule } of keyed.values()) {
+      const section = sectionIndex.get(rule.section ?? '') ?? 0;
+      yield {
+        entry: this.entry(rule, section, priority),
+        flavorPattern: rule.exclusion ? rule.pattern.slice(1) : rule.pattern,
+      };
+    }
+  }
+
+  private entry(rule: Rule, section: number, priority: number): Entry {
+    const owners: string[] = [];
+    for (const o of rule.owners) if (!owners.includes(o.text)) owners.push(o.text);
+    return { rule, section, priority, exclusion: rule.exclusion, owners };
+  }
+
+  private newAcc(from?: Accumulator): Accumulator {
+    if (from) return { best: from.best.slice(), excluded: from.excluded.slice() };
+    const n = this.sectionNames.length;
+    return { best: new Array<Entry | null>(n).fill(null), excluded: new Array<boolean>(n).fill(false) };
+  }
+
+  private dir(path: string): DirState {
+    const cached = this.dirs.get(path);
+    if (cached) return cached;
+    let state: DirState;
+    if (path === '') {
+      state = {
+        segs: [],
+        acc: this.newAcc(),
+        selfNode: this.selfIndex.root,
+        selfRest: this.selfIndex.root.rest,
+        descNode: this.descIndex.root,
+        descRest: this.descIndex.root.rest,
+      };
+      this.collect(this.descIndex, state.descNode, state.descRest, [], state.acc);
+    } else {
+      const cut = path.lastIndexOf('/');
+      const parent = this.dir(cut < 0 ? '' : path.slice(0, cut));
+      const name = cut < 0 ? path : path.slice(cut + 1);
+      const segs = parent.segs.concat(name);
+      const selfNode = parent.selfNode?.children.get(name) ?? null;
+      const descNode = parent.descNode?.children.get(name) ?? null;
+      state = {
+        segs,
+        acc: this.newAcc(parent.acc),
+        selfNode,
+        selfRest: extend(parent.selfRest, selfNode),
+        descNode,
+        descRest: extend(parent.descRest, descNode),
+      };
+      this.collect(this.descIndex, descNode, state.descRest, segs, state.acc);
+    }
+    this.dirs.set(path, state);
+    return state;
+  }
+
+  /** Adds to `acc` every pattern of `index` matching `segs` in full. */
+  private collect(index: RuleIndex<Entry>, node: TrieNode<Entry> | null, rest: ReadonlyArray<RestEntry<Entry>>, segs: readonly string[], acc: Accumulator): void {
+    if (index.isEmpty) return;
+    const hit = (item: Indexed<Entry>): void => accept(acc, item.value);
+    if (node) for (const item of node.exact) hit(item);
+    if (rest.length > 0) RuleIndex.visitRest(rest, segs, hit);
+    index.visitUnanchored(segs, hit);
+  }
+
+  match(path: string): OwnershipResult {
+    const p = normalizeRepoPath(path);
+    if (p === '') return { owners: [], rule: null, ...(this.gitlab ? { sections: [] } : {}) };
+    const cut = p.lastIndexOf('/');
+    const dir = this.dir(cut < 0 ? '' : p.slice(0, cut));
+    const name = cut < 0 ? p : p.slice(cut + 1);
+    const acc = this.newAcc(dir.acc);
+    if (!this.selfIndex.isEmpty) {
+      const segs = dir.segs.concat(name);
+      const node = dir.selfNode?.children.get(name) ?? null;
+      this.collect(this.selfIndex, node, node ? extend(dir.selfRest, node) : dir.selfRest, segs, acc);
+    }
+    return this.result(acc);
+  }
+
+  private result(acc: Accumulator): OwnershipResult {
+    if (!this.gitlab) {
+      const e = acc.best[0];
+      return { owners: e ? e.owners.slice() : [], rule: e ? e.rule : null };
+    }
+    const owners: string[] = [];
+    const sections: SectionMatch[] = [];
+    let rule: Rule | null = null;
+    for (let s = 0; s < acc.best.length; s++) {
+      const e = acc.best[s];
+      if (!e || acc.excluded[s]) continue;
+      for (const o of e.owners) if (!owners.includes(o)) owners.push(o);
+      sections.push({ section: this.sectionNames[s], owners: e.owners.slice(), rule: e.rule, ...this.sectionInfo[s] });
+      // The rule shown is the one latest in the file among the sections that matched.
+      if (!rule || e.rule.line > rule.line) rule = e.rule;
+    }
+    return { owners, rule, sections };
+  }
+}
+
+function accept(acc: Accumulator, e: Entry): void {
+  if (e.exclusion) {
+    acc.excluded[e.section] = true;
+    return;
+  }
+  const cur = acc.best[e.section];
+  if (!cur || e.priority > cur.priority) acc.best[e.section] = e;
+}
+
+function extend(rest: ReadonlyArray<RestEntry<Entry>>, node: TrieNode<Entry> | null): Array<RestEntry<Entry>> {
+  if (!node || node.rest.length === 0) return rest as Array<RestEntry<Entry>>;
+  return rest.length === 0 ? node.rest : rest.concat(node.rest);
+}
+
+/** Compiles a parsed file once; the matcher memoises directories as it answers. */
+export function compileMatcher(parsed: ParsedCodeowners): OwnershipMatcher {
+  return new Matcher(parsed);
+}

@@ -1,0 +1,323 @@
+// Reads a CODEOWNERS file into rules, sections and diagnostics. Never throws: whatever the
+// file holds, the caller gets every rule that could be read and a diagnostic (line, column,
+// code) for everything else. Line splitting handles CRLF, a BOM and tabs; no RegExp is built
+// from the file and none of the fixed ones can backtrack.
+
+import { classifyOwner } from './owners';
+import { normalizeGitlabPattern } from './pattern';
+import type { Diagnostic, Flavor, FlavorSetting, Owner, ParsedCodeowners, Rule, Section, Severity } from './types';
+
+/** GitHub ignores CODEOWNERS files larger than this (documented limit). */
+export const GITHUB_SIZE_LIMIT = 3 * 1024 * 1024;
+
+/** The name GitLab gives the rules before any section header. */
+export const DEFAULT_SECTION = 'codeowners';
+
+export interface ParseOptions {
+  flavor: FlavorSetting;
+  /** Size in bytes of the file, when the caller knows it (defaults to the UTF-8 length). */
+  byteLength?: number;
+}
+
+function isSpace(c: string | undefined): boolean {
+  return c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '\f' || c === '\v';
+}
+
+/** Splits into lines without the terminators; a trailing newline does not add a line. */
+export function splitLines(text: string): string[] {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = body.split('\n');
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.endsWith('\r')) lines[i] = l.slice(0, -1);
+  }
+  return lines;
+}
+
+/** GitLab section header, per GitLab's own parser: `^[Name][N] @default owners`. */
+interface HeaderSyntax {
+  optional: boolean;
+  name: string;
+  nameColumn: number;
+  approvals: number;
+  defaultOwners: string;
+  defaultOwnersColumn: number;
+}
+
+const WORD = /^[A-Za-z0-9_]$/;
+
+/** Characters GitLab accepts in a header's default-owners part (`[@\w_.\-\/\s+]`). */
+function isDefaultOwnerChar(c: string): boolean {
+  return c === '@' || c === '.' || c === '-' || c === '/' || c === '+' || isSpace(c) || WORD.test(c);
+}
+
+function readHeader(s: string): HeaderSyntax | null {
+  let i = 0;
+  const optional = s[0] === '^';
+  if (optional) i++;
+  if (s[i] !== '[') return null;
+  const close = s.indexOf(']', i + 1);
+  if (close < 0) return null;
+  const name = s.slice(i + 1, close);
+  let k = close + 1;
+  let approvals = 0;
+  if (s[k] === '[') {
+    let j = k + 1;
+    while (j < s.length && s[j] >= '0' && s[j] <= '9') j++;
+    if (s[j] === ']') {
+      approvals = j > k + 1 ? Number(s.slice(k + 1, j)) : 0;
+      k = j + 1;
+    }
+  }
+  let defaultOwners = '';
+  let defaultOwnersColumn = k;
+  if (isSpace(s[k])) {
+    let j = k;
+    while (j < s.length && isDefaultOwnerChar(s[j])) j++;
+    defaultOwners = s.slice(k, j);
+    defaultOwnersColumn = k;
+  }
+  return { optional, name, nameColumn: i + 1, approvals, defaultOwners, defaultOwnersColumn };
+}
+
+/** Whether the text reads as GitLab's (section headers or roles). */
+export function detectFlavor(text: string): Flavor {
+  for (const raw of splitLines(text)) {
+    const s = raw.trim();
+    if (s === '' || s[0] === '#') continue;
+    if (s[0] === '[' || (s[0] === '^' && s[1] === '[')) {
+      if (readHeader(s)) return 'gitlab';
+    }
+    if (s.includes(' @@') || s.includes('\t@@')) return 'gitlab';
+  }
+  return 'github';
+}
+
+interface Token {
+  text: string;
+  /** 0-based offset in the line. */
+  start: number;
+}
+
+/** Whitespace-separated tokens of s[from..]. */
+function tokens(s: string, from: number): Token[] {
+  const out: Token[] = [];
+  let i = from;
+  while (i < s.length) {
+    while (i < s.length && isSpace(s[i])) i++;
+    if (i >= s.length) break;
+    const start = i;
+    while (i < s.length && !isSpace(s[i])) i++;
+    out.push({ text: s.slice(start, i), start });
+  }
+  return out;
+}
+
+class Parser {
+  readonly rules: Rule[] = [];
+  readonly sections: Section[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly sectionByKey = new Map<string, Section>();
+  private current: Section | null = null;
+  private namedSectionSeen = false;
+
+  constructor(private readonly flavor: Flavor) {
+    if (flavor === 'gitlab') {
+      const def: Section = { name: DEFAULT_SECTION, line: 0, optional: false, approvals: 0, defaultOwners: [] };
+      this.sections.push(def);
+      this.sectionByKey.set(DEFAULT_SECTION, def);
+      this.current = def;
+    }
+  }
+
+  report(line: number, column: number, severity: Severity, code: string, message: string, endColumn?: number): void {
+    this.diagnostics.push({ line, column, severity, code, message, ...(endColumn !== undefined ? { endColumn } : {}) });
+  }
+
+  parseLine(raw: string, line: number): void {
+    if (this.flavor === 'gitlab') this.gitlabLine(raw, line);
+    else this.githubLine(raw, line);
+  }
+
+  // --- GitHub and Bitbucket --------------------------------------------------------------
+
+  private githubLine(s: string, line: number): void {
+    let i = 0;
+    while (i < s.length && isSpace(s[i])) i++;
+    if (i >= s.length || s[i] === '#') return;
+    const start = i;
+    // The pattern runs to the first whitespace that is not escaped.
+    while (i < s.length && !isSpace(s[i])) i += s[i] === '\\' && i + 1 < s.length ? 2 : 1;
+    const pattern = s.slice(start, i);
+    const col = start + 1;
+    const end = i + 1;
+    let applied = true;
+    const host = this.flavor === 'bitbucket' ? 'Bitbucket' : 'GitHub';
+    if (pattern.startsWith('!')) {
+      applied = false;
+      this.report(line, col, 'error', 'unsupported-negation', `${host} does not support negation with "!": this rule is ignored.`, end);
+    } else if (pattern.startsWith('\\#')) {
+      applied = false;
+      this.report(line, col, 'error', 'unsupported-escaped-hash', `${host} does not support escaping a leading "#" with "\\": this rule is ignored.`, end);
+    } else if (hasUnescaped(pattern, '[') || hasUnescaped(pattern, ']')) {
+      applied = false;
+      this.report(line, col, 'error', 'unsupported-brackets', `${host} does not support character ranges with "[ ]": this rule is ignored.`, end);
+    } else if (pattern.replace(/\//g, '') === '') {
+      this.report(line, col, 'warning', 'never-matches', `The pattern "${pattern}" never matches anything; did you mean "*"?`, end);
+    }
+    const hash = pattern.indexOf('#');
+    if (hash > 0 && pattern[hash - 1] !== '\\') {
+      this.report(line, start + hash + 1, 'warning', 'hash-in-pattern', `"#" inside a pattern is read literally here, but some tools read it as the start of a comment; escape it as "\\#" to be unambiguous.`);
+    }
+    const owners: Owner[] = [];
+    for (const t of tokens(s, i)) {
+      if (t.text.startsWith('#')) break; // an inline comment runs to the end of the line
+      const kind = classifyOwner(t.text, this.flavor);
+      if (kind) {
+        if (!owners.some((o) => o.text === t.text)) owners.push({ text: t.text, kind, column: t.start + 1 });
+      } else {
+        this.report(line, t.start + 1, 'error', 'invalid-owner', `"${t.text}" is not a valid owner: use @user, @org/team or an email address.`, t.start + 1 + t.text.length);
+      }
+    }
+    this.rules.push({ index: this.rules.length, line, column: col, pattern, owners, exclusion: false, applied });
+  }
+
+  // --- GitLab -----------------------------------------------------------------------------
+
+  private gitlabLine(raw: string, line: number): void {
+    // GitLab strips each line before reading it.
+    let lead = 0;
+    while (lead < raw.length && (isSpace(raw[lead]) || raw[lead] === '\0')) lead++;
+    let tail = raw.length;
+    while (tail > lead && (isSpace(raw[tail - 1]) || raw[tail - 1] === '\0')) tail--;
+    const s = raw.slice(lead, tail);
+    if (s === '' || s[0] === '#') return;
+    if (s[0] === '[' || (s[0] === '^' && s[1] === '[')) {
+      const header = readHeader(s);
+      if (header) {
+        this.gitlabHeader(header, line, lead);
+        return;
+      }
+      this.report(line, lead + 1, 'error', 'invalid-section', 'This looks like a section header but has no closing "]"; GitLab reads it as a rule.');
+    }
+    // Pattern and owners are split at the first whitespace not preceded by a backslash.
+    let i = 0;
+    while (i < s.length && !(isSpace(s[i]) && (i === 0 || s[i - 1] !== '\\'))) i++;
+    const pattern = s.slice(0, i);
+    const col = lead + 1;
+    const exclusion = pattern.startsWith('!');
+    if (exclusion && pattern.length === 1) {
+      this.report(line, col, 'error', 'empty-exclusion', '"!" needs a pattern after it.');
+    }
+    const section = this.current as Section;
+    const owners: Owner[] = [];
+    const ownerTokens = tokens(s, i);
+    if (!exclusion) {
+      let valid = 0;
+      for (const t of ownerTokens) {
+        const kind = classifyOwner(t.text, 'gitlab');
+        if (kind) {
+          valid++;
+          if (!owners.some((o) => o.text === t.text)) owners.push({ text: t.text, kind, column: lead + t.start + 1 });
+        } else if (t.text.startsWith('#')) {
+          this.report(line, lead + t.start + 1, 'warning', 'gitlab-inline-comment', 'GitLab has no inline comments: owners written after "#" still count.');
+        } else {
+          this.report(line, lead + t.start + 1, 'warning', 'invalid-owner', `"${t.text}" is not a valid owner and is ignored: use @user, @group, @@role or an email address.`, lead + t.start + 1 + t.text.length);
+        }
+      }
+      if (ownerTokens.length > 0 && valid === 0) {
+        this.report(line, col, 'error', 'invalid-owner-format', 'None of the owners on this line is valid, so the rule has no owners.');
+      }
+      if (ownerTokens.length === 0) {
+        for (const o of section.defaultOwners) owners.push({ ...o });
+        if (owners.length === 0) {
+          this.report(line, col, 'error', 'missing-owner', `This rule has no owners, and its section "${section.name}" has no default owners.`);
+        }
+      }
+    }
+    this.rules.push({ index: this.rules.length, line, column: col, pattern, owners, section: section.name, exclusion, applied: !(exclusion && pattern.length === 1) });
+  }
+
+  private gitlabHeader(h: HeaderSyntax, line: number, lead: number): void {
+    if (h.name.trim() === '') this.report(line, lead + 1, 'error', 'missing-section-name', 'A section needs a name between "[" and "]".');
+    if (h.optional && h.approvals > 0) {
+      this.report(line, lead + 1, 'error', 'invalid-approval-requirement', 'An optional section ("^") cannot require approvals.');
+    }
+    const defaults: Owner[] = [];
+    for (const t of tokens(h.defaultOwners, 0)) {
+      const kind = classifyOwner(t.text, 'gitlab');
+      if (kind) defaults.push({ text: t.text, kind, column: lead + h.defaultOwnersColumn + t.start + 1 });
+    }
+    if (h.defaultOwners.trim() !== '' && defaults.length === 0) {
+      this.report(line, lead + h.defaultOwnersColumn + 1, 'error', 'invalid-section-owner', 'The default owners of this section are not valid owners.');
+    }
+    // GitLab merges sections whose names differ only in case, keeping the first spelling,
+    // except that the first named section is always new (its lookup is skipped).
+    let section: Section | undefined;
+    if (this.namedSectionSeen) {
+      const lower = h.name.toLowerCase();
+      for (const s of this.sections) if (s.name.toLowerCase() === lower) { section = s; break; }
+    } else section = this.sectionByKey.get(h.name);
+    this.namedSectionSeen = true;
+    if (!section) {
+      section = { name: h.name, line, optional: h.optional, approvals: h.approvals, defaultOwners: defaults };
+      this.sections.push(section);
+      this.sectionByKey.set(h.name, section);
+    } else {
+      // A later header of the same section sets the default owners for the lines under it;
+      // `sections` keeps one object per name, `current` carries this header's defaults.
+      section.optional = section.optional && h.optional;
+      section = { ...section, defaultOwners: defaults };
+    }
+    this.current = section;
+  }
+
+  finish(): void {
+    this.reportDuplicates();
+  }
+
+  /** A pattern repeated in the same section: the earlier line is dead (GitLab keeps its position). */
+  private reportDuplicates(): void {
+    const seen = new Map<string, Rule>();
+    for (const r of this.rules) {
+      if (!r.applied) continue;
+      const key = this.flavor === 'gitlab' ? `${r.section}\u0000${normalizeGitlabPattern(r.exclusion ? r.pattern.slice(1) : r.pattern)}` : r.pattern;
+      const prev = seen.get(key);
+      if (prev) {
+        const how = this.flavor === 'gitlab' ? 'it replaces the rule on that line, which keeps its place in the order' : 'only this later rule has any effect';
+        this.report(r.line, r.column, 'warning', 'duplicate-pattern', `The pattern "${r.pattern}" already appears on line ${prev.line}; ${how}.`, r.column + r.pattern.length);
+      }
+      seen.set(key, r);
+    }
+  }
+}
+
+function hasUnescaped(s: string, ch: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '\\') i++;
+    else if (s[i] === ch) return true;
+  }
+  return false;
+}
+
+/** Parses CODEOWNERS text. `auto` detects GitLab by its section headers. Never throws. */
+export function parseCodeowners(text: string, options: ParseOptions): ParsedCodeowners {
+  const flavor: Flavor = options.flavor === 'auto' ? detectFlavor(text) : options.flavor;
+  const parser = new Parser(flavor);
+  let applied = true;
+  const bytes = options.byteLength ?? Buffer.byteLength(text, 'utf8');
+  if (flavor !== 'gitlab' && bytes > GITHUB_SIZE_LIMIT) {
+    applied = false;
+    const mb = (bytes / (1024 * 1024)).toFixed(1);
+    parser.report(1, 1, 'error', 'file-too-large', `This file is ${mb} MB; ${flavor === 'github' ? 'GitHub' : 'the host'} ignores CODEOWNERS files over 3 MB, so no rule in it applies.`);
+  }
+  if (text.includes('\0')) {
+    applied = false;
+    parser.report(1, 1, 'error', 'binary-file', 'This file contains NUL bytes: it is not a text file, so no rule in it applies.');
+  }
+  const lines = splitLines(text);
+  for (let i = 0; i < lines.length; i++) parser.parseLine(lines[i], i + 1);
+  parser.finish();
+  return { flavor, rules: parser.rules, sections: parser.sections, diagnostics: parser.diagnostics, applied };
+}

@@ -1,0 +1,132 @@
+// Turns a CODEOWNERS pattern into a segment pattern plus two flags, per host.
+//
+// Every host's rule can be stated as: a pattern G over path segments, which applies to
+//   - the path itself when G matches the whole path (`self`), and/or
+//   - every path below a directory that G matches (`descendants`).
+// GitHub `docs` is self+descendants of `**/docs`; `docs/` is descendants only; `docs/*` is
+// self only (direct children, not recursive). GitLab hands patterns to Ruby's File.fnmatch
+// after a normalisation (`/**/` in front of relative patterns, `**/*` after a trailing slash),
+// which is self-only except the `X/**/*` tail, i.e. descendants of X. Stating both hosts this
+// way lets the matcher answer "is this directory covered?" once per directory (matcher.ts).
+
+import type { Flavor } from './types';
+import { compileSegment, makeSegmentPattern, type SegmentMatcher, type SegmentPattern } from './glob';
+
+export interface CompiledPattern {
+  segs: SegmentPattern;
+  /** Applies to a path that G matches. */
+  self: boolean;
+  /** Applies to every path below a directory that G matches. */
+  descendants: boolean;
+  /** The host never matches anything with it (GitHub's `/`). */
+  never: boolean;
+}
+
+/** Splits on unescaped `/`, keeping escapes inside the parts. */
+function splitUnescaped(text: string): string[] {
+  const parts: string[] = [];
+  let cur = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\' && i + 1 < text.length) {
+      cur += c + text[i + 1];
+      i++;
+    } else if (c === '/') {
+      parts.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  parts.push(cur);
+  return parts;
+}
+
+function toMatchers(parts: string[], classes: boolean, trailingDoubleStarIsStar: boolean): SegmentMatcher[] {
+  return parts.map((p, i) => {
+    if (p === '**') {
+      // fnmatch only recurses on `**/`; a final `**` is an ordinary `*` there.
+      return trailingDoubleStarIsStar && i === parts.length - 1 ? { kind: 'any' } : { kind: 'globstar' };
+    }
+    return compileSegment(p, { classes });
+  });
+}
+
+/** GitHub and Bitbucket: gitignore-like, with GitHub's documented differences. */
+export function compileGithubPattern(raw: string): CompiledPattern {
+  let text = raw;
+  const anchoredByLead = text.startsWith('/');
+  if (anchoredByLead) text = text.slice(1);
+  let dirOnly = false;
+  if (text.endsWith('/') && !text.endsWith('\\/')) {
+    dirOnly = true;
+    text = text.slice(0, -1);
+  }
+  if (text === '') {
+    // `/` alone: GitHub reports that it "will never match anything".
+    return { segs: makeSegmentPattern([]), self: false, descendants: false, never: anchoredByLead || dirOnly };
+  }
+  let parts = splitUnescaped(text);
+  // A slash at the start or in the middle anchors the pattern to the root; otherwise it
+  // matches at any depth.
+  const anchored = anchoredByLead || parts.length > 1;
+  if (!anchored) parts = ['**', ...parts];
+  let self = true;
+  let descendants = true;
+  if (dirOnly) self = false;
+  else if (parts[parts.length - 1] === '**') self = false;
+  else if (parts[parts.length - 1] === '*') descendants = false; // `dir/*`: direct children only
+  // Descendants of `X/**` are descendants of X: drop trailing `**` so X can be indexed.
+  if (!self) while (parts.length > 0 && parts[parts.length - 1] === '**') parts = parts.slice(0, -1);
+  return { segs: makeSegmentPattern(toMatchers(parts, false, false)), self, descendants, never: false };
+}
+
+/**
+ * GitLab's normalisation of a pattern, as its `normalize_pattern` does: `*` becomes `/**\/*`,
+ * a leading `\#` loses its backslash, escaped whitespace becomes a space, relative patterns
+ * get `/**\/` in front and a trailing `/` gets `**\/*`. Entries are keyed by this string
+ * within a section, which decides duplicate handling.
+ */
+export function normalizeGitlabPattern(raw: string): string {
+  if (raw === '*') return '/**/*';
+  let p = raw.startsWith('\\#') ? raw.slice(1) : raw;
+  p = collapseEscapedWhitespace(p);
+  if (!p.startsWith('/')) p = `/**/${p}`;
+  if (p.endsWith('/')) p = `${p}**/*`;
+  return p;
+}
+
+function isSpace(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
+}
+
+/** `\` followed by a run of whitespace becomes one space (no regex over repository text). */
+function collapseEscapedWhitespace(p: string): string {
+  if (!p.includes('\\')) return p;
+  let out = '';
+  for (let i = 0; i < p.length; i++) {
+    if (p[i] === '\\' && i + 1 < p.length && isSpace(p[i + 1])) {
+      while (i + 1 < p.length && isSpace(p[i + 1])) i++;
+      out += ' ';
+    } else out += p[i];
+  }
+  return out;
+}
+
+/** GitLab: fnmatch(normalized, "/" + path, FNM_PATHNAME | FNM_DOTMATCH). */
+export function compileGitlabPattern(normalized: string): CompiledPattern {
+  // Normalised patterns always start with `/`, matched against the path with a leading `/`.
+  let matchers = toMatchers(splitUnescaped(normalized.slice(1)), true, true);
+  let self = true;
+  let descendants = false;
+  const n = matchers.length;
+  if (n >= 2 && matchers[n - 1].kind === 'any' && matchers[n - 2].kind === 'globstar') {
+    // `X/**/*` is "at least one segment below X": descendants of X.
+    matchers = matchers.slice(0, -2);
+    self = false;
+    descendants = true;
+  }
+  return { segs: makeSegmentPattern(matchers), self, descendants, never: false };
+}
+
+export function compilePattern(flavor: Flavor, raw: string): CompiledPattern {
+  return flavor === 'gitlab' ? compileGitlabPattern(normalizeGitlabPattern(raw)) : compileGithubPattern(raw);
+}

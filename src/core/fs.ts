@@ -1,0 +1,48 @@
+// The little of the file system the engine needs, behind an interface so that tests and the
+// editor (which has unsaved buffers and virtual file systems) can supply their own.
+import * as nodeFs from 'node:fs';
+import * as nodePath from 'node:path';
+
+export type EntryKind = 'file' | 'directory' | 'other';
+
+export interface FileSystem {
+  /** What is at `path` (following symlinks), or null when nothing is, or it cannot be read. */
+  kind(path: string): EntryKind | null;
+  size(path: string): number;
+  readFile(path: string): Buffer;
+  /** The path with symlinks resolved; throws when that fails (e.g. a symlink loop). */
+  realpath(path: string): string;
+}
+
+export const nodeFileSystem: FileSystem = {
+  kind(path) {
+    try {
+      const st = nodeFs.statSync(path);
+      return st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other';
+    } catch (e) {
+      // A symlink loop or a dangling link still "is there" for the user: report it as other.
+      const code = (e as NodeJS.ErrnoException).code;
+      return code === 'ELOOP' ? 'other' : null;
+    }
+  },
+  size: (path) => nodeFs.statSync(path).size,
+  readFile: (path) => nodeFs.readFileSync(path),
+  realpath: (path) => nodeFs.realpathSync.native(path),
+};
+
+/** True when `child` is `parent` or inside it (both absolute, already resolved). */
+export function isInside(parent: string, child: string): boolean {
+  const rel = nodePath.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !nodePath.isAbsolute(rel));
+}
+
+/** The nearest directory at or above `start` holding `.git` (a directory or a worktree file). */
+export function findRepositoryRoot(start: string, fs: FileSystem = nodeFileSystem): string | null {
+  let dir = nodePath.resolve(start);
+  for (;;) {
+    if (fs.kind(nodePath.join(dir, '.git')) !== null) return dir;
+    const parent = nodePath.dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
