@@ -1,5 +1,8 @@
 // Bundles the extension and the CLI with esbuild. Type checking is `npm run typecheck`.
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const production = process.argv.includes('--production');
 const common = {
@@ -11,6 +14,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  define: { __VERSION__: JSON.stringify(version) },
 };
 
 await Promise.all([

@@ -1,2 +1,90 @@
-// Placeholder entry point; replaced by the real CLI in the same commit series.
-process.stdout.write('ownership-lens\n');
+// `ownership-lens`: the command-line front end over the engine. Dispatches to one module per
+// command; user mistakes become one line on stderr and exit 2, never a stack trace.
+import { checkCommand, CHECK_USAGE } from './commands/check';
+import { whoCommand, WHO_USAGE } from './commands/who';
+import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from './io';
+
+type Command = (argv: string[], io: CliIO) => Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; summary: string; usage: string }> = {
+  who: { run: whoCommand, summary: 'print the owners of paths', usage: WHO_USAGE },
+  check: { run: checkCommand, summary: 'check CODEOWNERS for problems (exit 1 on errors)', usage: CHECK_USAGE },
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`);
+  return `Usage: ownership-lens <command> [options]
+
+Commands:
+${lines.join('\n')}
+
+Run \`ownership-lens <command> --help\` for a command's options.
+`;
+}
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage());
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${VERSION}\n`);
+    return EXIT_OK;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`ownership-lens: unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}\n`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError || isParseArgsError(e)) {
+      io.stderr(`ownership-lens ${name}: ${(e as Error).message.split('\n')[0].split('. To specify')[0]}\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}
+
+function isParseArgsError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+}
+
+declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
+
+export function processIO(): CliIO {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    // On Linux, writes to pipes and files through process.stdout are synchronous.
+    stdout: (t) => {
+      process.stdout.write(t);
+    },
+    stderr: (t) => {
+      process.stderr.write(t);
+    },
+    readStdin: () =>
+      new Promise((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        process.stdin.on('data', (c: Buffer) => chunks.push(c));
+        process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        process.stdin.on('error', reject);
+      }),
+  };
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), processIO()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`ownership-lens: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

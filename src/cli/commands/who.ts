@@ -1,0 +1,96 @@
+// `ownership-lens who`: the owners of paths. Also how the engine is checked from outside, so
+// its JSON shape is a contract: {"path", "owners", "rule": {file, line, pattern} | null} and,
+// for GitLab, "sections": {name: owners}.
+import { parseArgs } from 'node:util';
+import type { OwnershipResult, RepositoryOwnership, Rule } from '../../core';
+import { EXIT_OK, type CliIO } from '../io';
+import { openRepository, REPOSITORY_OPTIONS, REPOSITORY_USAGE, summarizeProblems } from '../repository-args';
+import { sanitize, table } from '../terminal';
+
+export const WHO_USAGE = `Usage: ownership-lens who [options] [PATH...]
+
+Prints the owners of each PATH (relative to the repository root).
+
+Options:
+${REPOSITORY_USAGE}
+  --stdin             also read paths from standard input, one per line
+  --json              print JSON Lines: {"path", "owners", "rule", "sections"?}
+  -h, --help          show this help
+`;
+
+/** Output is flushed in chunks this large: one write per path would dominate big batches. */
+const CHUNK = 1 << 16;
+
+export async function whoCommand(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: { ...REPOSITORY_OPTIONS, json: { type: 'boolean' }, stdin: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    io.stdout(WHO_USAGE);
+    return EXIT_OK;
+  }
+  const repo = openRepository(values, io);
+  const paths = positionals.slice();
+  if (values.stdin) {
+    for (const line of (await io.readStdin()).split('\n')) {
+      const p = line.endsWith('\r') ? line.slice(0, -1) : line;
+      if (p !== '') paths.push(p);
+    }
+  }
+  summarizeProblems(repo, io);
+  if (values.json) writeJson(repo, paths, io);
+  else writeTable(repo, paths, io);
+  return EXIT_OK;
+}
+
+function writeJson(repo: RepositoryOwnership, paths: string[], io: CliIO): void {
+  // Most paths share their deciding rule: serialise each rule's part of the record once.
+  const tails = new Map<Rule | null, string>();
+  let buf = '';
+  for (const p of paths) {
+    const r = repo.match(p);
+    let tail: string | undefined;
+    if (r.sections === undefined) {
+      tail = tails.get(r.rule);
+      if (tail === undefined) {
+        tail = recordTail(repo, r);
+        tails.set(r.rule, tail);
+      }
+    } else tail = recordTail(repo, r);
+    buf += `{"path":${JSON.stringify(p)},${tail}\n`;
+    if (buf.length >= CHUNK) {
+      io.stdout(buf);
+      buf = '';
+    }
+  }
+  if (buf) io.stdout(buf);
+}
+
+function recordTail(repo: RepositoryOwnership, r: OwnershipResult): string {
+  const rule = r.rule ? repo.ruleRef(r.rule) : null;
+  let s = `"owners":${JSON.stringify(r.owners)},"rule":${JSON.stringify(rule)}`;
+  if (r.sections !== undefined) {
+    const sections: Record<string, string[]> = {};
+    for (const m of r.sections) sections[m.section] = m.owners;
+    s += `,"sections":${JSON.stringify(sections)}`;
+  }
+  return `${s}}`;
+}
+
+function writeTable(repo: RepositoryOwnership, paths: string[], io: CliIO): void {
+  if (repo.file === null) io.stderr('ownership-lens: no CODEOWNERS found (looked in .github/, the root, docs/, .gitlab/, .bitbucket/)\n');
+  const rows: string[][] = [['PATH', 'OWNERS', 'RULE']];
+  for (const p of paths) {
+    const r = repo.match(p);
+    const owners = r.owners.length > 0 ? r.owners.join(' ') : r.rule ? '(unowned: rule has no owners)' : '(unowned)';
+    const rule = r.rule ? `${repo.ruleRef(r.rule).file}:${r.rule.line}  ${r.rule.pattern}` : '-';
+    rows.push([sanitize(p), sanitize(owners), sanitize(rule)]);
+    if (r.sections && r.sections.length > 1) {
+      for (const s of r.sections) rows.push(['', sanitize(`[${s.section}] ${s.owners.join(' ') || '(no owners)'}`), sanitize(`${repo.ruleRef(s.rule).file}:${s.rule.line}  ${s.rule.pattern}`)]);
+    }
+  }
+  io.stdout(table(rows));
+}

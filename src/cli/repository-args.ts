@@ -1,0 +1,52 @@
+// Options shared by the commands that read a repository's ownership map.
+import * as path from 'node:path';
+import { findRepositoryRoot, loadRepositoryOwnership, type FlavorSetting, type RepositoryOwnership } from '../core';
+import { UsageError, type CliIO } from './io';
+
+export const REPOSITORY_OPTIONS = {
+  root: { type: 'string' },
+  codeowners: { type: 'string' },
+  flavor: { type: 'string' },
+} as const;
+
+export const REPOSITORY_USAGE = `  --root DIR          repository root (default: the git top level of the current directory)
+  --codeowners FILE   use this CODEOWNERS file instead of searching for one
+  --flavor FLAVOR     auto (default), github, gitlab or bitbucket`;
+
+const FLAVORS: readonly FlavorSetting[] = ['auto', 'github', 'gitlab', 'bitbucket'];
+
+export interface RepositoryArgs {
+  root?: string;
+  codeowners?: string;
+  flavor?: string;
+}
+
+/** The repository root: --root, else the nearest directory with `.git`, else the current one. */
+export function resolveRoot(args: RepositoryArgs, io: CliIO): string {
+  if (args.root !== undefined) return path.resolve(io.cwd, args.root);
+  return findRepositoryRoot(io.cwd) ?? io.cwd;
+}
+
+export function parseFlavor(value: string | undefined): FlavorSetting {
+  if (value === undefined) return 'auto';
+  if (!(FLAVORS as readonly string[]).includes(value)) throw new UsageError(`--flavor must be one of ${FLAVORS.join(', ')} (got "${value}")`);
+  return value as FlavorSetting;
+}
+
+export function openRepository(args: RepositoryArgs, io: CliIO): RepositoryOwnership {
+  const flavor = parseFlavor(args.flavor);
+  const root = resolveRoot(args, io);
+  return loadRepositoryOwnership(root, {
+    flavor,
+    ...(args.codeowners !== undefined ? { codeownersPath: path.resolve(io.cwd, args.codeowners) } : {}),
+  });
+}
+
+/** One line on stderr when the map has problems, so `who` stays quiet but never misleading. */
+export function summarizeProblems(repo: RepositoryOwnership, io: CliIO): void {
+  const errors = repo.diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = repo.diagnostics.filter((d) => d.severity === 'warning').length;
+  if (errors + warnings === 0) return;
+  const file = repo.file ?? repo.diagnostics[0].file;
+  io.stderr(`ownership-lens: ${file}: ${errors} error(s), ${warnings} warning(s); \`ownership-lens check\` lists them\n`);
+}
