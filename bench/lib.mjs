@@ -137,12 +137,15 @@ export function percentile(sorted, p) {
 }
 
 /**
- * Runs `fn` repeatedly and returns the wall times in ms: one untimed warm-up (so the JIT has
- * seen the code), then at least `minRuns`, at most `maxRuns`, stopping early once
- * `budgetMs` of timed work is spent. Medians of these are what the tables print.
+ * Runs `fn` repeatedly and returns the wall times in ms: untimed warm-up runs first (at least
+ * one, up to `warmupRuns` while within `warmupMs`: V8 needs several calls before the parser
+ * and compiler run optimised, and a first-call figure is reported separately, from a fresh
+ * process), then at least `minRuns`, at most `maxRuns`, stopping early once `budgetMs` of
+ * timed work is spent. Medians of these are what the tables print.
  */
-export function timeRuns(fn, { minRuns = 3, maxRuns = 9, budgetMs = 3000, warmup = true } = {}) {
-  if (warmup) fn();
+export function timeRuns(fn, { minRuns = 3, maxRuns = 9, budgetMs = 3000, warmupRuns = 1, warmupMs = 0 } = {}) {
+  const w0 = now();
+  for (let i = 0; i < warmupRuns && (i === 0 || msSince(w0) < warmupMs); i++) fn();
   const times = [];
   let spent = 0;
   while (times.length < maxRuns && (times.length < minRuns || spent < budgetMs)) {

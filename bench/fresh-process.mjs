@@ -1,16 +1,19 @@
-// Heap after the batch, measured in a fresh process started with --expose-gc, so that nothing
-// the main bench allocated (other datasets, other contestants, timing arrays) is counted.
-// Usage: node --expose-gc bench/heap-child.mjs <ours|peer|floor> <dataset-id> [peer-path-limit]
-// Prints one JSON line: { heapBytes, paths } where heapBytes is heapUsed after a full GC with
-// the path list, and the matcher (for ours/peer) still alive, minus heapUsed before reading.
+// What a one-shot caller (the CLI, a git hook) pays: the first parse + compile and the first
+// batch in a fresh process, before V8 has optimised anything, and the heap after the batch.
+// A fresh process (with --expose-gc) also keeps the heap figure free of whatever the main
+// bench allocated (other datasets, other contestants, timing arrays).
+// Usage: node --expose-gc bench/fresh-process.mjs <ours|peer|floor> <dataset-id> [peer-path-limit]
+// Prints one JSON line: { heapBytes, paths, firstCompileMs?, firstBatchMs? }. heapBytes is
+// heapUsed after a full GC with the path list and the matcher (ours/peer) still alive, minus
+// heapUsed before reading anything.
 import fs from 'node:fs';
-import { compileOurs, datasetFiles, listDatasets, loadEngine, loadPeer, peerRepo, readPaths, shuffled } from './lib.mjs';
+import { compileOurs, datasetFiles, listDatasets, loadEngine, loadPeer, msSince, now, peerRepo, readPaths, shuffled } from './lib.mjs';
 import { PEER_SAMPLE_SEED } from './constants.mjs';
 
 const [impl, id, limitArg] = process.argv.slice(2);
 const ds = listDatasets().find((d) => d.id === id);
-if (!ds || typeof globalThis.gc !== 'function') {
-  console.error('usage: node --expose-gc bench/heap-child.mjs <ours|peer|floor> <dataset-id> [limit]');
+if (!ds || !['ours', 'peer', 'floor'].includes(impl) || typeof globalThis.gc !== 'function') {
+  console.error('usage: node --expose-gc bench/fresh-process.mjs <ours|peer|floor> <dataset-id> [limit]');
   process.exit(2);
 }
 const files = datasetFiles(ds);
@@ -26,25 +29,34 @@ const heap = () => {
   globalThis.gc();
   return process.memoryUsage().heapUsed;
 };
+const out = {};
 const base = heap();
+const t0 = now();
 const paths = readPaths(files.paths);
 let keep = null;
-let n = paths.length;
 let sink = 0;
+out.paths = paths.length;
 if (impl === 'ours') {
+  const tc = now();
   keep = compileOurs(engine, fs.readFileSync(files.codeowners, 'utf8'), ds.flavor);
+  out.firstCompileMs = msSince(tc);
   for (const p of paths) sink += keep.match(p).owners.length;
+  out.firstBatchMs = msSince(t0);
 } else if (impl === 'peer') {
   // The peer caches every path it has seen in every rule, so its heap grows with the batch;
   // it is measured after the same seeded sample the timed run used (the whole batch would
   // take too long), and the report says so.
+  const tc = now();
   keep = new Peer(peerDir);
+  out.firstCompileMs = msSince(tc);
   const sample = shuffled(paths, PEER_SAMPLE_SEED, Number(limitArg) || paths.length);
-  n = sample.length;
+  out.paths = sample.length;
   for (const p of sample) sink += keep.getOwner(p).length;
+} else {
+  out.firstBatchMs = msSince(t0);
 }
-const after = heap();
+out.heapBytes = heap() - base;
 // Touch what must stay alive until after the measurement.
 if (keep === undefined || paths.length < 0) console.log(sink);
 if (peerDir) fs.rmSync(peerDir, { recursive: true, force: true });
-process.stdout.write(JSON.stringify({ heapBytes: after - base, paths: n }) + '\n');
+process.stdout.write(JSON.stringify(out) + '\n');
