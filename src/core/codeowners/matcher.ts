@@ -15,6 +15,7 @@
 // its name in the trie below that directory, its name and its extension.
 
 import { compilePattern, normalizeGitlabPattern } from './pattern';
+import { matchSegments, segmentMatches } from './glob';
 import { RuleIndex, TrieNode, type Indexed, type RestEntry } from './rule-index';
 import type { OwnershipResult, ParsedCodeowners, Rule, SectionMatch } from './types';
 
@@ -25,12 +26,50 @@ interface Entry {
   priority: number;
   exclusion: boolean;
   owners: string[];
+  /** GitHub/Bitbucket: the answer for paths this entry decides, built once and shared. */
+  result: OwnershipResult;
 }
 
-/** Per-section best match so far; `null` entry means none. */
-interface Accumulator {
-  best: Array<Entry | null>;
-  excluded: boolean[];
+/**
+ * The best match per section so far. One section without exclusions (every GitHub and
+ * Bitbucket file) keeps a single field: lookups then allocate almost nothing.
+ */
+class Accumulator {
+  single: Entry | null = null;
+  best: Array<Entry | null> | null = null;
+  excluded: boolean[] | null = null;
+
+  static fresh(sections: number, single: boolean): Accumulator {
+    const acc = new Accumulator();
+    if (!single) {
+      acc.best = new Array<Entry | null>(sections).fill(null);
+      acc.excluded = new Array<boolean>(sections).fill(false);
+    }
+    return acc;
+  }
+
+  copy(): Accumulator {
+    const acc = new Accumulator();
+    acc.single = this.single;
+    if (this.best) {
+      acc.best = this.best.slice();
+      acc.excluded = (this.excluded as boolean[]).slice();
+    }
+    return acc;
+  }
+
+  accept(e: Entry): void {
+    if (this.best === null) {
+      if (this.single === null || e.priority > this.single.priority) this.single = e;
+      return;
+    }
+    if (e.exclusion) {
+      (this.excluded as boolean[])[e.section] = true;
+      return;
+    }
+    const cur = this.best[e.section];
+    if (cur === null || e.priority > cur.priority) this.best[e.section] = e;
+  }
 }
 
 interface DirState {
@@ -70,11 +109,16 @@ class Matcher implements OwnershipMatcher {
   private readonly sectionNames: string[];
   private readonly sectionInfo: Array<{ optional: boolean; approvals: number }>;
   private readonly gitlab: boolean;
+  /** GitHub/Bitbucket: one implicit section, no exclusions, a single-field accumulator. */
+  private readonly single: boolean;
+  /** Reused by every single-section lookup: `match` is not re-entrant, and this saves an allocation per path. */
+  private readonly scratch = new Accumulator();
 
   constructor(parsed: ParsedCodeowners) {
     this.gitlab = parsed.flavor === 'gitlab';
     this.sectionNames = this.gitlab ? parsed.sections.map((s) => s.name) : [''];
     this.sectionInfo = this.gitlab ? parsed.sections.map((s) => ({ optional: s.optional, approvals: s.approvals })) : [];
+    this.single = !this.gitlab;
     if (!parsed.applied) return;
     for (const { entry, flavorPattern } of this.entries(parsed)) {
       const compiled = compilePattern(parsed.flavor, flavorPattern);
@@ -124,102 +168,109 @@ class Matcher implements OwnershipMatcher {
   private entry(rule: Rule, section: number, priority: number): Entry {
     const owners: string[] = [];
     for (const o of rule.owners) if (!owners.includes(o.text)) owners.push(o.text);
-    return { rule, section, priority, exclusion: rule.exclusion, owners };
-  }
-
-  private newAcc(from?: Accumulator): Accumulator {
-    if (from) return { best: from.best.slice(), excluded: from.excluded.slice() };
-    const n = this.sectionNames.length;
-    return { best: new Array<Entry | null>(n).fill(null), excluded: new Array<boolean>(n).fill(false) };
+    Object.freeze(owners);
+    const result: OwnershipResult = Object.freeze({ owners, rule });
+    return { rule, section, priority, exclusion: rule.exclusion, owners, result };
   }
 
   private dir(path: string): DirState {
     const cached = this.dirs.get(path);
-    if (cached) return cached;
+    if (cached !== undefined) return cached;
     let state: DirState;
     if (path === '') {
       state = {
         segs: [],
-        acc: this.newAcc(),
+        acc: Accumulator.fresh(this.sectionNames.length, this.single),
         selfNode: this.selfIndex.root,
         selfRest: this.selfIndex.root.rest,
         descNode: this.descIndex.root,
         descRest: this.descIndex.root.rest,
       };
-      this.collect(this.descIndex, state.descNode, state.descRest, [], state.acc);
+      this.collect(this.descIndex, state.descNode, state.descRest, state.segs, '', state.acc);
     } else {
       const cut = path.lastIndexOf('/');
       const parent = this.dir(cut < 0 ? '' : path.slice(0, cut));
       const name = cut < 0 ? path : path.slice(cut + 1);
       const segs = parent.segs.concat(name);
-      const selfNode = parent.selfNode?.children.get(name) ?? null;
-      const descNode = parent.descNode?.children.get(name) ?? null;
+      const selfNode = parent.selfNode === null ? null : parent.selfNode.children.get(name) ?? null;
+      const descNode = parent.descNode === null ? null : parent.descNode.children.get(name) ?? null;
       state = {
         segs,
-        acc: this.newAcc(parent.acc),
+        acc: parent.acc.copy(),
         selfNode,
         selfRest: extend(parent.selfRest, selfNode),
         descNode,
         descRest: extend(parent.descRest, descNode),
       };
-      this.collect(this.descIndex, descNode, state.descRest, segs, state.acc);
+      this.collect(this.descIndex, descNode, state.descRest, segs, name, state.acc);
     }
     this.dirs.set(path, state);
     return state;
   }
 
-  /** Adds to `acc` every pattern of `index` matching `segs` in full. */
-  private collect(index: RuleIndex<Entry>, node: TrieNode<Entry> | null, rest: ReadonlyArray<RestEntry<Entry>>, segs: readonly string[], acc: Accumulator): void {
+  /** Adds to `acc` every pattern of `index` matching `segs` (whose last segment is `name`) in full. */
+  private collect(index: RuleIndex<Entry>, node: TrieNode<Entry> | null, rest: ReadonlyArray<RestEntry<Entry>>, segs: readonly string[], name: string, acc: Accumulator): void {
     if (index.isEmpty) return;
-    const hit = (item: Indexed<Entry>): void => accept(acc, item.value);
-    if (node) for (const item of node.exact) hit(item);
-    if (rest.length > 0) RuleIndex.visitRest(rest, segs, hit);
-    index.visitUnanchored(segs, hit);
+    if (node !== null) for (const item of node.exact) acc.accept(item.value);
+    for (const e of rest) if (matchSegments(e.rest, segs, e.depth)) acc.accept(e.item.value);
+    if (segs.length > 0) {
+      const named = index.named(name);
+      if (named !== undefined) for (const e of named) if (e.proven || matchSegments(e.item.segs, segs)) acc.accept(e.item.value);
+      const ext = index.byExtensionOf(name);
+      if (ext !== undefined) for (const e of ext) if (matchSegments(e.item.segs, segs)) acc.accept(e.item.value);
+    }
+    for (const item of index.unindexed) if (matchSegments(item.segs, segs)) acc.accept(item.value);
   }
 
   match(path: string): OwnershipResult {
     const p = normalizeRepoPath(path);
-    if (p === '') return { owners: [], rule: null, ...(this.gitlab ? { sections: [] } : {}) };
+    if (p === '') return this.result(Accumulator.fresh(this.sectionNames.length, this.single));
     const cut = p.lastIndexOf('/');
     const dir = this.dir(cut < 0 ? '' : p.slice(0, cut));
+    if (this.selfIndex.isEmpty) return this.result(dir.acc);
     const name = cut < 0 ? p : p.slice(cut + 1);
-    const acc = this.newAcc(dir.acc);
-    if (!this.selfIndex.isEmpty) {
-      const segs = dir.segs.concat(name);
-      const node = dir.selfNode?.children.get(name) ?? null;
-      this.collect(this.selfIndex, node, node ? extend(dir.selfRest, node) : dir.selfRest, segs, acc);
+    const node = dir.selfNode === null ? null : dir.selfNode.children.get(name) ?? null;
+    const acc = this.single ? this.scratch : dir.acc.copy();
+    if (this.single) acc.single = dir.acc.single;
+    // The path's segments are only built when a pattern needs more than the last segment.
+    let segs: string[] | null = null;
+    const all = (): string[] => (segs ??= dir.segs.concat(name));
+    if (node !== null) {
+      for (const item of node.exact) acc.accept(item.value);
+      for (const e of node.rest) if (matchSegments(e.rest, all(), e.depth)) acc.accept(e.item.value);
     }
+    for (const e of dir.selfRest) if (matchSegments(e.rest, all(), e.depth)) acc.accept(e.item.value);
+    const named = this.selfIndex.named(name);
+    if (named !== undefined) for (const e of named) if (e.proven || matchSegments(e.item.segs, all())) acc.accept(e.item.value);
+    const ext = this.selfIndex.byExtensionOf(name);
+    if (ext !== undefined) {
+      for (const e of ext) {
+        if (e.lastOnly !== null ? segmentMatches(e.lastOnly, name) : matchSegments(e.item.segs, all())) acc.accept(e.item.value);
+      }
+    }
+    for (const item of this.selfIndex.unindexed) if (matchSegments(item.segs, all())) acc.accept(item.value);
     return this.result(acc);
   }
 
   private result(acc: Accumulator): OwnershipResult {
-    if (!this.gitlab) {
-      const e = acc.best[0];
-      return { owners: e ? e.owners.slice() : [], rule: e ? e.rule : null };
-    }
+    if (acc.best === null) return acc.single === null ? NO_MATCH : acc.single.result;
     const owners: string[] = [];
     const sections: SectionMatch[] = [];
     let rule: Rule | null = null;
     for (let s = 0; s < acc.best.length; s++) {
       const e = acc.best[s];
-      if (!e || acc.excluded[s]) continue;
+      if (e === null || (acc.excluded as boolean[])[s]) continue;
       for (const o of e.owners) if (!owners.includes(o)) owners.push(o);
       sections.push({ section: this.sectionNames[s], owners: e.owners.slice(), rule: e.rule, ...this.sectionInfo[s] });
       // The rule shown is the one latest in the file among the sections that matched.
-      if (!rule || e.rule.line > rule.line) rule = e.rule;
+      if (rule === null || e.rule.line > rule.line) rule = e.rule;
     }
     return { owners, rule, sections };
   }
 }
 
-function accept(acc: Accumulator, e: Entry): void {
-  if (e.exclusion) {
-    acc.excluded[e.section] = true;
-    return;
-  }
-  const cur = acc.best[e.section];
-  if (!cur || e.priority > cur.priority) acc.best[e.section] = e;
-}
+/** Shared answer for "no rule matched" (frozen: results are shared between lookups). */
+const NO_MATCH: OwnershipResult = Object.freeze({ owners: Object.freeze([]) as unknown as string[], rule: null });
 
 function extend(rest: ReadonlyArray<RestEntry<Entry>>, node: TrieNode<Entry> | null): Array<RestEntry<Entry>> {
   if (!node || node.rest.length === 0) return rest as Array<RestEntry<Entry>>;

@@ -12,7 +12,7 @@
 //   - the rest (rare: `*`, `/*/x*`) is checked one by one.
 // Every candidate is then verified in full, so the index only has to be a superset.
 
-import { makeSegmentPattern, matchSegments, type SegmentPattern } from './glob';
+import { makeSegmentPattern, type SegmentMatcher, type SegmentPattern } from './glob';
 
 /** A pattern placed in the index, with the payload the matcher needs back. */
 export interface Indexed<T> {
@@ -39,6 +39,8 @@ interface KeyedEntry<T> {
   item: Indexed<T>;
   /** True when the key lookup alone proves the match (`**` + one literal name). */
   proven: boolean;
+  /** `**` + one segment pattern: checking the last segment alone decides. */
+  lastOnly: SegmentMatcher | null;
 }
 
 function extensionOf(name: string): string {
@@ -78,36 +80,29 @@ export class RuleIndex<T> {
       return;
     }
     const last = ms[ms.length - 1];
-    const proven = ms.length === 2 && ms[0].kind === 'globstar';
+    const lastOnly = ms.length === 2 && ms[0].kind === 'globstar' ? last : null;
     if (last.kind === 'literal') {
-      pushTo(this.byName, last.text, { item, proven });
+      pushTo(this.byName, last.text, { item, proven: lastOnly !== null, lastOnly });
     } else if (last.kind === 'glob' && last.glob.literalSuffix !== null && last.glob.literalSuffix.includes('.')) {
-      pushTo(this.byExtension, extensionOf(last.glob.literalSuffix), { item, proven: false });
+      pushTo(this.byExtension, extensionOf(last.glob.literalSuffix), { item, proven: false, lastOnly });
     } else {
       this.generic.push(item);
     }
   }
 
-  /**
-   * Calls `hit` for every indexed pattern matching `segs` in full, except those found through
-   * the trie: walking the trie is the caller's job (it memoises the walk per directory).
-   */
-  visitUnanchored(segs: readonly string[], hit: (item: Indexed<T>) => void): void {
-    if (segs.length > 0) {
-      const name = segs[segs.length - 1];
-      const named = this.byName.get(name);
-      if (named) for (const e of named) if (e.proven || matchSegments(e.item.segs, segs)) hit(e.item);
-      if (this.byExtension.size > 0) {
-        const ext = this.byExtension.get(extensionOf(name));
-        if (ext) for (const e of ext) if (matchSegments(e.item.segs, segs)) hit(e.item);
-      }
-    }
-    for (const item of this.generic) if (matchSegments(item.segs, segs)) hit(item);
+  /** Patterns found by hashing a path's last segment `name`: its name, then its extension. */
+  named(name: string): ReadonlyArray<KeyedEntry<T>> | undefined {
+    return this.byName.get(name);
   }
 
-  /** Checks a node's wildcard-tailed patterns against `segs`. */
-  static visitRest<T>(entries: ReadonlyArray<RestEntry<T>>, segs: readonly string[], hit: (item: Indexed<T>) => void): void {
-    for (const e of entries) if (matchSegments(e.rest, segs, e.depth)) hit(e.item);
+  byExtensionOf(name: string): ReadonlyArray<KeyedEntry<T>> | undefined {
+    // Most files have no extension rule at all: skip the slice when the map is empty.
+    return this.byExtension.size === 0 ? undefined : this.byExtension.get(extensionOf(name));
+  }
+
+  /** Patterns that must be tried on every path. */
+  get unindexed(): ReadonlyArray<Indexed<T>> {
+    return this.generic;
   }
 }
 
@@ -117,4 +112,4 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-export type { RestEntry };
+export type { RestEntry, KeyedEntry };
