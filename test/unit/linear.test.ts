@@ -1,0 +1,71 @@
+// Adversarial patterns and paths stay linear. Measured by the engine's own work meter
+// (elementary comparisons), not by the clock, so the test means the same on a loaded machine:
+// a backtracking matcher would need 2^n steps on these inputs; we allow a small constant
+// times (pattern length + path length).
+import * as assert from 'node:assert/strict';
+import { compileMatcher, parseCodeowners, resetWork, workSteps, type Flavor } from '../../src/core';
+
+function cost(codeowners: string, path: string, flavor: Flavor): { steps: number; owners: string[] } {
+  const matcher = compileMatcher(parseCodeowners(codeowners, { flavor }));
+  resetWork();
+  const owners = matcher.match(path).owners;
+  return { steps: workSteps(), owners };
+}
+
+const FLAVORS: Flavor[] = ['github', 'gitlab'];
+
+describe('matching stays linear on adversarial input (counted work)', () => {
+  for (const flavor of FLAVORS) {
+    it(`${flavor}: *a*a*a…*b against a long run of a's`, () => {
+      const pattern = `${'*a'.repeat(5000)}*b`;
+      const path = 'a'.repeat(100_000);
+      const { steps, owners } = cost(`${pattern} @x\n`, path, flavor);
+      assert.deepEqual(owners, []);
+      assert.ok(steps < 4 * (pattern.length + path.length), `${steps} steps`);
+    });
+
+    it(`${flavor}: **/**/**/… nested 2,000 deep against a 2,000-segment path`, () => {
+      const pattern = `${'**/'.repeat(2000)}x`;
+      const path = `${'d/'.repeat(2000)}y`;
+      const { steps, owners } = cost(`${pattern} @x\n`, path, flavor);
+      assert.deepEqual(owners, []);
+      assert.ok(steps < 4 * (pattern.length + path.length), `${steps} steps`);
+    });
+
+    it(`${flavor}: alternating a/**/a/**/… blocks that almost match`, () => {
+      const pattern = `/${'a/**/'.repeat(1000)}b`;
+      const path = `${'a/'.repeat(3000)}c`;
+      const { steps } = cost(`${pattern} @x\n`, path, flavor);
+      assert.ok(steps < 8 * (pattern.length + path.length), `${steps} steps`);
+    });
+
+    it(`${flavor}: a 100,000-character pattern and path`, () => {
+      const pattern = `/${'x'.repeat(50_000)}*${'y'.repeat(49_999)}`;
+      const path = `${'x'.repeat(50_000)}${'z'.repeat(10)}${'y'.repeat(49_998)}`;
+      const { steps, owners } = cost(`${pattern} @x\n`, path, flavor);
+      assert.deepEqual(owners, []);
+      assert.ok(steps < 4 * (pattern.length + path.length), `${steps} steps`);
+    });
+  }
+
+  it('10,000 rules sharing a prefix: a lookup touches a handful of them', () => {
+    let text = '';
+    for (let i = 0; i < 10_000; i++) text += `/services/shared/prefix/component-${i}/ @team-${i}\n`;
+    const matcher = compileMatcher(parseCodeowners(text, { flavor: 'github' }));
+    resetWork();
+    const r = matcher.match('services/shared/prefix/component-9876/src/main.ts');
+    assert.deepEqual(r.owners, ['@team-9876']);
+    assert.ok(workSteps() < 100, `${workSteps()} steps`);
+  });
+
+  it('10,000 floating glob rules sharing a prefix: work grows with the rules tried, not exponentially', () => {
+    let text = '';
+    for (let i = 0; i < 10_000; i++) text += `**/prefix*${i}*.ts @t${i}\n`;
+    const matcher = compileMatcher(parseCodeowners(text, { flavor: 'github' }));
+    resetWork();
+    const r = matcher.match('a/b/prefix-77-x.ts');
+    assert.deepEqual(r.owners, ['@t77']);
+    // Every rule is a candidate by extension; each costs a few comparisons on a 13-char name.
+    assert.ok(workSteps() < 10_000 * 40, `${workSteps()} steps`);
+  });
+});
