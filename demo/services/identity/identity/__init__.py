@@ -1,0 +1,1 @@
+"""Acme identity service: tokens and sessions for every other service."""

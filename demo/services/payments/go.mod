@@ -1,0 +1,3 @@
+module example.invalid/acme/services/payments
+
+go 1.22
