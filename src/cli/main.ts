@@ -1,6 +1,7 @@
 // `ownership-lens`: the command-line front end over the engine. Dispatches to one module per
 // command; user mistakes become one line on stderr and exit 2, never a stack trace.
 import { checkCommand, CHECK_USAGE } from './commands/check';
+import { explainCommand, EXPLAIN_USAGE } from './commands/explain';
 import { whoCommand, WHO_USAGE } from './commands/who';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from './io';
 
@@ -8,6 +9,7 @@ type Command = (argv: string[], io: CliIO) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; summary: string; usage: string }> = {
   who: { run: whoCommand, summary: 'print the owners of paths', usage: WHO_USAGE },
+  explain: { run: explainCommand, summary: 'owners, situation, practices and expectations for paths', usage: EXPLAIN_USAGE },
   check: { run: checkCommand, summary: 'check CODEOWNERS for problems (exit 1 on errors)', usage: CHECK_USAGE },
 };
 
@@ -24,6 +26,10 @@ Run \`ownership-lens <command> --help\` for a command's options.
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === 'help' && rest[0] !== undefined && COMMANDS[rest[0]]) {
+    io.stdout(COMMANDS[rest[0]].usage);
+    return EXIT_OK;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage());
     return name === undefined ? EXIT_USAGE : EXIT_OK;

@@ -1,0 +1,127 @@
+// `ownership-lens who` and `check`: run in-process with a recording CliIO, and end to end
+// through the bundled dist/cli.js (built by `npm test` before the unit tests).
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../src/cli/main';
+import type { CliIO } from '../../src/cli/io';
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function run(argv: string[], cwd: string, stdin = ''): Promise<Run> {
+  let out = '';
+  let err = '';
+  const io: CliIO = { cwd, env: {}, stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: async () => stdin };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+function repo(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-cli-'));
+  fs.mkdirSync(path.join(root, '.git'));
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  }
+  return root;
+}
+
+const jsonLines = (s: string): unknown[] => s.trim().split('\n').map((l) => JSON.parse(l) as unknown);
+
+describe('cli: who', () => {
+  const gh = repo({ '.github/CODEOWNERS': '* @all\n/src/ @org/src\n/src/vendor/\n', 'src/sub/x.ts': '' });
+
+  it('prints JSON Lines with owners and the deciding rule', async () => {
+    const r = await run(['who', '--json', 'src/a.ts', 'README.md', 'src/vendor/lib.c'], gh);
+    assert.equal(r.code, 0);
+    assert.deepEqual(jsonLines(r.out), [
+      { path: 'src/a.ts', owners: ['@org/src'], rule: { file: '.github/CODEOWNERS', line: 2, pattern: '/src/' } },
+      { path: 'README.md', owners: ['@all'], rule: { file: '.github/CODEOWNERS', line: 1, pattern: '*' } },
+      { path: 'src/vendor/lib.c', owners: [], rule: { file: '.github/CODEOWNERS', line: 3, pattern: '/src/vendor/' } },
+    ]);
+  });
+
+  it('reads paths from stdin (CRLF too) and finds the root from a subdirectory', async () => {
+    const r = await run(['who', '--json', '--stdin'], path.join(gh, 'src', 'sub'), 'src/a.ts\r\n\r\nREADME.md\n');
+    assert.deepEqual((jsonLines(r.out) as Array<{ path: string }>).map((x) => x.path), ['src/a.ts', 'README.md']);
+  });
+
+  it('adds per-section owners for GitLab', async () => {
+    const gl = repo({ '.gitlab/CODEOWNERS': '* @all\n[Docs] @docs\n*.md\n[Legal]\nLICENSE @legal\n' });
+    const r = await run(['who', '--json', 'README.md', 'LICENSE', 'x.c'], gl);
+    assert.deepEqual(jsonLines(r.out), [
+      { path: 'README.md', owners: ['@all', '@docs'], rule: { file: '.gitlab/CODEOWNERS', line: 3, pattern: '*.md' }, sections: { codeowners: ['@all'], Docs: ['@docs'] } },
+      { path: 'LICENSE', owners: ['@all', '@legal'], rule: { file: '.gitlab/CODEOWNERS', line: 5, pattern: 'LICENSE' }, sections: { codeowners: ['@all'], Legal: ['@legal'] } },
+      { path: 'x.c', owners: ['@all'], rule: { file: '.gitlab/CODEOWNERS', line: 1, pattern: '*' }, sections: { codeowners: ['@all'] } },
+    ]);
+  });
+
+  it('honours --root, --codeowners and --flavor', async () => {
+    const other = repo({ 'owners/map': '[S]\n/a/ @s\n' });
+    const r = await run(['who', '--json', '--root', other, '--codeowners', path.join(other, 'owners/map'), '--flavor', 'gitlab', 'a/x'], os.tmpdir());
+    assert.deepEqual(jsonLines(r.out), [{ path: 'a/x', owners: ['@s'], rule: { file: 'owners/map', line: 2, pattern: '/a/' }, sections: { S: ['@s'] } }]);
+  });
+
+  it('prints a readable table without --json, with repository text made inert', async () => {
+    const evil = repo({ CODEOWNERS: '/x\u001bc\u202e/ @a\n' });
+    const r = await run(['who', 'x\u001bc\u202e/f', 'README.md'], evil);
+    assert.equal(r.code, 0);
+    assert.ok(!r.out.includes('\u001b') && !r.out.includes('\u202e'), 'no raw escape or bidi override reaches the terminal');
+    assert.match(r.out, /^PATH\s+OWNERS\s+RULE\n/);
+    assert.match(r.out, /x\\x1bc\\u202e\/f\s+@a\s+CODEOWNERS:1/);
+    assert.match(r.out, /README\.md\s+\(unowned\)\s+-/);
+  });
+
+  it('exits 2 with one line on bad usage, and --help exits 0', async () => {
+    const bad = await run(['who', '--flavor', 'svn', 'x'], gh);
+    assert.equal(bad.code, 2);
+    assert.equal(bad.err.trim().split('\n').length, 1);
+    assert.match(bad.err, /--flavor must be one of/);
+    const unknown = await run(['who', '--nope'], gh);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.err, /Unknown option '--nope'/);
+    const help = await run(['who', '--help'], gh);
+    assert.equal(help.code, 0);
+    assert.match(help.out, /Usage: ownership-lens who/);
+    assert.equal((await run(['frobnicate'], gh)).code, 2);
+    assert.equal((await run(['--help'], gh)).code, 0);
+  });
+});
+
+describe('cli: check', () => {
+  it('prints file:line:col: severity code message and exits 1 on errors', async () => {
+    const root = repo({ '.github/CODEOWNERS': '* @a\n!x @b\n*.md @c\n*.md @d\n' });
+    const r = await run(['check'], root);
+    assert.equal(r.code, 1);
+    assert.deepEqual(r.out.trim().split('\n').map((l) => l.split(' ').slice(0, 3).join(' ')), [
+      '.github/CODEOWNERS:2:1: error unsupported-negation',
+      '.github/CODEOWNERS:4:1: warning duplicate-pattern',
+    ]);
+    const json = jsonLines((await run(['check', '--json'], root)).out) as Array<{ code: string; line: number }>;
+    assert.deepEqual(json.map((d) => [d.line, d.code]), [[2, 'unsupported-negation'], [4, 'duplicate-pattern']]);
+  });
+  it('exits 0 on a clean file and when there are only warnings', async () => {
+    assert.equal((await run(['check'], repo({ CODEOWNERS: '* @a\n' }))).code, 0);
+    assert.equal((await run(['check'], repo({ CODEOWNERS: '*.md @a\n*.md @b\n' }))).code, 0);
+  });
+});
+
+describe('cli: the bundled dist/cli.js', () => {
+  const cli = path.join(__dirname, '..', '..', 'dist', 'cli.js');
+  it('answers who --stdin --json as a separate process', function () {
+    if (!fs.existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does)');
+    const root = repo({ '.github/CODEOWNERS': '* @all\ndocs/ @docs\n' });
+    const r = spawnSync(process.execPath, [cli, 'who', '--stdin', '--json', '--root', root], { input: 'docs/a.md\nsrc/b.c\n', encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual((jsonLines(r.stdout) as Array<{ owners: string[] }>).map((x) => x.owners), [['@docs'], ['@all']]);
+    const bad = spawnSync(process.execPath, [cli, 'who', '--bogus'], { encoding: 'utf8' });
+    assert.equal(bad.status, 2);
+    assert.ok(!bad.stderr.includes('    at '), 'no stack trace for a user mistake');
+  });
+});
