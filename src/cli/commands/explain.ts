@@ -1,0 +1,138 @@
+// `ownership-lens explain`: for each path, who owns it, what that means for me, and what to
+// do about it: the owning team, its practices, the etiquette when the code is someone
+// else's, and the rubric's expectations ordered for the situation.
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { nodeFileSystem, type RepositoryOwnership } from '../../core';
+import { isInside } from '../../core/fs';
+import { resolveIdentity, type GitUser } from '../../core/identity/identity';
+import { loadOwnershipConfig } from '../../core/practices/loadOwnershipConfig';
+import { bundledRubricName, chooseRubric } from '../../core/rubric/bundledRubrics';
+import { guidanceFor, type Guidance } from '../../core/situation/guidance';
+import type { FileDiagnostic } from '../../core/yaml/boundedYaml';
+import { createGitClient } from '../../git/gitClient';
+import { EXIT_OK, UsageError, type CliIO } from '../io';
+import { openRepository, REPOSITORY_OPTIONS, REPOSITORY_USAGE, resolveRoot, summarizeProblems } from '../repository-args';
+import { sanitize } from '../terminal';
+import { renderGuidance } from './explainText';
+
+export const EXPLAIN_USAGE = `Usage: ownership-lens explain [options] PATH...
+
+For each PATH: its owners and the CODEOWNERS rule, whether it is yours, the owning team's
+details and practices (.github/ownership.yml, CONTRIBUTING), the etiquette for changing code
+someone else owns, and the rubric's expectations, most relevant first.
+
+PATH is relative to the current directory when that is inside the repository, else to the
+repository root.
+
+Options:
+${REPOSITORY_USAGE}
+  --me HANDLE         a handle or email that is you (repeatable); added to git's
+                      user.email/user.name and your teams in ownership.yml
+  --rubric RUBRIC     l4 (default), l6, or the path of your own rubric file
+  --json              print JSON Lines: {"path", "owners", "rule", "situation", "team"?,
+                      "practices", "contributing", "etiquette", "expectations"}
+  -h, --help          show this help
+`;
+
+export async function explainCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      ...REPOSITORY_OPTIONS,
+      me: { type: 'string', multiple: true },
+      rubric: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout(EXPLAIN_USAGE);
+    return EXIT_OK;
+  }
+  if (positionals.length === 0) throw new UsageError('explain needs at least one PATH');
+  const root = resolveRoot(values, io);
+  if (nodeFileSystem.kind(root) !== 'directory') throw new UsageError(`--root ${root} is not a directory`);
+  const paths = positionals.map((p) => repositoryPath(p, root, io.cwd));
+
+  if (values.rubric !== undefined && !bundledRubricName(values.rubric) && nodeFileSystem.kind(path.resolve(io.cwd, values.rubric)) !== 'file') {
+    throw new UsageError(`--rubric ${values.rubric}: no such file (bundled rubrics: l4, l6)`);
+  }
+  const rubricChoice = chooseRubric(values.rubric, io.cwd);
+  const config = loadOwnershipConfig(root);
+  report(io, [...rubricChoice.diagnostics, ...config.diagnostics]);
+  if (rubricChoice.fellBack) {
+    io.stderr(`ownership-lens explain: ${sanitize(values.rubric ?? '')} cannot be used; showing the bundled ${rubricChoice.rubric.title} rubric instead\n`);
+  }
+
+  const git = await gitUser(root, io);
+  const me = resolveIdentity({ explicit: values.me ?? [], git, config: config.config });
+  if (me.isEmpty) io.stderr('ownership-lens explain: git has no user.email and no --me was given, so no file counts as yours\n');
+
+  const repo = openRepository(values, io);
+  summarizeProblems(repo, io);
+  const ctx = { root, fs: nodeFileSystem, me, config: config.config, rubric: rubricChoice.rubric };
+  const all = paths.map((p) => guidanceFor(p, ownershipOf(repo, p), ctx));
+  if (values.json) io.stdout(all.map((g) => `${JSON.stringify(toJson(g))}\n`).join(''));
+  else io.stdout(all.map((g) => renderGuidance(g, rubricChoice.rubric, { width: terminalWidth(io) })).join('\n'));
+  return EXIT_OK;
+}
+
+/** The JSON Lines record: the documented contract, in this key order. */
+export function toJson(g: Guidance): Record<string, unknown> {
+  const team = g.teams[0];
+  return {
+    path: g.path,
+    owners: g.owners,
+    rule: g.rule,
+    situation: g.situation,
+    ...(team
+      ? { team: { handle: team.handle, name: team.name, description: team.description, contact: team.contact, links: team.links, members: team.members } }
+      : {}),
+    practices: g.practices,
+    contributing: g.contributing,
+    etiquette: g.etiquette,
+    expectations: g.expectations.map((e) => ({ id: e.id, title: e.title, text: e.text })),
+  };
+}
+
+function ownershipOf(repo: RepositoryOwnership, p: string) {
+  const result = repo.match(p);
+  return { hasMap: repo.file !== null, owners: result.owners, rule: result.rule ? repo.ruleRef(result.rule) : null };
+}
+
+/**
+ * A PATH argument as a repository-relative path with forward slashes. Relative to the current
+ * directory when that is inside the repository (what a person at a shell means), else to the
+ * root (what a script passing --root and a path from `who` means).
+ */
+function repositoryPath(arg: string, root: string, cwd: string): string {
+  const base = isInside(root, path.resolve(cwd)) ? cwd : root;
+  const abs = path.resolve(base, arg);
+  if (!isInside(root, abs)) throw new UsageError(`${arg} is outside the repository (${root})`);
+  const rel = path.relative(root, abs).split(path.sep).join('/');
+  if (rel === '') throw new UsageError(`${arg} is the repository root; name a file or folder inside it`);
+  return rel;
+}
+
+async function gitUser(root: string, io: CliIO): Promise<GitUser> {
+  try {
+    return await createGitClient(root, { env: io.env }).user();
+  } catch (e) {
+    const reason = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+    io.stderr(`ownership-lens explain: cannot read git's user.email/user.name (${sanitize(reason)}); use --me HANDLE\n`);
+    return {};
+  }
+}
+
+/** Same line format as `check`. */
+function report(io: CliIO, diagnostics: FileDiagnostic[]): void {
+  for (const d of diagnostics) io.stderr(`${sanitize(d.file)}:${d.line}:${d.column}: ${d.severity} ${d.code} ${sanitize(d.message)}\n`);
+}
+
+function terminalWidth(io: CliIO): number {
+  const columns = Number(io.env.COLUMNS);
+  return Number.isInteger(columns) && columns > 0 ? Math.min(Math.max(columns, 60), 100) : 80;
+}

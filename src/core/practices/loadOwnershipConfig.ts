@@ -1,0 +1,104 @@
+// Finds, reads and validates a repository's ownership.yml. A broken entry costs only itself:
+// a team, person or component with a schema error is left out (with a diagnostic) and the
+// rest of the file is used, so one typo does not hide every team's practices.
+import * as path from 'node:path';
+import ownershipSchema from '../../../rubrics/ownership.schema.json';
+import { ownerKey } from '../codeowners/owners';
+import { nodeFileSystem, type FileSystem } from '../fs';
+import { loadBoundedYamlFile, parseBoundedYaml, type FileDiagnostic, type YamlLoad } from '../yaml/boundedYaml';
+import { SchemaValidator, type SchemaError } from '../yaml/schemaValidator';
+import { validateYaml } from '../yaml/validateYaml';
+import { EMPTY_OWNERSHIP_CONFIG, type Component, type OwnershipConfig, type Person, type Team } from './types';
+
+/** Where the file is looked for, first found wins: beside CODEOWNERS first, like the host does. */
+export const OWNERSHIP_CONFIG_LOCATIONS = [
+  '.github/ownership.yml',
+  '.github/ownership.yaml',
+  '.gitlab/ownership.yml',
+  '.gitlab/ownership.yaml',
+  'ownership.yml',
+  'ownership.yaml',
+] as const;
+
+export interface OwnershipConfigLoad {
+  config: OwnershipConfig;
+  diagnostics: FileDiagnostic[];
+}
+
+let validator: SchemaValidator | undefined;
+function configValidator(): SchemaValidator {
+  validator ??= new SchemaValidator(ownershipSchema);
+  return validator;
+}
+
+/** Reads the first ownership file found under `root` (absolute); an empty config if none. */
+export function loadOwnershipConfig(root: string, fs: FileSystem = nodeFileSystem): OwnershipConfigLoad {
+  for (const rel of OWNERSHIP_CONFIG_LOCATIONS) {
+    const loaded = loadBoundedYamlFile(fs, path.join(root, rel), rel);
+    if (loaded) return fromYaml(loaded, rel);
+  }
+  return { config: EMPTY_OWNERSHIP_CONFIG, diagnostics: [] };
+}
+
+/** `file` is the repository-relative name used in diagnostics and `config.file`. */
+export function parseOwnershipConfig(text: string, file: string): OwnershipConfigLoad {
+  return fromYaml(parseBoundedYaml(text, file), file);
+}
+
+function fromYaml(loaded: YamlLoad, file: string): OwnershipConfigLoad {
+  const empty: OwnershipConfig = { ...EMPTY_OWNERSHIP_CONFIG, file };
+  const diagnostics = [...loaded.diagnostics];
+  const source = loaded.source;
+  // An empty file is a valid, empty configuration.
+  if (!source || source.value === null || source.value === undefined) return { config: empty, diagnostics };
+  const { errors, diagnostics: schemaDiagnostics } = validateYaml(source, configValidator());
+  diagnostics.push(...schemaDiagnostics);
+  const valid = withoutBrokenEntries(source.value, errors);
+  if (!valid) return { config: empty, diagnostics };
+  return { config: toConfig(valid as RawConfig, file), diagnostics };
+}
+
+/**
+ * Drops every entry (the value two levels down: `teams.X`, `components[3]`, `etiquette[0]`)
+ * that a schema error lies in. What remains satisfies the schema, because none of its rules
+ * relate one entry to another. Null when the document itself is wrong (not a mapping).
+ */
+function withoutBrokenEntries(value: unknown, errors: SchemaError[]): Record<string, unknown> | null {
+  if (errors.some((e) => e.path.length === 0)) return null;
+  const broken = new Map<string, Set<string | number> | 'all'>();
+  for (const { path: p } of errors) {
+    const top = String(p[0]);
+    if (p.length === 1) broken.set(top, 'all');
+    else {
+      const set = broken.get(top);
+      if (set === 'all') continue;
+      broken.set(top, (set ?? new Set()).add(p[1]));
+    }
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    const drop = broken.get(key);
+    if (drop === 'all') continue;
+    if (!drop) out[key] = item;
+    else if (Array.isArray(item)) out[key] = item.filter((_, i) => !drop.has(i));
+    else out[key] = Object.fromEntries(Object.entries(item as Record<string, unknown>).filter(([k]) => !drop.has(k)));
+  }
+  return out;
+}
+
+interface RawConfig {
+  teams?: Record<string, Omit<Team, 'handle' | 'members' | 'links' | 'practices'> & Partial<Pick<Team, 'members' | 'links' | 'practices'>>>;
+  people?: Record<string, { name?: string; emails?: string[] }>;
+  components?: Array<Omit<Component, 'links' | 'practices'> & Partial<Pick<Component, 'links' | 'practices'>>>;
+  etiquette?: string[];
+}
+
+function toConfig(raw: RawConfig, file: string): OwnershipConfig {
+  const teams = new Map<string, Team>();
+  for (const [handle, t] of Object.entries(raw.teams ?? {})) {
+    teams.set(ownerKey(handle), { ...t, handle, members: t.members ?? [], links: t.links ?? {}, practices: t.practices ?? [] });
+  }
+  const people: Person[] = Object.entries(raw.people ?? {}).map(([handle, p]) => ({ handle, name: p.name, emails: p.emails ?? [] }));
+  const components: Component[] = (raw.components ?? []).map((c) => ({ ...c, links: c.links ?? {}, practices: c.practices ?? [] }));
+  return { file, teams, people, components, etiquette: raw.etiquette ?? [] };
+}

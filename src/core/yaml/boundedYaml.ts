@@ -1,0 +1,140 @@
+// Reads a YAML configuration file from the repository (a rubric, ownership.yml) defensively:
+// the file is untrusted input that every editor action may end up parsing.
+//
+// - Size: files over MAX_YAML_BYTES are refused from their size alone, before reading them.
+// - Aliases: `&a [*b, *b, ...]` chains expand exponentially ("billion laughs"); converting to
+//   plain data stops after MAX_YAML_ALIASES alias expansions instead.
+// - Positions: the parsed Document and a LineCounter are kept, so that any later finding
+//   (schema errors, dangling ids) can point at a line and column.
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type ParsedNode } from 'yaml';
+import type { FileDiagnostic } from '../codeowners/repository';
+import type { FileSystem } from '../fs';
+import { formatPath, type JsonPath } from './schemaValidator';
+
+export type { FileDiagnostic };
+
+/** Configuration files are a few kB; 1 MiB leaves room without letting a huge file stall us. */
+export const MAX_YAML_BYTES = 1024 * 1024;
+/** Hand-written files use a handful of aliases, if any; 100 is yaml's own default. */
+export const MAX_YAML_ALIASES = 100;
+
+export interface YamlSource {
+  file: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  /** The document as plain data (`null` for an empty document). */
+  value: unknown;
+}
+
+export interface YamlLoad {
+  /** Null when the text could not be used at all (too large, syntax errors, alias bomb). */
+  source: YamlSource | null;
+  diagnostics: FileDiagnostic[];
+}
+
+export function parseBoundedYaml(text: string, file: string): YamlLoad {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_YAML_BYTES) return { source: null, diagnostics: [tooLarge(file, bytes)] };
+
+  const lineCounter = new LineCounter();
+  // `uniqueKeys` (the default) makes a duplicated key an error rather than a silent overwrite.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const diagnostics: FileDiagnostic[] = [];
+  const at = (offset: number) => position(lineCounter, offset);
+  for (const e of doc.errors) diagnostics.push({ file, ...at(e.pos[0]), severity: 'error', code: 'yaml-syntax', message: e.message });
+  for (const w of doc.warnings) diagnostics.push({ file, ...at(w.pos[0]), severity: 'warning', code: 'yaml-warning', message: w.message });
+  if (doc.errors.length > 0) return { source: null, diagnostics };
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (e) {
+    // yaml throws a ReferenceError for excessive aliasing and for aliases to unknown anchors.
+    diagnostics.push({ file, ...firstAliasPosition(doc, lineCounter), severity: 'error', code: 'yaml-alias', message: aliasMessage(e) });
+    return { source: null, diagnostics };
+  }
+  return { source: { file, doc, lineCounter, value }, diagnostics };
+}
+
+/**
+ * Reads and parses `absPath` through `fs`, refusing oversized files without reading them.
+ * `file` is the name diagnostics use. Returns null when there is no such file.
+ */
+export function loadBoundedYamlFile(fs: FileSystem, absPath: string, file: string): YamlLoad | null {
+  if (fs.kind(absPath) !== 'file') return null;
+  let text: string;
+  try {
+    const size = fs.size(absPath);
+    if (size > MAX_YAML_BYTES) return { source: null, diagnostics: [tooLarge(file, size)] };
+    text = fs.readFile(absPath).toString('utf8');
+  } catch (e) {
+    return { source: null, diagnostics: [{ file, line: 1, column: 1, severity: 'error', code: 'file-unreadable', message: `cannot read the file: ${(e as Error).message}` }] };
+  }
+  return parseBoundedYaml(text, file);
+}
+
+/**
+ * Line and column of the YAML node at `path` (keys and sequence indices into the document).
+ * `at: 'key'` points at a mapping key rather than its value. Falls back to the deepest node
+ * that exists, so a "missing property" error points at the mapping that lacks it.
+ */
+export function positionOf(source: YamlSource, path: JsonPath, at: 'key' | 'value' = 'value'): { line: number; column: number; endColumn?: number } {
+  let node: unknown = source.doc.contents;
+  let keyNode: unknown = null;
+  for (const seg of path) {
+    if (isAlias(node)) node = node.resolve(source.doc);
+    if (isMap(node)) {
+      const pair = node.items.find((p) => keyText(p.key) === String(seg));
+      if (!pair) break;
+      keyNode = pair.key;
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === 'number' && seg < node.items.length) {
+      keyNode = null;
+      node = node.items[seg];
+    } else break;
+  }
+  const target = (at === 'key' && keyNode) || node || keyNode;
+  const range = (target as Partial<ParsedNode> | null)?.range;
+  if (!range) return { line: 1, column: 1 };
+  const start = position(source.lineCounter, range[0]);
+  const end = position(source.lineCounter, range[1]);
+  return end.line === start.line && end.column > start.column ? { ...start, endColumn: end.column } : start;
+}
+
+/** `teams.@acme/payments.members[0]`, for messages about a value found at `path`. */
+export function describePath(path: JsonPath): string {
+  return path.length === 0 ? 'the document' : formatPath(path);
+}
+
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  return typeof key === 'string' ? key : undefined;
+}
+
+function position(lineCounter: LineCounter, offset: number): { line: number; column: number } {
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
+}
+
+function tooLarge(file: string, bytes: number): FileDiagnostic {
+  const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  return { file, line: 1, column: 1, severity: 'error', code: 'yaml-too-large', message: `the file is ${mb(bytes)}; files over ${mb(MAX_YAML_BYTES)} are not read` };
+}
+
+function firstAliasPosition(doc: Document.Parsed, lineCounter: LineCounter): { line: number; column: number } {
+  let offset = 0;
+  visit(doc, {
+    Alias(_key, node: Node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return position(lineCounter, offset);
+}
+
+function aliasMessage(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return /excessive alias count/i.test(text)
+    ? `too many alias expansions (more than ${MAX_YAML_ALIASES}); the file is not used`
+    : `cannot resolve an alias: ${text}`;
+}
