@@ -49,7 +49,7 @@ export async function ensureCodeServer({ root = repoRoot, log = (m) => console.l
 
   const started = Date.now();
   log(`code-server ${CODE_SERVER_VERSION}: installing into ${path.relative(process.cwd(), paths.home) || paths.home}`);
-  log('  one time only (about 40 s and 300 MB); later runs reuse it.');
+  log('  one time only (1-2 minutes, about 300 MB); later runs reuse it.');
   rmSync(paths.home, { recursive: true, force: true });
   mkdirSync(paths.home, { recursive: true });
   // Its own package.json stops npm from walking up into the project's manifest.
