@@ -53,6 +53,8 @@ export interface GlobSyntax {
  */
 export function compileSegment(text: string, syntax: GlobSyntax): SegmentMatcher {
   if (text === '*') return { kind: 'any' };
+  // Most segments are plain names: no need to look at them character by character.
+  if (isPlain(text, syntax)) return { kind: 'literal', text };
   const pieces: Piece[] = [];
   let atoms: Atom[] = [];
   let starred = false;
@@ -106,6 +108,11 @@ export function compileSegment(text: string, syntax: GlobSyntax): SegmentMatcher
       literalSuffix: starred && last.literal !== null && last.literal.length > 0 ? last.literal : null,
     },
   };
+}
+
+function isPlain(text: string, syntax: GlobSyntax): boolean {
+  charge(1);
+  return !(text.includes('*') || text.includes('?') || text.includes('\\') || (syntax.classes && text.includes('[')));
 }
 
 function makePiece(atoms: Atom[]): Piece {

@@ -16,7 +16,7 @@
 
 import { compilePattern, normalizeGitlabPattern } from './pattern';
 import { matchSegments, segmentMatches } from './glob';
-import { RuleIndex, TrieNode, type Indexed, type RestEntry } from './rule-index';
+import { RuleIndex, TrieNode, type Indexed, type KeyedEntry, type RestEntry } from './rule-index';
 import type { OwnershipResult, ParsedCodeowners, Rule, SectionMatch } from './types';
 
 interface Entry {
@@ -48,6 +48,12 @@ class Accumulator {
     return acc;
   }
 
+  /** Single-section only: restart from a directory's state, without allocating. */
+  from(dir: Accumulator): Accumulator {
+    this.single = dir.single;
+    return this;
+  }
+
   copy(): Accumulator {
     const acc = new Accumulator();
     acc.single = this.single;
@@ -72,15 +78,49 @@ class Accumulator {
   }
 }
 
-interface DirState {
-  segs: string[];
-  acc: Accumulator;
-  /** Self-index trie node for this directory (null once the path leaves the trie). */
-  selfNode: TrieNode<Entry> | null;
-  /** Wildcard-tailed self patterns from the trie nodes along this directory's path. */
-  selfRest: Array<RestEntry<Entry>>;
-  descNode: TrieNode<Entry> | null;
-  descRest: Array<RestEntry<Entry>>;
+/**
+ * A path being matched, seen the way the index needs it: its last segment, its number of
+ * segments, and (only when a pattern needs more than the last segment) all its segments,
+ * built on first use.
+ */
+class PathView {
+  private segsCache: string[] | null = null;
+
+  constructor(
+    public parent: PathView | null,
+    public name: string,
+    public count: number,
+  ) {}
+
+  get segs(): string[] {
+    if (this.segsCache === null) this.segsCache = this.parent === null ? [] : this.parent.segs.concat(this.name);
+    return this.segsCache;
+  }
+
+  /** Reuses this view for another path (the per-file view is recycled on every lookup). */
+  reset(parent: PathView, name: string): void {
+    this.parent = parent;
+    this.name = name;
+    this.count = parent.count + 1;
+    this.segsCache = null;
+  }
+}
+
+/** What is known about a directory: everything that applies to the paths below it. */
+class DirState extends PathView {
+  constructor(
+    parent: DirState | null,
+    name: string,
+    readonly acc: Accumulator,
+    /** Self-index trie node for this directory (null once the path leaves the trie). */
+    readonly selfNode: TrieNode<Entry> | null,
+    /** Wildcard-tailed self patterns from the trie nodes along this directory's path. */
+    readonly selfRest: Array<RestEntry<Entry>>,
+    readonly descNode: TrieNode<Entry> | null,
+    readonly descRest: Array<RestEntry<Entry>>,
+  ) {
+    super(parent, name, parent === null ? 0 : parent.count + 1);
+  }
 }
 
 export interface OwnershipMatcher {
@@ -113,6 +153,7 @@ class Matcher implements OwnershipMatcher {
   private readonly single: boolean;
   /** Reused by every single-section lookup: `match` is not re-entrant, and this saves an allocation per path. */
   private readonly scratch = new Accumulator();
+  private readonly fileView = new PathView(null, '', 0);
 
   constructor(parsed: ParsedCodeowners) {
     this.gitlab = parsed.flavor === 'gitlab';
@@ -178,48 +219,41 @@ class Matcher implements OwnershipMatcher {
     if (cached !== undefined) return cached;
     let state: DirState;
     if (path === '') {
-      state = {
-        segs: [],
-        acc: Accumulator.fresh(this.sectionNames.length, this.single),
-        selfNode: this.selfIndex.root,
-        selfRest: this.selfIndex.root.rest,
-        descNode: this.descIndex.root,
-        descRest: this.descIndex.root.rest,
-      };
-      this.collect(this.descIndex, state.descNode, state.descRest, state.segs, '', state.acc);
+      const self = this.selfIndex.root;
+      const desc = this.descIndex.root;
+      state = new DirState(null, '', Accumulator.fresh(this.sectionNames.length, this.single), self, self.rest, desc, desc.rest);
     } else {
       const cut = path.lastIndexOf('/');
       const parent = this.dir(cut < 0 ? '' : path.slice(0, cut));
       const name = cut < 0 ? path : path.slice(cut + 1);
-      const segs = parent.segs.concat(name);
       const selfNode = parent.selfNode === null ? null : parent.selfNode.children.get(name) ?? null;
       const descNode = parent.descNode === null ? null : parent.descNode.children.get(name) ?? null;
-      state = {
-        segs,
-        acc: parent.acc.copy(),
-        selfNode,
-        selfRest: extend(parent.selfRest, selfNode),
-        descNode,
-        descRest: extend(parent.descRest, descNode),
-      };
-      this.collect(this.descIndex, descNode, state.descRest, segs, name, state.acc);
+      state = new DirState(parent, name, parent.acc.copy(), selfNode, extend(parent.selfRest, selfNode), descNode, extend(parent.descRest, descNode));
     }
+    // A directory's own matches in the descendants index apply to everything below it.
+    this.collect(this.descIndex, state.descNode, state.descRest, state, state.acc);
     this.dirs.set(path, state);
     return state;
   }
 
-  /** Adds to `acc` every pattern of `index` matching `segs` (whose last segment is `name`) in full. */
-  private collect(index: RuleIndex<Entry>, node: TrieNode<Entry> | null, rest: ReadonlyArray<RestEntry<Entry>>, segs: readonly string[], name: string, acc: Accumulator): void {
+  /**
+   * Adds to `acc` every pattern of `index` that matches `path` in full: those at its trie
+   * node, the wildcard-tailed ones from the nodes above it, and those found by its last
+   * segment's name and extension.
+   */
+  private collect(index: RuleIndex<Entry>, node: TrieNode<Entry> | null, rest: ReadonlyArray<RestEntry<Entry>>, path: PathView, acc: Accumulator): void {
     if (index.isEmpty) return;
     if (node !== null) for (const item of node.exact) acc.accept(item.value);
-    for (const e of rest) if (matchSegments(e.rest, segs, e.depth)) acc.accept(e.item.value);
-    if (segs.length > 0) {
+    for (const e of rest) if (restMatches(e, path)) acc.accept(e.item.value);
+    if (path.count > 0) {
+      const name = path.name;
       const named = index.named(name);
-      if (named !== undefined) for (const e of named) if (e.proven || matchSegments(e.item.segs, segs)) acc.accept(e.item.value);
+      if (named !== undefined) for (const e of named) if (e.proven || matchSegments(e.item.segs, path.segs)) acc.accept(e.item.value);
       const ext = index.byExtensionOf(name);
-      if (ext !== undefined) for (const e of ext) if (matchSegments(e.item.segs, segs)) acc.accept(e.item.value);
+      if (ext !== undefined) for (const e of ext) if (keyedMatches(e, path)) acc.accept(e.item.value);
+      for (const e of index.lastSegmentOnly) if (keyedMatches(e, path)) acc.accept(e.item.value);
     }
-    for (const item of index.unindexed) if (matchSegments(item.segs, segs)) acc.accept(item.value);
+    for (const item of index.unindexed) if (matchSegments(item.segs, path.segs)) acc.accept(item.value);
   }
 
   match(path: string): OwnershipResult {
@@ -228,27 +262,11 @@ class Matcher implements OwnershipMatcher {
     const cut = p.lastIndexOf('/');
     const dir = this.dir(cut < 0 ? '' : p.slice(0, cut));
     if (this.selfIndex.isEmpty) return this.result(dir.acc);
-    const name = cut < 0 ? p : p.slice(cut + 1);
-    const node = dir.selfNode === null ? null : dir.selfNode.children.get(name) ?? null;
-    const acc = this.single ? this.scratch : dir.acc.copy();
-    if (this.single) acc.single = dir.acc.single;
-    // The path's segments are only built when a pattern needs more than the last segment.
-    let segs: string[] | null = null;
-    const all = (): string[] => (segs ??= dir.segs.concat(name));
-    if (node !== null) {
-      for (const item of node.exact) acc.accept(item.value);
-      for (const e of node.rest) if (matchSegments(e.rest, all(), e.depth)) acc.accept(e.item.value);
-    }
-    for (const e of dir.selfRest) if (matchSegments(e.rest, all(), e.depth)) acc.accept(e.item.value);
-    const named = this.selfIndex.named(name);
-    if (named !== undefined) for (const e of named) if (e.proven || matchSegments(e.item.segs, all())) acc.accept(e.item.value);
-    const ext = this.selfIndex.byExtensionOf(name);
-    if (ext !== undefined) {
-      for (const e of ext) {
-        if (e.lastOnly !== null ? segmentMatches(e.lastOnly, name) : matchSegments(e.item.segs, all())) acc.accept(e.item.value);
-      }
-    }
-    for (const item of this.selfIndex.unindexed) if (matchSegments(item.segs, all())) acc.accept(item.value);
+    const file = this.fileView;
+    file.reset(dir, cut < 0 ? p : p.slice(cut + 1));
+    const node = dir.selfNode === null ? null : dir.selfNode.children.get(file.name) ?? null;
+    const acc = this.single ? this.scratch.from(dir.acc) : dir.acc.copy();
+    this.collect(this.selfIndex, node, node === null ? dir.selfRest : extend(dir.selfRest, node), file, acc);
     return this.result(acc);
   }
 
@@ -271,6 +289,20 @@ class Matcher implements OwnershipMatcher {
 
 /** Shared answer for "no rule matched" (frozen: results are shared between lookups). */
 const NO_MATCH: OwnershipResult = Object.freeze({ owners: Object.freeze([]) as unknown as string[], rule: null });
+
+/** A wildcard-tailed trie entry against a path; common shapes are decided on its last segment. */
+function restMatches(e: RestEntry<Entry>, path: PathView): boolean {
+  const below = path.count - e.depth;
+  if (e.lastOnly !== null) return below > 0 && segmentMatches(e.lastOnly, path.name);
+  if (e.oneOnly !== null) return below === 1 && segmentMatches(e.oneOnly, path.name);
+  // Cheap length checks before building the segments.
+  if (below < e.rest.minSegments || (e.rest.blocks.length === 1 && below !== e.rest.minSegments)) return false;
+  return matchSegments(e.rest, path.segs, e.depth);
+}
+
+function keyedMatches(e: KeyedEntry<Entry>, path: PathView): boolean {
+  return e.lastOnly !== null ? segmentMatches(e.lastOnly, path.name) : matchSegments(e.item.segs, path.segs);
+}
 
 function extend(rest: ReadonlyArray<RestEntry<Entry>>, node: TrieNode<Entry> | null): Array<RestEntry<Entry>> {
   if (!node || node.rest.length === 0) return rest as Array<RestEntry<Entry>>;

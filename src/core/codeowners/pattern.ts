@@ -24,6 +24,7 @@ export interface CompiledPattern {
 
 /** Splits on unescaped `/`, keeping escapes inside the parts. */
 function splitUnescaped(text: string): string[] {
+  if (!text.includes('\\')) return text.split('/');
   const parts: string[] = [];
   let cur = '';
   for (let i = 0; i < text.length; i++) {
@@ -76,6 +77,9 @@ export function compileGithubPattern(raw: string): CompiledPattern {
   else if (parts[parts.length - 1] === '*') descendants = false; // `dir/*`: direct children only
   // Descendants of `X/**` are descendants of X: drop trailing `**` so X can be indexed.
   if (!self) while (parts.length > 0 && parts[parts.length - 1] === '**') parts = parts.slice(0, -1);
+  // `*` (any name at any depth) is every path: say so as "below the root", which the
+  // matcher answers once instead of per file.
+  if (parts.length === 2 && parts[0] === '**' && parts[1] === '*') return { segs: makeSegmentPattern([]), self: false, descendants: true, never: false };
   return { segs: makeSegmentPattern(toMatchers(parts, false, false)), self, descendants, never: false };
 }
 

@@ -25,6 +25,14 @@ interface RestEntry<T> {
   /** The literal prefix's length: the rest is matched against segs[depth..]. */
   depth: number;
   rest: SegmentPattern;
+  /**
+   * The rest is `**` + one segment pattern (`/services/x/**\/*.sql`, the commonest shape):
+   * then "some segment below the prefix, and the last one matches" decides, without the
+   * path's segments.
+   */
+  lastOnly: SegmentMatcher | null;
+  /** The rest is one segment pattern (`/src/*`): the path must be exactly one segment longer. */
+  oneOnly: SegmentMatcher | null;
 }
 
 export class TrieNode<T> {
@@ -52,6 +60,8 @@ export class RuleIndex<T> {
   private readonly byName = new Map<string, Array<KeyedEntry<T>>>();
   private readonly byExtension = new Map<string, Array<KeyedEntry<T>>>();
   private readonly generic: Array<Indexed<T>> = [];
+  /** `**` + one segment pattern with no usable key (`*`, `*bar*`): decided by the last segment. */
+  private readonly anyName: Array<KeyedEntry<T>> = [];
   private size = 0;
 
   get isEmpty(): boolean {
@@ -76,7 +86,12 @@ export class RuleIndex<T> {
         k++;
       }
       if (k === ms.length) node.exact.push(item);
-      else node.rest.push({ item, depth: k, rest: makeSegmentPattern(ms.slice(k)) });
+      else {
+        const tail = ms.slice(k);
+        const lastOnly = tail.length === 2 && tail[0].kind === 'globstar' && tail[1].kind !== 'globstar' ? tail[1] : null;
+        const oneOnly = tail.length === 1 ? tail[0] : null;
+        node.rest.push({ item, depth: k, rest: makeSegmentPattern(tail), lastOnly, oneOnly });
+      }
       return;
     }
     const last = ms[ms.length - 1];
@@ -85,6 +100,8 @@ export class RuleIndex<T> {
       pushTo(this.byName, last.text, { item, proven: lastOnly !== null, lastOnly });
     } else if (last.kind === 'glob' && last.glob.literalSuffix !== null && last.glob.literalSuffix.includes('.')) {
       pushTo(this.byExtension, extensionOf(last.glob.literalSuffix), { item, proven: false, lastOnly });
+    } else if (lastOnly !== null) {
+      this.anyName.push({ item, proven: false, lastOnly });
     } else {
       this.generic.push(item);
     }
@@ -98,6 +115,11 @@ export class RuleIndex<T> {
   byExtensionOf(name: string): ReadonlyArray<KeyedEntry<T>> | undefined {
     // Most files have no extension rule at all: skip the slice when the map is empty.
     return this.byExtension.size === 0 ? undefined : this.byExtension.get(extensionOf(name));
+  }
+
+  /** `**` + one segment pattern, tried on every path's last segment. */
+  get lastSegmentOnly(): ReadonlyArray<KeyedEntry<T>> {
+    return this.anyName;
   }
 
   /** Patterns that must be tried on every path. */
