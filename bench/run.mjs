@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LOOKUP_SAMPLE_SEED, PEER_SAMPLE_SEED } from './constants.mjs';
+import { mb, ms, n, ratio, us } from './format.mjs';
 import {
   BENCH_DIR, DATA_DIR, ROOT, compileOurs, datasetFiles, gcIfExposed, listDatasets, loadEngine, loadPeer,
   median, msSince, now, ownersKey, peerMatch, peerRepo, percentile, readPaths, shuffled, timeRuns,
@@ -334,27 +335,6 @@ function countBy(items, key) {
 // ---------------------------------------------------------------------------------------------
 // Formatting
 
-const n = (x) => x.toLocaleString('en-US');
-function ms(x) {
-  if (x === undefined || Number.isNaN(x)) return '—';
-  if (x >= 10000) return `${n(Math.round(x / 1000))} s`;
-  if (x >= 1000) return `${(x / 1000).toFixed(2)} s`;
-  if (x >= 100) return `${x.toFixed(0)} ms`;
-  if (x >= 10) return `${x.toFixed(1)} ms`;
-  return `${x.toFixed(2)} ms`;
-}
-function us(x) {
-  if (x === undefined || Number.isNaN(x)) return '—';
-  if (x >= 1000) return ms(x / 1000);
-  return x >= 10 ? `${x.toFixed(0)} µs` : `${x.toFixed(2)} µs`;
-}
-function mb(h) {
-  if (!h) return '—';
-  if (h.error) return `error: ${h.error.slice(0, 40)}`;
-  if (h.heapBytes < 2 ** 20) return `${Math.round(h.heapBytes / 1024)} KB`;
-  return `${(h.heapBytes / 2 ** 20).toFixed(1)} MB`;
-}
-const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : '—');
 const mark = (ok) => (ok ? 'PASS' : 'MISS');
 
 function table(rows) {
