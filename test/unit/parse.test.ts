@@ -51,10 +51,11 @@ describe('parse: GitHub syntax', () => {
     assert.deepEqual(codes(r.diagnostics), ['1:1 never-matches', '3:1 duplicate-pattern']);
     assert.match(r.diagnostics[1].message, /line 2/);
   });
-  it('warns about # inside a pattern and reads it literally', () => {
-    const r = parse('docs/#index.rst# @a\n');
+  it('an unescaped # anywhere starts a comment (with a warning when it touches the pattern)', () => {
+    const r = parse('docs/#index.rst# @a\nlib/ @b#note @c\n');
     assert.deepEqual(codes(r.diagnostics), ['1:6 hash-in-pattern']);
-    assert.deepEqual(owners('docs/#index.rst# @a\n', 'docs/#index.rst#'), ['@a']);
+    assert.deepEqual(r.rules.map((x) => [x.pattern, x.owners.map((o) => o.text).join(',')]), [['docs/', ''], ['lib/', '@b']]);
+    assert.deepEqual(owners('docs/\\#index.rst @a\n', 'docs/#index.rst'), ['@a']);
   });
   it('reports a file over 3 MB and, like GitHub, applies none of it', () => {
     const line = '/some/long/path/to/a/component/ @org/team\n';

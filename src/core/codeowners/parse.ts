@@ -147,13 +147,17 @@ class Parser {
     while (i < s.length && isSpace(s[i])) i++;
     if (i >= s.length || s[i] === '#') return;
     const start = i;
-    // The pattern runs to the first whitespace that is not escaped.
-    while (i < s.length && !isSpace(s[i])) i += s[i] === '\\' && i + 1 < s.length ? 2 : 1;
+    // The pattern runs to the first unescaped whitespace or `#`: like the reference
+    // implementations, an unescaped `#` anywhere starts a comment.
+    while (i < s.length && !isSpace(s[i]) && s[i] !== '#') i += s[i] === '\\' && i + 1 < s.length ? 2 : 1;
     const pattern = s.slice(start, i);
     const col = start + 1;
     const end = i + 1;
     let applied = true;
     const host = this.flavor === 'bitbucket' ? 'Bitbucket' : 'GitHub';
+    if (s[i] === '#') {
+      this.report(line, i + 1, 'warning', 'hash-in-pattern', `"#" starts a comment, so the pattern ends before it ("${pattern}"); write "\\#" for a "#" in a file name.`);
+    }
     if (pattern.startsWith('!')) {
       applied = false;
       this.report(line, col, 'error', 'unsupported-negation', `${host} does not support negation with "!": this rule is ignored.`, end);
@@ -166,19 +170,20 @@ class Parser {
     } else if (pattern.replace(/\//g, '') === '') {
       this.report(line, col, 'warning', 'never-matches', `The pattern "${pattern}" never matches anything; did you mean "*"?`, end);
     }
-    const hash = pattern.indexOf('#');
-    if (hash > 0 && pattern[hash - 1] !== '\\') {
-      this.report(line, start + hash + 1, 'warning', 'hash-in-pattern', `"#" inside a pattern is read literally here, but some tools read it as the start of a comment; escape it as "\\#" to be unambiguous.`);
-    }
     const owners: Owner[] = [];
     for (const t of tokens(s, i)) {
-      if (t.text.startsWith('#')) break; // an inline comment runs to the end of the line
-      const kind = classifyOwner(t.text, this.flavor);
-      if (kind) {
-        if (!owners.some((o) => o.text === t.text)) owners.push({ text: t.text, kind, column: t.start + 1 });
-      } else {
-        this.report(line, t.start + 1, 'error', 'invalid-owner', `"${t.text}" is not a valid owner: use @user, @org/team or an email address.`, t.start + 1 + t.text.length);
+      // A `#` ends the owners, at the start of a token or inside one (`@a#note`).
+      const hash = t.text.indexOf('#');
+      const text = hash < 0 ? t.text : t.text.slice(0, hash);
+      if (text !== '') {
+        const kind = classifyOwner(text, this.flavor);
+        if (kind) {
+          if (!owners.some((o) => o.text === text)) owners.push({ text, kind, column: t.start + 1 });
+        } else {
+          this.report(line, t.start + 1, 'error', 'invalid-owner', `"${text}" is not a valid owner: use @user, @org/team or an email address.`, t.start + 1 + text.length);
+        }
       }
+      if (hash >= 0) break;
     }
     this.rules.push({ index: this.rules.length, line, column: col, pattern, owners, exclusion: false, applied });
   }
