@@ -23,6 +23,11 @@ function isSpace(c: string | undefined): boolean {
   return c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '\f' || c === '\v';
 }
 
+/** The same test on a character code: the hot loops use it to avoid one-character strings. */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 10 || c === 12 || c === 11;
+}
+
 /** Splits into lines without the terminators; a trailing newline does not add a line. */
 export function splitLines(text: string): string[] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -104,11 +109,12 @@ interface Token {
 function tokens(s: string, from: number): Token[] {
   const out: Token[] = [];
   let i = from;
-  while (i < s.length) {
-    while (i < s.length && isSpace(s[i])) i++;
-    if (i >= s.length) break;
+  const n = s.length;
+  while (i < n) {
+    while (i < n && isSpaceCode(s.charCodeAt(i))) i++;
+    if (i >= n) break;
     const start = i;
-    while (i < s.length && !isSpace(s[i])) i++;
+    while (i < n && !isSpaceCode(s.charCodeAt(i))) i++;
     out.push({ text: s.slice(start, i), start });
   }
   return out;
@@ -143,13 +149,19 @@ class Parser {
   // --- GitHub and Bitbucket --------------------------------------------------------------
 
   private githubLine(s: string, line: number): void {
+    const n = s.length;
     let i = 0;
-    while (i < s.length && isSpace(s[i])) i++;
-    if (i >= s.length || s[i] === '#') return;
+    while (i < n && isSpaceCode(s.charCodeAt(i))) i++;
+    if (i >= n || s.charCodeAt(i) === 35 /* # */) return;
     const start = i;
     // The pattern runs to the first unescaped whitespace or `#`: like the reference
     // implementations, an unescaped `#` anywhere starts a comment.
-    while (i < s.length && !isSpace(s[i]) && s[i] !== '#') i += s[i] === '\\' && i + 1 < s.length ? 2 : 1;
+    for (;;) {
+      if (i >= n) break;
+      const c = s.charCodeAt(i);
+      if (isSpaceCode(c) || c === 35) break;
+      i += c === 92 /* \ */ && i + 1 < n ? 2 : 1;
+    }
     const pattern = s.slice(start, i);
     const col = start + 1;
     const end = i + 1;
@@ -164,10 +176,10 @@ class Parser {
     } else if (pattern.startsWith('\\#')) {
       applied = false;
       this.report(line, col, 'error', 'unsupported-escaped-hash', `${host} does not support escaping a leading "#" with "\\": this rule is ignored.`, end);
-    } else if (hasUnescaped(pattern, '[') || hasUnescaped(pattern, ']')) {
+    } else if ((pattern.includes('[') || pattern.includes(']')) && (hasUnescaped(pattern, '[') || hasUnescaped(pattern, ']'))) {
       applied = false;
       this.report(line, col, 'error', 'unsupported-brackets', `${host} does not support character ranges with "[ ]": this rule is ignored.`, end);
-    } else if (pattern.replace(/\//g, '') === '') {
+    } else if (pattern.charCodeAt(0) === 47 && onlySlashes(pattern)) {
       this.report(line, col, 'warning', 'never-matches', `The pattern "${pattern}" never matches anything; did you mean "*"?`, end);
     }
     const owners: Owner[] = [];
@@ -296,6 +308,11 @@ class Parser {
       seen.set(key, r);
     }
   }
+}
+
+function onlySlashes(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== 47) return false;
+  return true;
 }
 
 function hasUnescaped(s: string, ch: string): boolean {

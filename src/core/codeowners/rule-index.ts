@@ -35,12 +35,15 @@ interface RestEntry<T> {
   oneOnly: SegmentMatcher | null;
 }
 
+/** Shared by every node without entries of a kind (most nodes): one allocation, not thousands. */
+const NO_ITEMS: never[] = [];
+
 export class TrieNode<T> {
   readonly children = new Map<string, TrieNode<T>>();
   /** Patterns that are exactly the literal path to this node. */
-  readonly exact: Array<Indexed<T>> = [];
+  exact: Array<Indexed<T>> = NO_ITEMS;
   /** Patterns with this node's path as literal prefix and wildcards after it. */
-  readonly rest: Array<RestEntry<T>> = [];
+  rest: Array<RestEntry<T>> = NO_ITEMS;
 }
 
 interface KeyedEntry<T> {
@@ -85,11 +88,15 @@ export class RuleIndex<T> {
         node = child;
         k++;
       }
-      if (k === ms.length) node.exact.push(item);
+      if (k === ms.length) {
+        if (node.exact === NO_ITEMS) node.exact = [];
+        node.exact.push(item);
+      }
       else {
         const tail = ms.slice(k);
         const lastOnly = tail.length === 2 && tail[0].kind === 'globstar' && tail[1].kind !== 'globstar' ? tail[1] : null;
         const oneOnly = tail.length === 1 ? tail[0] : null;
+        if (node.rest === NO_ITEMS) node.rest = [];
         node.rest.push({ item, depth: k, rest: makeSegmentPattern(tail), lastOnly, oneOnly });
       }
       return;
