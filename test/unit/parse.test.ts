@@ -114,6 +114,11 @@ describe('parse: GitLab syntax', () => {
     assert.deepEqual(codes(r.diagnostics), ['1:1 missing-section-name', '2:1 invalid-approval-requirement', '3:1 invalid-section']);
     assert.equal(r.rules[0].pattern, '[Broken');
   });
+  it('reports an exclusion without a pattern and section owners that are not owners', () => {
+    const r = parse('! @a\n[S] not-an-owner\n', 'gitlab');
+    assert.deepEqual(codes(r.diagnostics), ['1:1 empty-exclusion', '2:4 invalid-section-owner']);
+    assert.equal(r.rules[0].applied, false);
+  });
   it('reports rules without any owner and malformed owners', () => {
     const r = parse('a\nb user_without_at @ok\nc nope\n', 'gitlab');
     assert.deepEqual(codes(r.diagnostics), ['1:1 missing-owner', '2:3 invalid-owner', '3:3 invalid-owner', '3:1 invalid-owner-format']);

@@ -42,6 +42,11 @@ describe('repository: locate and load CODEOWNERS', () => {
     assert.deepEqual(r.match('src/a.ts').owners, ['@x']);
     assert.deepEqual(r.ruleRef(r.match('src/a.ts').rule!), { file: 'config/owners.txt', line: 1, pattern: '/src/' });
   });
+  it('an explicit path that does not exist is reported, and there is no map', () => {
+    const r = loadRepositoryOwnership(repo({ CODEOWNERS: '* @a\n' }), { codeownersPath: 'missing/OWNERS' });
+    assert.equal(r.file, null);
+    assert.deepEqual(r.diagnostics.map((d) => [d.file, d.code]), [['missing/OWNERS', 'not-found']]);
+  });
   it('no CODEOWNERS: no map, no owners, no error', () => {
     const r = loadRepositoryOwnership(repo({ 'README.md': 'hi' }));
     assert.equal(r.file, null);
