@@ -240,7 +240,8 @@ class Parser {
         } else if (t.text.startsWith('#')) {
           this.report(line, lead + t.start + 1, 'warning', 'gitlab-inline-comment', 'GitLab has no inline comments: owners written after "#" still count.');
         } else {
-          this.report(line, lead + t.start + 1, 'warning', 'invalid-owner', `"${t.text}" is not a valid owner and is ignored: use @user, @group, @@role or an email address.`, lead + t.start + 1 + t.text.length);
+          // GitLab marks the file invalid for it (malformed_entry_owner) but keeps the valid owners.
+          this.report(line, lead + t.start + 1, 'error', 'invalid-owner', `"${t.text}" is not a valid owner and is ignored: use @user, @group, @@role or an email address.`, lead + t.start + 1 + t.text.length);
         }
       }
       if (ownerTokens.length > 0 && valid === 0) {
