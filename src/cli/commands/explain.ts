@@ -3,12 +3,13 @@
 // else's, and the rubric's expectations ordered for the situation.
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { nodeFileSystem, type RepositoryOwnership } from '../../core';
+import { nodeFileSystem } from '../../core';
 import { isInside } from '../../core/fs';
 import { resolveIdentity, type GitUser } from '../../core/identity/identity';
 import { loadOwnershipConfig } from '../../core/practices/loadOwnershipConfig';
 import { bundledRubricName, chooseRubric } from '../../core/rubric/bundledRubrics';
 import { guidanceFor, type Guidance } from '../../core/situation/guidance';
+import { pathOwnership } from '../../core/situation/pathOwnership';
 import type { FileDiagnostic } from '../../core/yaml/boundedYaml';
 import { createGitClient } from '../../git/gitClient';
 import { EXIT_OK, UsageError, type CliIO } from '../io';
@@ -74,7 +75,7 @@ export async function explainCommand(args: string[], io: CliIO): Promise<number>
   const repo = openRepository(values, io);
   summarizeProblems(repo, io);
   const ctx = { root, fs: nodeFileSystem, me, config: config.config, rubric: rubricChoice.rubric };
-  const all = paths.map((p) => guidanceFor(p, ownershipOf(repo, p), ctx));
+  const all = paths.map((p) => guidanceFor(p, pathOwnership(repo, p), ctx));
   if (values.json) io.stdout(all.map((g) => `${JSON.stringify(toJson(g))}\n`).join(''));
   else io.stdout(all.map((g) => renderGuidance(g, rubricChoice.rubric, { width: terminalWidth(io) })).join('\n'));
   return EXIT_OK;
@@ -96,11 +97,6 @@ export function toJson(g: Guidance): Record<string, unknown> {
     etiquette: g.etiquette,
     expectations: g.expectations.map((e) => ({ id: e.id, title: e.title, text: e.text })),
   };
-}
-
-function ownershipOf(repo: RepositoryOwnership, p: string) {
-  const result = repo.match(p);
-  return { hasMap: repo.file !== null, owners: result.owners, rule: result.rule ? repo.ruleRef(result.rule) : null };
 }
 
 /**
