@@ -81,16 +81,20 @@ export function githubRegex(pattern: string): RegExp | null {
   return new RegExp(re, 's');
 }
 
+/** GitLab's normalised pattern: also the key of its entry within a section. */
+export function gitlabNormalized(pattern: string): string {
+  let p = pattern;
+  if (p === '*') return '/**/*';
+  if (p.startsWith('\\#')) p = p.slice(1);
+  p = p.replace(/\\\s+/g, ' ');
+  if (!p.startsWith('/')) p = `/**/${p}`;
+  if (p.endsWith('/')) p = `${p}**/*`;
+  return p;
+}
+
 /** GitLab: File.fnmatch(normalized, "/" + path, FNM_PATHNAME | FNM_DOTMATCH). */
 export function gitlabRegex(pattern: string): RegExp {
-  let p = pattern;
-  if (p === '*') p = '/**/*';
-  else {
-    if (p.startsWith('\\#')) p = p.slice(1);
-    p = p.replace(/\\\s+/g, ' ');
-    if (!p.startsWith('/')) p = `/**/${p}`;
-    if (p.endsWith('/')) p = `${p}**/*`;
-  }
+  const p = gitlabNormalized(pattern);
   const segs = splitSlashes(p.slice(1));
   let re = '^/';
   segs.forEach((s, i) => {
@@ -127,7 +131,7 @@ export function referenceGitlab(rules: ReferenceRule[]): (path: string) => Recor
     const section = r.section ?? 'codeowners';
     if (!bySection.has(section)) bySection.set(section, new Map());
     const re = gitlabRegex(r.pattern);
-    bySection.get(section)!.set(re.source, { ...r, re });
+    bySection.get(section)!.set(gitlabNormalized(r.pattern), { ...r, re });
   }
   const sections = [...bySection].map(([name, entries]) => [name, [...entries.values()].reverse()] as const);
   return (path) => {

@@ -42,13 +42,16 @@ function splitUnescaped(text: string): string[] {
 }
 
 function toMatchers(parts: string[], classes: boolean, trailingDoubleStarIsStar: boolean): SegmentMatcher[] {
-  return parts.map((p, i) => {
+  const out: SegmentMatcher[] = [];
+  parts.forEach((p, i) => {
     if (p === '**') {
       // fnmatch only recurses on `**/`; a final `**` is an ordinary `*` there.
-      return trailingDoubleStarIsStar && i === parts.length - 1 ? { kind: 'any' } : { kind: 'globstar' };
-    }
-    return compileSegment(p, { classes });
+      if (trailingDoubleStarIsStar && i === parts.length - 1) out.push({ kind: 'any' });
+      // `**/**` is `**`: keeping one lets the index see the pattern's real shape.
+      else if (out.length === 0 || out[out.length - 1].kind !== 'globstar') out.push({ kind: 'globstar' });
+    } else out.push(compileSegment(p, { classes }));
   });
+  return out;
 }
 
 /** GitHub and Bitbucket: gitignore-like, with GitHub's documented differences. */
@@ -79,7 +82,7 @@ export function compileGithubPattern(raw: string): CompiledPattern {
   if (!self) while (parts.length > 0 && parts[parts.length - 1] === '**') parts = parts.slice(0, -1);
   // `*` (any name at any depth) is every path: say so as "below the root", which the
   // matcher answers once instead of per file.
-  if (parts.length === 2 && parts[0] === '**' && parts[1] === '*') return { segs: makeSegmentPattern([]), self: false, descendants: true, never: false };
+  if (self && !descendants && parts.length === 2 && parts[0] === '**' && parts[1] === '*') return { segs: makeSegmentPattern([]), self: false, descendants: true, never: false };
   return { segs: makeSegmentPattern(toMatchers(parts, false, false)), self, descendants, never: false };
 }
 

@@ -102,7 +102,7 @@ export class RuleIndex<T> {
       return;
     }
     const last = ms[ms.length - 1];
-    const lastOnly = ms.length === 2 && ms[0].kind === 'globstar' ? last : null;
+    const lastOnly = ms.length === 2 && ms[0].kind === 'globstar' && last.kind !== 'globstar' ? last : null;
     if (last.kind === 'literal') {
       pushTo(this.byName, last.text, { item, proven: lastOnly !== null, lastOnly });
     } else if (last.kind === 'glob' && last.glob.literalSuffix !== null && last.glob.literalSuffix.includes('.')) {
