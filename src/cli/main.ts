@@ -24,10 +24,16 @@ Run \`ownership-lens <command> --help\` for a command's options.
 `;
 }
 
+/** Own entries only: `valueOf` or `__proto__` typed as a command must not reach Object.prototype. */
+function commandNamed(name: string): (typeof COMMANDS)[string] | undefined {
+  return Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+}
+
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === 'help' && rest[0] !== undefined && COMMANDS[rest[0]]) {
-    io.stdout(COMMANDS[rest[0]].usage);
+  const helpFor = name === 'help' && rest[0] !== undefined ? commandNamed(rest[0]) : undefined;
+  if (helpFor) {
+    io.stdout(helpFor.usage);
     return EXIT_OK;
   }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -38,7 +44,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stdout(`${VERSION}\n`);
     return EXIT_OK;
   }
-  const command = COMMANDS[name];
+  const command = commandNamed(name);
   if (!command) {
     io.stderr(`ownership-lens: unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}\n`);
     return EXIT_USAGE;

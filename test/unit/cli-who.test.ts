@@ -90,6 +90,9 @@ describe('cli: who', () => {
     assert.equal(help.code, 0);
     assert.match(help.out, /Usage: ownership-lens who/);
     assert.equal((await run(['frobnicate'], gh)).code, 2);
+    // Found by the fuzzer: names of Object.prototype members are not commands.
+    assert.equal((await run(['valueOf'], gh)).code, 2);
+    assert.equal((await run(['help', 'constructor'], gh)).code, 0);
     assert.equal((await run(['--help'], gh)).code, 0);
   });
 });

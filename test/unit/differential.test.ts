@@ -2,10 +2,15 @@
 // globs) must agree with the slow regex reference (test/support/reference-matcher.ts), for
 // both flavors, whole files at a time so that priorities, sections and exclusions are covered.
 // Seeded: a failure prints the seed and the shrunk counterexample, and reruns the same.
+// `npm run fuzz` scales the number of cases (FUZZ_SCALE) and can change the seed (FUZZ_SEED).
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { compileMatcher, parseCodeowners } from '../../src/core';
 import { referenceGithub, referenceGitlab, type ReferenceRule } from '../support/reference-matcher';
+
+const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261122);
+const RUNS = Math.max(1, Math.round(3000 * SCALE));
 
 const SEGMENT_WORDS = ['a', 'b', 'ab', 'ba', '.a', 'a.b', 'x'];
 const segmentPattern = (classes: boolean) =>
@@ -34,7 +39,7 @@ describe('differential: fast matcher vs reference on random files', () => {
         const m = compileMatcher(parsed);
         for (const p of paths) assert.deepEqual(m.match(p).owners, ref(p) ?? [], `${JSON.stringify(text)} ${p}`);
       }),
-      { seed: 20261122, numRuns: 3000 },
+      { seed: SEED, numRuns: RUNS },
     );
   });
 
@@ -59,7 +64,7 @@ describe('differential: fast matcher vs reference on random files', () => {
           assert.deepEqual(bySection, ref(p), `${JSON.stringify(text)} ${p}`);
         }
       }),
-      { seed: 20261122, numRuns: 3000 },
+      { seed: SEED, numRuns: RUNS },
     );
   });
 });
