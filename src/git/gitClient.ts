@@ -1,11 +1,19 @@
 // Git behind a small interface, so the core can be tested with plain data and the extension
 // can later substitute the built-in Git extension's API. simple-git runs the `git` binary.
 import { simpleGit } from 'simple-git';
+import type { HookLocation } from '../core/hooks/location';
 import type { GitUser } from '../core/identity/identity';
+import type { StagedChange } from '../core/reminders/staged';
+import { readHookLocation } from './hookLocation';
+import { readStagedChanges } from './stagedChanges';
 
 export interface GitClient {
   /** user.email and user.name as git resolves them for the repository (local, global, system). */
   user(): Promise<GitUser>;
+  /** What the next commit will change, against HEAD (against nothing before the first commit). */
+  stagedChanges(): Promise<StagedChange[]>;
+  /** Where git runs this repository's hooks (core.hooksPath, worktrees and all). */
+  hookLocation(): Promise<HookLocation>;
 }
 
 export interface GitClientOptions {
@@ -25,6 +33,10 @@ const GIT_ENV = new Set([
   'lang', 'lc_all', 'lc_ctype', 'tmpdir', 'temp', 'tmp',
   // A git hook runs us with GIT_DIR set: keep reading the same repository's config.
   'git_dir', 'git_ceiling_directories', 'git_config_global', 'git_config_system', 'git_config_nosystem',
+  // The pre-commit hook of `git commit -a` or `git commit PATH` stages into a temporary index
+  // named by GIT_INDEX_FILE: reading the staged changes must read that one. `git -c` settings
+  // (GIT_CONFIG_PARAMETERS) and a worktree's variables keep applying too.
+  'git_index_file', 'git_work_tree', 'git_common_dir', 'git_object_directory', 'git_config_parameters',
 ]);
 
 export function createGitClient(dir: string, options: GitClientOptions = {}): GitClient {
@@ -39,6 +51,8 @@ export function createGitClient(dir: string, options: GitClientOptions = {}): Gi
       const [email, name] = await Promise.all([git.getConfig('user.email'), git.getConfig('user.name')]);
       return { email: email.value ?? undefined, name: name.value ?? undefined };
     },
+    stagedChanges: () => readStagedChanges(git),
+    hookLocation: () => readHookLocation(git),
   };
 }
 
