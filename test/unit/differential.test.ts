@@ -16,8 +16,8 @@ const SEGMENT_WORDS = ['a', 'b', 'ab', 'ba', '.a', 'a.b', 'x'];
 const segmentPattern = (classes: boolean) =>
   fc.oneof(
     fc.constantFrom(...SEGMENT_WORDS),
-    fc.constantFrom('*', '**', '?', 'a*', '*b', '*.b', 'a?', '*a*', 'a**b', '\\*'),
-    ...(classes ? [fc.constantFrom('[ab]', '[!a]*', '[a-b]?')] : []),
+    fc.constantFrom('*', '**', '?', 'a*', '*b', '*.b', 'a?', '*a*', 'a**b', '\\*', '*a?*', '*?a*b?*', '?*?'),
+    ...(classes ? [fc.constantFrom('[ab]', '[!a]*', '[a-b]?', '*[ab]?*', '*?[!b]*')] : []),
   );
 
 const pattern = (classes: boolean) =>

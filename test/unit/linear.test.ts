@@ -39,6 +39,16 @@ describe('matching stays linear on adversarial input (counted work)', () => {
       assert.ok(steps < 8 * (pattern.length + path.length), `${steps} steps`);
     });
 
+    it(`${flavor}: wildcard pieces (*?a?a?…?b*) over a long run of near-matches`, () => {
+      const piece = '?a'.repeat(40);
+      const pattern = `*${piece}?b*`;
+      const path = 'xa'.repeat(50_000);
+      const { steps, owners } = cost(`${pattern} @x\n`, path, flavor);
+      assert.deepEqual(owners, []);
+      // One pass with ⌈82/31⌉ = 3 words of state per character, not 82 comparisons per start.
+      assert.ok(steps < 6 * (pattern.length + path.length), `${steps} steps`);
+    });
+
     it(`${flavor}: a 100,000-character pattern and path`, () => {
       const pattern = `/${'x'.repeat(50_000)}*${'y'.repeat(49_999)}`;
       const path = `${'x'.repeat(50_000)}${'z'.repeat(10)}${'y'.repeat(49_998)}`;

@@ -199,8 +199,48 @@ function findPiece(piece: Piece, s: string, from: number, limit: number): number
     charge((at < 0 ? s.length - from : at - from) + len + 1);
     return at >= 0 && at + len <= limit ? at : -1;
   }
-  for (let pos = from; pos + len <= limit; pos++) {
-    if (pieceAt(piece, s, pos)) return pos;
+  return shiftAndSearch(piece, s, from, limit);
+}
+
+const WORD = 31;
+
+/**
+ * Bit-parallel search (Shift-And) for a piece with `?` or classes: one pass over the text,
+ * ⌈length/31⌉ words of state per character, so a long run of near-matches cannot make it
+ * quadratic the way trying every start position would.
+ */
+function shiftAndSearch(piece: Piece, s: string, from: number, limit: number): number {
+  const atoms = piece.atoms;
+  const len = atoms.length;
+  if (len === 0) return from <= limit ? from : -1;
+  const words = Math.ceil(len / WORD);
+  const state = new Uint32Array(words);
+  const masks = new Map<number, Uint32Array>();
+  const maskFor = (code: number, ch: string): Uint32Array => {
+    let m = masks.get(code);
+    if (m === undefined) {
+      m = new Uint32Array(words);
+      for (let k = 0; k < len; k++) if (atomMatches(atoms[k], code, ch)) m[(k / WORD) | 0] |= 1 << k % WORD;
+      charge(len);
+      masks.set(code, m);
+    }
+    return m;
+  };
+  const lastWord = ((len - 1) / WORD) | 0;
+  const lastBit = 1 << (len - 1) % WORD;
+  for (let i = from; i < limit; i++) {
+    charge(words);
+    const code = s.charCodeAt(i);
+    const m = maskFor(code, s[i]);
+    // state = ((state << 1) | 1) & mask, carried across words.
+    let carry = 1;
+    for (let w = 0; w < words; w++) {
+      const v = state[w];
+      const out = (v >>> (WORD - 1)) & 1;
+      state[w] = (((v << 1) | carry) & m[w]) & 0x7fffffff;
+      carry = out;
+    }
+    if (state[lastWord] & lastBit) return i - len + 1;
   }
   return -1;
 }
