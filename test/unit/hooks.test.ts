@@ -150,6 +150,14 @@ describe('pre-commit hook', function () {
     assert.ok(commit(repo).ok);
   });
 
+  it('passes --me and --rubric on to precommit', async () => {
+    await hook(repo, 'install', '--cli', CLI, '--strict', '--me', '@acme/payments', '--rubric', 'l6');
+    stageUpstream(repo);
+    const c = commit(repo);
+    assert.ok(c.ok, c.output);
+    assert.match(c.output, /Before you commit: the staged path is yours\.\n\nYours \(@acme\/payments\): 1 path\. Before committing: Own the outcome, not just your PRs;/);
+  });
+
   it('fails open when the CLI is gone or crashes, and closed when strict', async () => {
     const gone = path.join(path.dirname(repo.root), 'cli-gone.js');
     fs.copyFileSync(CLI, gone);
