@@ -155,7 +155,8 @@ describe('pre-commit hook', function () {
     stageUpstream(repo);
     const c = commit(repo);
     assert.ok(c.ok, c.output);
-    assert.match(c.output, /Before you commit: the staged path is yours\.\n\nYours \(@acme\/payments\): 1 path\. Before committing: Own the outcome, not just your PRs;/);
+    // L6's first expectation for my own code, however the line wraps.
+    assert.match(c.output.replace(/\s+/g, ' '), /Before you commit: the staged path is yours\. Yours \(@acme\/payments\): 1 path\. Before committing: Own the outcome, not just your PRs;/);
   });
 
   it('fails open when the CLI is gone or crashes, and closed when strict', async () => {
