@@ -52,7 +52,7 @@ export function createGitClient(dir: string, options: GitClientOptions = {}): Gi
       return { email: email.value ?? undefined, name: name.value ?? undefined };
     },
     stagedChanges: () => readStagedChanges(git),
-    hookLocation: () => readHookLocation(git),
+    hookLocation: () => readHookLocation(git, dir),
   };
 }
 

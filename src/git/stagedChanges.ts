@@ -5,6 +5,10 @@ import type { SimpleGit } from 'simple-git';
 import type { StagedChange, StagedStatus } from '../core/reminders/staged';
 
 export const STAGED_DIFF_ARGS = [
+  // diff.relative=true would make paths relative to the current directory. As a setting rather
+  // than --no-relative (git 2.28+), so that older gits, which know neither, still work.
+  '-c',
+  'diff.relative=false',
   'diff',
   '--cached',
   '--name-status',
@@ -12,8 +16,6 @@ export const STAGED_DIFF_ARGS = [
   // Explicit, so that diff.renames=false in someone's config cannot hide a rename's old path.
   '--find-renames',
   '--find-copies',
-  // diff.relative=true would make paths relative to the current directory.
-  '--no-relative',
   '--no-ext-diff',
   '--no-color',
 ] as const;

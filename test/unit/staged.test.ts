@@ -73,7 +73,9 @@ describe('staged changes: real repositories', () => {
     repo.write('b.txt', `${body}one more\n`);
     repo.write('copy-of-b.txt', body);
     repo.git('add', '-A');
-    assert.deepEqual(sorted(await staged()), [
+    // From a subdirectory, where diff.relative=true would hide b.txt and shorten moved/a.txt.
+    const fromSubdir = await createGitClient(path.join(repo.root, 'moved'), { env: repo.env }).stagedChanges();
+    assert.deepEqual(sorted(fromSubdir), [
       { status: 'modified', path: 'b.txt' },
       { status: 'copied', path: 'copy-of-b.txt', from: 'b.txt' },
       { status: 'renamed', path: 'moved/a.txt', from: 'a.txt' },
