@@ -5,13 +5,15 @@ import type { HookLocation } from '../core/hooks/location';
 import type { GitUser } from '../core/identity/identity';
 import type { StagedChange } from '../core/reminders/staged';
 import { readHookLocation } from './hookLocation';
-import { readStagedChanges } from './stagedChanges';
+import { readMergeInProgress, readStagedChanges } from './stagedChanges';
 
 export interface GitClient {
   /** user.email and user.name as git resolves them for the repository (local, global, system). */
   user(): Promise<GitUser>;
   /** What the next commit will change, against HEAD (against nothing before the first commit). */
   stagedChanges(): Promise<StagedChange[]>;
+  /** Whether the next commit concludes a merge. */
+  mergeInProgress(): Promise<boolean>;
   /** Where git runs this repository's hooks (core.hooksPath, worktrees and all). */
   hookLocation(): Promise<HookLocation>;
 }
@@ -52,6 +54,7 @@ export function createGitClient(dir: string, options: GitClientOptions = {}): Gi
       return { email: email.value ?? undefined, name: name.value ?? undefined };
     },
     stagedChanges: () => readStagedChanges(git),
+    mergeInProgress: () => readMergeInProgress(git, dir),
     hookLocation: () => readHookLocation(git, dir),
   };
 }

@@ -1,6 +1,8 @@
 // The staged changes, read with `git diff --cached --name-status -z`: what the next commit
 // will contain, against HEAD (or against nothing when there are no commits yet, which git
 // handles by itself). -z keeps paths exactly as they are: no quoting of spaces or non-ASCII.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import type { StagedChange, StagedStatus } from '../core/reminders/staged';
 
@@ -22,6 +24,16 @@ export const STAGED_DIFF_ARGS = [
 
 export async function readStagedChanges(git: SimpleGit): Promise<StagedChange[]> {
   return parseNameStatusZ(await git.raw([...STAGED_DIFF_ARGS]));
+}
+
+/**
+ * Whether the commit concludes a merge (MERGE_HEAD exists): its staged set is then everything
+ * the merged branch brings, changes whose authors already went through their owners.
+ * `dir` is where git runs: what the relative answer of older gits is relative to.
+ */
+export async function readMergeInProgress(git: SimpleGit, dir: string): Promise<boolean> {
+  const mergeHead = (await git.raw(['rev-parse', '--git-path', 'MERGE_HEAD'])).trim();
+  return mergeHead !== '' && fs.existsSync(path.resolve(dir, mergeHead));
 }
 
 const STATUS: Record<string, StagedStatus> = {

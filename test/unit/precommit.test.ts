@@ -118,6 +118,24 @@ describe('ownership-lens precommit', () => {
     assert.match(r.err, /--strict: 0 staged path\(s\) owned by others and 1 unowned/);
   });
 
+  it('concluding a merge: one line, not the other branch\'s changes, and --strict does not refuse', async () => {
+    repo = makeRepo(FILES);
+    commitAll(repo);
+    const base = repo.git('rev-parse', '--abbrev-ref', 'HEAD').trim();
+    repo.git('checkout', '-q', '-b', 'theirs');
+    repo.write('services/payments/api/charge.py', 'theirs\n');
+    repo.write('services/payments/new.py', 'theirs\n');
+    commitAll(repo, 'theirs');
+    repo.git('checkout', '-q', base);
+    repo.write('services/payments/api/charge.py', 'ours\n');
+    commitAll(repo, 'ours');
+    assert.throws(() => repo.git('merge', '-q', 'theirs')); // a conflict: the merge waits for a commit
+    repo.write('services/payments/api/charge.py', 'resolved\n');
+    repo.git('add', '-A');
+    const r = await precommit(repo, ['--strict']);
+    assert.deepEqual(r, { code: 0, out: '', err: 'ownership-lens precommit: this commit concludes a merge; the changes it brings in are not checked\n' });
+  });
+
   it('GitLab sections: owners of every matching section', async () => {
     repo = makeRepo({ '.gitlab/CODEOWNERS': '[Code]\n* @acme/core\n[Docs]\n*.md @acme/docs\n', 'guide.md': 'g\n' });
     commitAll(repo);

@@ -20,7 +20,8 @@ export const PRECOMMIT_USAGE = `Usage: ownership-lens precommit [options]
 Reads the staged changes (git diff --cached) and prints them grouped by owner: whose code each
 group is, whether it is yours, the owners' practices and contact, the etiquette for changing
 code someone else owns, and what the rubric expects before a commit. A rename counts for the
-owners of both its paths. Prints nothing when nothing is staged.
+owners of both its paths. Prints nothing when nothing is staged, and one line when the commit
+concludes a merge (what a merge brings in is not checked).
 
 Exits 0, also when it cannot read the repository (it says so in one line), so a hook that runs
 it never stops a commit by accident. With --strict it exits 1 when upstream or unowned files
@@ -89,8 +90,14 @@ async function precommit(values: PrecommitArgs, io: CliIO, strict: boolean): Pro
   // GIT_DIR (a hook in a linked worktree, a bare repository with a separate work tree) says it is one.
   if (!io.env.GIT_DIR && findRepositoryRoot(root) === null) throw new Error(`${root} is not in a git repository`);
   const git = createGitClient(root, { env: gitEnvironment(io) });
-  const [changes, user] = await Promise.all([git.stagedChanges(), gitUser(git)]);
+  const [changes, user, merging] = await Promise.all([git.stagedChanges(), gitUser(git), git.mergeInProgress()]);
   if (changes.length === 0) return EXIT_OK;
+  if (merging) {
+    // Against HEAD, a merge stages the whole other branch: reminding (or, strict, refusing)
+    // about work its authors already took to its owners would only be noise.
+    io.stderr('ownership-lens precommit: this commit concludes a merge; the changes it brings in are not checked\n');
+    return EXIT_OK;
+  }
 
   const rubricChoice = chooseRubric(values.rubric, io.cwd);
   const config = loadOwnershipConfig(root);
