@@ -1,0 +1,261 @@
+// What a CODEOWNERS file does to the tracked files: for every rule, the files it matches and
+// the files it wins; which rules never apply (fully shadowed) and which match nothing.
+//
+// Incremental by construction: a pattern's match set depends only on its text (and the
+// host), so match sets are cached by pattern. Re-analysing after an edit walks the tree only
+// for the patterns that are new; everything else (who wins each file) is recomputed from the
+// cached sets by painting (paint.ts), which costs one pass over the files. Line numbers and
+// rule order can change freely between analyses.
+
+import type { CompiledPattern } from '../codeowners/pattern';
+import type { Diagnostic, ParsedCodeowners, Rule } from '../codeowners/types';
+import { compileRule, readEntries, type Entries, type Entry } from './entries';
+import type { FileTree } from './file-tree';
+import { computeMatchSets, EMPTY_SET, setHas, type MatchSet } from './match-sets';
+import { NONE, Painter } from './paint';
+
+export interface RuleStats {
+  /** Tracked files the rule's pattern matches. */
+  matched: number;
+  /** Tracked files whose owners this rule decides (GitLab: within its section, not excluded). */
+  won: number;
+}
+
+/** A rule that takes files from another: the later rule that wins them, or a GitLab exclusion. */
+export interface Taker {
+  rule: Rule;
+  files: number;
+  /** True when the files are taken by excluding them from the section (GitLab `!`). */
+  exclusion: boolean;
+}
+
+const NO_STATS: RuleStats = Object.freeze({ matched: 0, won: 0 });
+/** How many taking rules a diagnostic names before "and N more". */
+const NAMED_TAKERS = 3;
+
+export class Analysis {
+  /** Per rule index. */
+  readonly stats: readonly RuleStats[];
+  /** Fully shadowed rules and patterns matching no tracked file, in line order. */
+  readonly diagnostics: Diagnostic[];
+
+  constructor(
+    readonly parsed: ParsedCodeowners,
+    readonly tree: FileTree,
+    private readonly ents: Entries,
+    /** Per entry: its match set. */
+    private readonly sets: readonly MatchSet[],
+    /** Per section: the winning entry of each file (NONE), or null when no entry is in it. */
+    private readonly winners: ReadonlyArray<Int32Array | null>,
+    /** Per section: files excluded from it (GitLab `!`), or null when it has no exclusion. */
+    private readonly excluded: ReadonlyArray<Uint8Array | null>,
+    /** Per rule index: its pattern's match set (null: the host ignores the rule). */
+    private readonly ruleSets: ReadonlyArray<MatchSet | null>,
+  ) {
+    this.stats = this.computeStats();
+    this.diagnostics = this.computeDiagnostics();
+  }
+
+  get sections(): readonly string[] {
+    return this.ents.sections;
+  }
+
+  get entries(): readonly Entry[] {
+    return this.ents.entries;
+  }
+
+  /** The entry (index into `entries`) deciding file `i` in `section`, or NONE. */
+  winnerOf(section: number, i: number): number {
+    const w = this.winners[section];
+    if (w === null || w[i] === NONE) return NONE;
+    const ex = this.excluded[section];
+    return ex !== null && ex[i] === 1 ? NONE : w[i];
+  }
+
+  /** Tracked files the rule's pattern matches, in tree order. */
+  matchedFiles(rule: Rule, limit = Infinity): string[] {
+    const out: string[] = [];
+    const set = this.ruleSets[rule.index];
+    if (set) forEachIn(set, (i) => out.push(this.tree.paths[i]) < limit);
+    return out;
+  }
+
+  /** Tracked files whose owners the rule decides, in tree order. */
+  wonFiles(rule: Rule, limit = Infinity): string[] {
+    const out: string[] = [];
+    const id = this.ents.entryOf[rule.index];
+    if (id < 0 || this.ents.entries[id].exclusion) return out;
+    const section = this.ents.entries[id].section;
+    forEachIn(this.sets[id], (i) => (this.winnerOf(section, i) === id ? out.push(this.tree.paths[i]) < limit : true));
+    return out;
+  }
+
+  /**
+   * The rules that take the files this rule matches but does not win, most files first. For
+   * a rule replaced by a later line with the same pattern (GitLab), that line takes them all.
+   */
+  takers(rule: Rule): Taker[] {
+    const set = this.ruleSets[rule.index];
+    if (!set || set.count === 0 || rule.exclusion) return [];
+    const id = this.ents.entryOf[rule.index];
+    if (id < 0) {
+      const key = this.ents.keys[rule.index];
+      const replacement = this.ents.entries.find((e) => this.ents.keys[e.rule.index] === key && e.rule.section === rule.section);
+      return replacement ? [{ rule: replacement.rule, files: set.count, exclusion: replacement.exclusion }] : [];
+    }
+    const { section } = this.ents.entries[id];
+    const winners = this.winners[section] as Int32Array;
+    const excluded = this.excluded[section];
+    const exclusions: number[] = [];
+    if (excluded !== null) this.ents.entries.forEach((e, k) => e.exclusion && e.section === section && exclusions.push(k));
+    const counts = new Map<number, { files: number; exclusion: boolean }>();
+    const bump = (k: number, exclusion: boolean): void => {
+      const c = counts.get(k);
+      if (c) c.files++;
+      else counts.set(k, { files: 1, exclusion });
+    };
+    forEachIn(set, (i) => {
+      if (excluded !== null && excluded[i] === 1) {
+        // Name the latest exclusion that matches: the one a reader would look at first.
+        for (let k = exclusions.length - 1; k >= 0; k--) {
+          if (setHas(this.sets[exclusions[k]], i)) {
+            bump(exclusions[k], true);
+            break;
+          }
+        }
+      } else if (winners[i] !== id && winners[i] !== NONE) bump(winners[i], false);
+      return true;
+    });
+    return [...counts.entries()]
+      .map(([k, c]) => ({ rule: this.ents.entries[k].rule, files: c.files, exclusion: c.exclusion }))
+      .sort((a, b) => b.files - a.files || a.rule.line - b.rule.line);
+  }
+
+  private computeStats(): RuleStats[] {
+    const won = new Int32Array(this.ents.entries.length);
+    for (let s = 0; s < this.winners.length; s++) {
+      const w = this.winners[s];
+      if (w === null) continue;
+      const ex = this.excluded[s];
+      for (let i = 0; i < w.length; i++) if (w[i] !== NONE && (ex === null || ex[i] === 0)) won[w[i]]++;
+    }
+    return this.parsed.rules.map((rule) => {
+      const set = this.ruleSets[rule.index];
+      if (!set) return NO_STATS;
+      const id = this.ents.entryOf[rule.index];
+      return { matched: set.count, won: id >= 0 && !rule.exclusion ? won[id] : 0 };
+    });
+  }
+
+  private computeDiagnostics(): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    // With no tracked file at all (a repository before its first commit), every rule would
+    // "match nothing": say nothing rather than something useless.
+    if (this.tree.size === 0) return out;
+    const gitlab = this.parsed.flavor === 'gitlab';
+    // GitHub: an earlier line repeated later is already reported as a duplicate.
+    const repeatedLater = new Set<number>();
+    if (!gitlab) {
+      const last = new Map<string, number>();
+      for (const r of this.parsed.rules) {
+        if (!r.applied) continue;
+        const prev = last.get(r.pattern);
+        if (prev !== undefined) repeatedLater.add(prev);
+        last.set(r.pattern, r.index);
+      }
+    }
+    for (const rule of this.parsed.rules) {
+      const set = this.ruleSets[rule.index];
+      if (!set) continue;
+      const { matched, won } = this.stats[rule.index];
+      const range = { line: rule.line, column: rule.column, endColumn: rule.column + rule.pattern.length };
+      if (matched === 0) {
+        // GitHub's `/` is already reported by the parser as never matching.
+        if (compileRule(this.parsed, rule) === null) continue;
+        const what = rule.exclusion ? 'This exclusion' : 'This pattern';
+        out.push({ ...range, severity: 'warning', code: 'no-match', message: `${what} matches no tracked file.` });
+      } else if (won === 0 && !rule.exclusion && this.ents.entryOf[rule.index] >= 0 && !repeatedLater.has(rule.index)) {
+        out.push({ ...range, severity: 'warning', code: 'shadowed-rule', message: shadowMessage(matched, this.takers(rule), gitlab ? rule.section : undefined) });
+      }
+    }
+    return out;
+  }
+}
+
+function shadowMessage(matched: number, takers: Taker[], section: string | undefined): string {
+  const named = takers.slice(0, NAMED_TAKERS).map((t) => `${t.exclusion ? 'excluded by ' : ''}line ${t.rule.line} "${t.rule.pattern}"`);
+  const more = takers.length > NAMED_TAKERS ? ` and ${takers.length - NAMED_TAKERS} more` : '';
+  const files = matched === 1 ? 'the one tracked file it matches is' : `all ${matched} tracked files it matches are`;
+  const where = section === undefined ? 'later rules' : `later rules of section "${section}"`;
+  return `This rule never applies: ${files} taken by ${where} (${named.join(', ')}${more}).`;
+}
+
+/** Calls f for each file index of the set, in order, until f returns false. */
+function forEachIn(set: MatchSet, f: (i: number) => boolean): void {
+  const r = set.ranges;
+  for (let k = 0; k < r.length; k += 2) for (let i = r[k]; i < r[k + 1]; i++) if (!f(i)) return;
+}
+
+/**
+ * Analyses CODEOWNERS files against one list of tracked files. Keep one per file list: it
+ * remembers every pattern's match set, so analysing an edited file only walks the tree for
+ * patterns it has not seen. Memory stays bounded: sets of patterns no longer in the file are
+ * dropped at each analysis.
+ */
+export class OwnershipAnalyzer {
+  private readonly cache = new Map<string, MatchSet>();
+
+  constructor(readonly tree: FileTree) {}
+
+  /** Number of patterns whose match set had to be computed by the last `analyze`. */
+  lastComputed = 0;
+
+  analyze(parsed: ParsedCodeowners): Analysis {
+    const ents = readEntries(parsed);
+    const missingKeys: string[] = [];
+    const missing: Array<CompiledPattern | null> = [];
+    const used = new Set<string>();
+    for (const rule of parsed.rules) {
+      const key = ents.keys[rule.index];
+      if (key === null || used.has(key)) continue;
+      used.add(key);
+      if (this.cache.has(key)) continue;
+      missingKeys.push(key);
+      missing.push(compileRule(parsed, rule));
+    }
+    this.lastComputed = missing.length;
+    const computed = missing.length > 0 ? computeMatchSets(this.tree, missing) : [];
+    missingKeys.forEach((k, i) => this.cache.set(k, computed[i]));
+    for (const k of this.cache.keys()) if (!used.has(k)) this.cache.delete(k);
+
+    const ruleSets = ents.keys.map((k) => (k === null ? null : this.cache.get(k) ?? EMPTY_SET));
+    const sets = ents.entries.map((e) => ruleSets[e.rule.index] ?? EMPTY_SET);
+    const n = this.tree.size;
+    const painter = new Painter(n);
+    const winners: Array<Int32Array | null> = [];
+    const excluded: Array<Uint8Array | null> = [];
+    for (let s = 0; s < ents.sections.length; s++) {
+      const order: number[] = [];
+      const exclusions: number[] = [];
+      ents.entries.forEach((e, id) => {
+        if (e.section === s) (e.exclusion ? exclusions : order).push(id);
+      });
+      if (order.length === 0) {
+        winners.push(null);
+        excluded.push(null);
+        continue;
+      }
+      order.sort((a, b) => ents.entries[b].priority - ents.entries[a].priority);
+      const w = new Int32Array(n);
+      painter.paint(order, sets, w);
+      winners.push(w);
+      if (exclusions.length === 0) excluded.push(null);
+      else {
+        const mask = new Uint8Array(n);
+        Painter.mark(exclusions, sets, mask);
+        excluded.push(mask);
+      }
+    }
+    return new Analysis(parsed, this.tree, ents, sets, winners, excluded, ruleSets);
+  }
+}

@@ -1,0 +1,204 @@
+// Every file each pattern matches, for many patterns at once, in one walk over the tree.
+//
+// Trying every pattern on every file would be rules × files (10^9 on a large monorepo). The
+// patterns go into the same index the matcher uses (rule-index.ts): a trie of literal
+// prefixes plus hashes by last name and extension. The walk descends the trie alongside the
+// directory tree, so each directory and file only meets the patterns that can match it.
+// Patterns that apply to everything below a directory are checked once per directory and
+// record one range; file patterns are checked per file and record single files, merged with
+// their neighbours. A walk with few patterns (re-analysis after an edit) also skips every
+// subtree no pattern can reach.
+
+import { matchSegments, segmentMatches } from '../codeowners/glob';
+import type { CompiledPattern } from '../codeowners/pattern';
+import { RuleIndex, type KeyedEntry, type RestEntry, type TrieNode } from '../codeowners/rule-index';
+import type { DirNode, FileTree } from './file-tree';
+
+/** A set of files as sorted, disjoint, non-adjacent [start, end) pairs of tree indices. */
+export interface MatchSet {
+  readonly ranges: Int32Array;
+  /** Number of files in the set. */
+  readonly count: number;
+}
+
+export const EMPTY_SET: MatchSet = Object.freeze({ ranges: new Int32Array(0), count: 0 });
+
+/** What the index needs to know of a path: its last segment, depth and (rarely) all segments. */
+interface PathView {
+  readonly name: string;
+  /** Number of segments. */
+  readonly depth: number;
+  readonly segs: string[];
+}
+
+/** A file seen through its directory; reused for every file of the walk. */
+class FileView implements PathView {
+  dir!: DirNode;
+  name = '';
+  depth = 0;
+  private segsCache: string[] | null = null;
+
+  reset(dir: DirNode, name: string): this {
+    this.dir = dir;
+    this.name = name;
+    this.depth = dir.depth + 1;
+    this.segsCache = null;
+    return this;
+  }
+
+  get segs(): string[] {
+    if (this.segsCache === null) this.segsCache = this.dir.segs.concat(this.name);
+    return this.segsCache;
+  }
+}
+
+/** The index state along the current directory's path (what the matcher memoises per directory). */
+interface Cursor {
+  selfNode: TrieNode<number> | null;
+  selfRest: ReadonlyArray<RestEntry<number>>;
+  descNode: TrieNode<number> | null;
+  descRest: ReadonlyArray<RestEntry<number>>;
+}
+
+class Walk {
+  private readonly self = new RuleIndex<number>();
+  private readonly desc = new RuleIndex<number>();
+  /** Patterns outside the trie (found by name, extension or tried everywhere): they forbid pruning. */
+  private global = 0;
+  private readonly ranges: number[][];
+  private readonly lastEnd: Int32Array;
+  private readonly file = new FileView();
+  private readonly hit: (id: number) => void;
+  private at = 0;
+  private atEnd = 0;
+
+  constructor(
+    private readonly tree: FileTree,
+    patterns: ReadonlyArray<CompiledPattern | null>,
+  ) {
+    this.ranges = patterns.map(() => []);
+    this.lastEnd = new Int32Array(patterns.length).fill(-1);
+    patterns.forEach((p, id) => {
+      if (p === null) return;
+      const ms = p.segs.segments;
+      if (ms.length > 0 && ms[0].kind !== 'literal') this.global++;
+      if (p.self) this.self.add({ segs: p.segs, value: id });
+      if (p.descendants) this.desc.add({ segs: p.segs, value: id });
+    });
+    // One closure for the whole walk: matches arrive for the range [at, atEnd).
+    this.hit = (id) => this.add(id, this.at, this.atEnd);
+  }
+
+  run(): MatchSet[] {
+    const root = this.tree.root;
+    if (this.tree.size > 0) this.dir(root, { selfNode: this.self.root, selfRest: this.self.root.rest, descNode: this.desc.root, descRest: this.desc.root.rest });
+    return this.ranges.map((r) => {
+      if (r.length === 0) return EMPTY_SET;
+      let count = 0;
+      for (let k = 0; k < r.length; k += 2) count += r[k + 1] - r[k];
+      return { ranges: Int32Array.from(r), count };
+    });
+  }
+
+  /** Records [s, e) for a pattern, unless a directory above already covers it. */
+  private add(id: number, s: number, e: number): void {
+    const last = this.lastEnd[id];
+    // Ranges arrive in increasing order and directories nest, so "covered" is "ends later".
+    if (last >= e) return;
+    const r = this.ranges[id];
+    if (last === s) r[r.length - 1] = e;
+    else r.push(s, e);
+    this.lastEnd[id] = e;
+  }
+
+  private dir(dir: DirNode, c: Cursor): void {
+    if (!this.desc.isEmpty) {
+      this.at = dir.start;
+      this.atEnd = dir.end;
+      collect(this.desc, c.descNode, c.descRest, dir, this.hit);
+    }
+    // The directory's own files are interleaved with its subdirectories, in tree order.
+    const { names, dirOf } = this.tree;
+    let child = 0;
+    for (let i = dir.start; i < dir.end; ) {
+      if (dirOf[i] !== dir) {
+        const sub = dir.children[child++];
+        this.subdir(sub, c);
+        i = sub.end;
+        continue;
+      }
+      if (!this.self.isEmpty) {
+        const name = names[i];
+        const node = c.selfNode === null ? null : c.selfNode.children.get(name) ?? null;
+        this.at = i;
+        this.atEnd = i + 1;
+        collect(this.self, node, node === null ? c.selfRest : extend(c.selfRest, node), this.file.reset(dir, name), this.hit);
+      }
+      i++;
+    }
+  }
+
+  private subdir(sub: DirNode, c: Cursor): void {
+    const selfNode = c.selfNode === null ? null : c.selfNode.children.get(sub.name) ?? null;
+    const descNode = c.descNode === null ? null : c.descNode.children.get(sub.name) ?? null;
+    const next: Cursor = { selfNode, selfRest: extend(c.selfRest, selfNode), descNode, descRest: extend(c.descRest, descNode) };
+    // Nothing in the trie leads here and no pattern is looked up by name: skip the subtree.
+    if (this.global === 0 && selfNode === null && descNode === null && next.selfRest.length === 0 && next.descRest.length === 0) return;
+    this.dir(sub, next);
+  }
+}
+
+/**
+ * Calls `hit` for every pattern of `index` that matches `path` in full: those at its trie
+ * node, the wildcard-tailed ones from the nodes above it, those found by its last segment's
+ * name and extension, and the few that must be tried everywhere. (The matcher's lookup,
+ * reporting every match instead of keeping the best.)
+ */
+function collect(index: RuleIndex<number>, node: TrieNode<number> | null, rest: ReadonlyArray<RestEntry<number>>, path: PathView, hit: (id: number) => void): void {
+  if (node !== null) for (const item of node.exact) hit(item.value);
+  for (const e of rest) if (restMatches(e, path)) hit(e.item.value);
+  if (path.depth > 0) {
+    const name = path.name;
+    const named = index.named(name);
+    if (named !== undefined) for (const e of named) if (e.proven || matchSegments(e.item.segs, path.segs)) hit(e.item.value);
+    const ext = index.byExtensionOf(name);
+    if (ext !== undefined) for (const e of ext) if (keyedMatches(e, path)) hit(e.item.value);
+    for (const e of index.lastSegmentOnly) if (keyedMatches(e, path)) hit(e.item.value);
+  }
+  for (const item of index.unindexed) if (matchSegments(item.segs, path.segs)) hit(item.value);
+}
+
+function restMatches(e: RestEntry<number>, path: PathView): boolean {
+  const below = path.depth - e.depth;
+  if (e.lastOnly !== null) return below > 0 && segmentMatches(e.lastOnly, path.name);
+  if (e.oneOnly !== null) return below === 1 && segmentMatches(e.oneOnly, path.name);
+  if (below < e.rest.minSegments || (e.rest.blocks.length === 1 && below !== e.rest.minSegments)) return false;
+  return matchSegments(e.rest, path.segs, e.depth);
+}
+
+function keyedMatches(e: KeyedEntry<number>, path: PathView): boolean {
+  return e.lastOnly !== null ? segmentMatches(e.lastOnly, path.name) : matchSegments(e.item.segs, path.segs);
+}
+
+function extend(rest: ReadonlyArray<RestEntry<number>>, node: TrieNode<number> | null): ReadonlyArray<RestEntry<number>> {
+  if (node === null || node.rest.length === 0) return rest;
+  return rest.length === 0 ? node.rest : rest.concat(node.rest);
+}
+
+/** The files each pattern matches (null: matches nothing), in one walk. */
+export function computeMatchSets(tree: FileTree, patterns: ReadonlyArray<CompiledPattern | null>): MatchSet[] {
+  return new Walk(tree, patterns).run();
+}
+
+/** Whether tree index `i` is in the set (binary search over its ranges). */
+export function setHas(set: MatchSet, i: number): boolean {
+  const r = set.ranges;
+  let lo = 0;
+  let hi = r.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (r[2 * mid + 1] <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < r.length / 2 && r[2 * lo] <= i;
+}
