@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { nodeFileSystem } from '../../core';
 import { isInside } from '../../core/fs';
-import { resolveIdentity, type GitUser } from '../../core/identity/identity';
+import type { GitUser } from '../../core/identity/identity';
 import { loadOwnershipConfig } from '../../core/practices/loadOwnershipConfig';
 import { bundledRubricName, chooseRubric } from '../../core/rubric/bundledRubrics';
 import { guidanceFor, type Guidance } from '../../core/situation/guidance';
@@ -13,6 +13,7 @@ import { pathOwnership } from '../../core/situation/pathOwnership';
 import type { FileDiagnostic } from '../../core/yaml/boundedYaml';
 import { createGitClient } from '../../git/gitClient';
 import { EXIT_OK, UsageError, type CliIO } from '../io';
+import { MEMBERSHIP_USAGE, resolveIdentityForCli } from '../membership';
 import { openRepository, REPOSITORY_OPTIONS, REPOSITORY_USAGE, resolveRoot, summarizeProblems } from '../repository-args';
 import { sanitize } from '../terminal';
 import { renderGuidance } from './explainText';
@@ -34,7 +35,8 @@ ${REPOSITORY_USAGE}
   --json              print JSON Lines: {"path", "owners", "rule", "situation", "team"?,
                       "practices", "contributing", "etiquette", "expectations"}
   -h, --help          show this help
-`;
+
+${MEMBERSHIP_USAGE}`;
 
 export async function explainCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -69,7 +71,7 @@ export async function explainCommand(args: string[], io: CliIO): Promise<number>
   }
 
   const git = await gitUser(root, io);
-  const me = resolveIdentity({ explicit: values.me ?? [], git, config: config.config });
+  const me = await resolveIdentityForCli(io, 'explain', { explicit: values.me ?? [], git, config: config.config });
   if (me.isEmpty) io.stderr('ownership-lens explain: git has no user.email and no --me was given, so no file counts as yours\n');
 
   const repo = openRepository(values, io);

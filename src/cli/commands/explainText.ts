@@ -2,6 +2,8 @@
 // what it means for you, what they ask, what good ownership looks like here". Plain text, no
 // colour: every field that comes from the repository goes through `sanitize` before layout.
 import type { IdentityEntry } from '../../core/identity/identity';
+import { utcMinute } from '../../core/membership/time';
+import { HOST_NAMES, type HostKind } from '../../core/membership/types';
 import type { Guidance } from '../../core/situation/guidance';
 import type { Rubric } from '../../core/rubric/types';
 import { sanitize } from '../terminal';
@@ -68,7 +70,17 @@ function whyMine(why: IdentityEntry): string {
       return `you, by ${from} in ownership.yml`;
     case 'team':
       return `you are a member, as ${from}`;
+    case 'github':
+    case 'gitlab':
+      return hostSays(why.via, why.fetchedAt, from);
   }
+}
+
+/** `GitHub says you are in it, as @alice (fetched 2025-01-31 09:12 UTC)` */
+function hostSays(via: HostKind, fetchedAt: number | undefined, from: string): string {
+  const host = HOST_NAMES[via];
+  const when = fetchedAt !== undefined ? ` (fetched ${utcMinute(fetchedAt)})` : '';
+  return from === '' ? `your ${host} login${when}` : `${host} says you are in it, as ${from}${when}`;
 }
 
 function practices(g: Guidance, width: number): string[] {

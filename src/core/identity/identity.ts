@@ -1,7 +1,9 @@
 // Who "me" is, as a set of owner handles: what --me (later a setting) says, what git's
-// user.email and user.name say, and the teams those handles belong to in ownership.yml.
-// Each handle keeps the reason it is mine, so a surface can say *why* a file is mine.
+// user.email and user.name say, who GitHub or GitLab says I am and which of their teams I am
+// in, and the teams those handles belong to in ownership.yml. Each handle keeps the reason it
+// is mine, so a surface can say *why* a file is mine (and, from a host, as of when).
 import { ownerKey } from '../codeowners/owners';
+import type { Membership } from '../membership/types';
 import type { OwnershipConfig } from '../practices/types';
 
 export interface GitUser {
@@ -19,14 +21,20 @@ export type IdentitySource =
   /** ownership.yml `people`: a handle whose name or email matches something already mine. */
   | 'person'
   /** ownership.yml `teams`: a team with one of my handles among its members. */
-  | 'team';
+  | 'team'
+  /** GitHub's answer: my login, or (with `from` = the login) a team I am in. */
+  | 'github'
+  /** GitLab's answer: my username, or (with `from` = the username) a group I am in. */
+  | 'gitlab';
 
 export interface IdentityEntry {
   /** As first written (e.g. `@Alice`); compare with `ownerKey`. */
   handle: string;
   via: IdentitySource;
-  /** For `person` and `team`: the handle or name that led here. */
+  /** For `person` and `team`: the handle or name that led here; for a host's team, my login. */
   from?: string;
+  /** For `github` and `gitlab`: when the host said so, in milliseconds since the epoch. */
+  fetchedAt?: number;
 }
 
 export class Me {
@@ -53,6 +61,11 @@ export class Me {
     return [...this.entries.values()].map((e) => e.handle);
   }
 
+  /** Every handle with its reason, in the order found: what a "You" view lists. */
+  list(): IdentityEntry[] {
+    return [...this.entries.values()];
+  }
+
   get isEmpty(): boolean {
     return this.entries.size === 0;
   }
@@ -62,9 +75,11 @@ export interface IdentityInput {
   explicit?: readonly string[];
   git?: GitUser;
   config?: OwnershipConfig;
+  /** What GitHub and GitLab answered (see core/membership), possibly from their cache. */
+  memberships?: readonly Membership[];
 }
 
-export function resolveIdentity({ explicit = [], git = {}, config }: IdentityInput): Me {
+export function resolveIdentity({ explicit = [], git = {}, config, memberships = [] }: IdentityInput): Me {
   const me = new Me();
   for (const handle of explicit) {
     const h = normalizeExplicitHandle(handle);
@@ -76,6 +91,8 @@ export function resolveIdentity({ explicit = [], git = {}, config }: IdentityInp
     const login = handleFromNoreplyEmail(email);
     if (login) me.add({ handle: login, via: 'git-noreply', from: email });
   }
+  // Before ownership.yml: a login the host confirms links me to people and teams listed there.
+  for (const m of memberships) addMembership(me, m);
   if (config) {
     addPeople(me, config, git.name?.trim());
     addTeams(me, config);
@@ -109,6 +126,12 @@ export function handleFromNoreplyEmail(email: string): string | undefined {
     return m ? `@${m[1]}` : undefined;
   }
   return undefined;
+}
+
+/** The host's login, then its teams, each with the host and the time it answered. */
+function addMembership(me: Me, m: Membership): void {
+  me.add({ handle: m.login, via: m.host, fetchedAt: m.fetchedAt });
+  for (const team of m.teams) me.add({ handle: team, via: m.host, from: m.login, fetchedAt: m.fetchedAt });
 }
 
 /** A person is me when their handle, one of their emails or their name is already mine. */
