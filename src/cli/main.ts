@@ -18,7 +18,7 @@ const COMMANDS: Record<string, { run: Command; summary: string; usage: string }>
 };
 
 function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`);
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(12)}${c.summary}`);
   return `Usage: ownership-lens <command> [options]
 
 Commands:
