@@ -1,4 +1,4 @@
-// `ownership-lens explain` with GITHUB_TOKEN / GITLAB_TOKEN set: team membership from the host
+// `ownership-lens explain` and `precommit` with GITHUB_TOKEN / GITLAB_TOKEN set: team membership from the host
 // (a real HTTP server on 127.0.0.1) turns a file owned by @acme/payments from `upstream` into
 // `mine`; when the host fails the command still answers truthfully, with one line on stderr.
 import assert from 'node:assert/strict';
@@ -8,8 +8,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { explainCommand } from '../../src/cli/commands/explain';
 import type { CliIO } from '../../src/cli/io';
+import { main } from '../../src/cli/main';
 import { membershipCacheFile } from '../../src/cli/membership';
 import { startFakeHost, type FakeHost } from '../support/fake-host';
+import { commitAll, makeRepo } from '../support/gitRepo';
 
 const TOKEN = 'ghp_cliTEST0123456789abcdefghijKLMNOPQRST';
 const FILE = 'services/payments/charge.py';
@@ -134,5 +136,34 @@ describe('explain with team membership from the host', () => {
     const run = await explain({ GITLAB_TOKEN: TOKEN, CI_API_V4_URL: server.gitlabApi }, '--json', FILE);
     assert.equal(situation(run), 'mine');
     assert.equal(run.stderr, '');
+  });
+});
+
+describe('precommit with team membership from the host', () => {
+  it('groups a staged file owned by my GitHub team as mine, and stays quiet about it', async () => {
+    const server = await startFakeHost();
+    const repo = makeRepo({ '.github/CODEOWNERS': '/services/payments/ @acme/payments\n', [FILE]: 'def charge(): pass\n' });
+    try {
+      server.tokens.set(TOKEN, { user: { login: 'alice', teams: ['acme/payments'] }, behaviour: 'ok' });
+      commitAll(repo);
+      repo.write(FILE, 'def charge(amount): pass\n');
+      repo.git('add', '-A');
+      const run = async (env: Record<string, string>) => {
+        let out = '';
+        let err = '';
+        const io: CliIO = { cwd: repo.root, env: { ...repo.env, XDG_CACHE_HOME: path.join(repo.root, '..', 'cache'), ...env }, stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: async () => '' };
+        const code = await main(['precommit', '--json'], io);
+        assert.ok(!out.includes(TOKEN) && !err.includes(TOKEN));
+        return { code, keys: out.trim().split('\n').map((l) => (JSON.parse(l) as { key: string }).key), err };
+      };
+      assert.deepEqual((await run({})).keys, ['upstream:@acme/payments']);
+      const mine = await run({ GITHUB_TOKEN: TOKEN, GITHUB_API_URL: server.githubApi });
+      assert.deepEqual(mine.keys, ['mine:@acme/payments']);
+      assert.equal(mine.err, '');
+      assert.equal(mine.code, 0);
+    } finally {
+      repo.remove();
+      await server.close();
+    }
   });
 });

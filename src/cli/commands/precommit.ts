@@ -4,13 +4,14 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findRepositoryRoot, nodeFileSystem } from '../../core';
-import { resolveIdentity, type GitUser } from '../../core/identity/identity';
+import type { GitUser } from '../../core/identity/identity';
 import { loadOwnershipConfig } from '../../core/practices/loadOwnershipConfig';
 import { needsAttention, remindersFor, type ReminderGroup } from '../../core/reminders/reminders';
 import { bundledRubricName, chooseRubric } from '../../core/rubric/bundledRubrics';
 import { pathOwnership } from '../../core/situation/pathOwnership';
 import { createGitClient, type GitClient } from '../../git/gitClient';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIO } from '../io';
+import { MEMBERSHIP_USAGE, resolveIdentityForCli } from '../membership';
 import { openRepository, REPOSITORY_OPTIONS, REPOSITORY_USAGE, resolveRoot, summarizeProblems } from '../repository-args';
 import { sanitize } from '../terminal';
 import { renderReminders } from './precommitText';
@@ -37,7 +38,8 @@ ${REPOSITORY_USAGE}
                       "etiquette", "expectations", "advice"}
   --strict            exit 1 when upstream or unowned files are staged
   -h, --help          show this help
-`;
+
+${MEMBERSHIP_USAGE}`;
 
 /** Like main's: the tool failed, not the user. Only --strict turns it into a refusal. */
 const EXIT_INTERNAL = 70;
@@ -104,7 +106,7 @@ async function precommit(values: PrecommitArgs, io: CliIO, strict: boolean): Pro
   for (const d of [...rubricChoice.diagnostics, ...config.diagnostics]) {
     io.stderr(`${sanitize(d.file)}:${d.line}:${d.column}: ${d.severity} ${d.code} ${sanitize(d.message)}\n`);
   }
-  const me = resolveIdentity({ explicit: values.me ?? [], git: user, config: config.config });
+  const me = await resolveIdentityForCli(io, 'precommit', { explicit: values.me ?? [], git: user, config: config.config });
   if (me.isEmpty) io.stderr('ownership-lens precommit: git has no user.email and no --me was given, so no file counts as yours\n');
   const repo = openRepository(values, io);
   summarizeProblems(repo, io);
