@@ -15,8 +15,8 @@
 // its name in the trie below that directory, its name and its extension.
 
 import { compilePattern, normalizeGitlabPattern } from './pattern';
-import { matchSegments, segmentMatches } from './glob';
-import { RuleIndex, TrieNode, type Indexed, type KeyedEntry, type RestEntry } from './rule-index';
+import { collectMatches, extendRest, type MatchSink, type PathLike } from './candidates';
+import { RuleIndex, TrieNode, type Indexed, type RestEntry } from './rule-index';
 import type { OwnershipResult, ParsedCodeowners, Rule, SectionMatch } from './types';
 
 interface Entry {
@@ -34,7 +34,7 @@ interface Entry {
  * The best match per section so far. One section without exclusions (every GitHub and
  * Bitbucket file) keeps a single field: lookups then allocate almost nothing.
  */
-class Accumulator {
+class Accumulator implements MatchSink<Entry> {
   single: Entry | null = null;
   best: Array<Entry | null> | null = null;
   excluded: boolean[] | null = null;
@@ -83,13 +83,13 @@ class Accumulator {
  * segments, and (only when a pattern needs more than the last segment) all its segments,
  * built on first use.
  */
-class PathView {
+class PathView implements PathLike {
   private segsCache: string[] | null = null;
 
   constructor(
     public parent: PathView | null,
     public name: string,
-    public count: number,
+    public depth: number,
   ) {}
 
   get segs(): string[] {
@@ -101,7 +101,7 @@ class PathView {
   reset(parent: PathView, name: string): void {
     this.parent = parent;
     this.name = name;
-    this.count = parent.count + 1;
+    this.depth = parent.depth + 1;
     this.segsCache = null;
   }
 }
@@ -115,11 +115,11 @@ class DirState extends PathView {
     /** Self-index trie node for this directory (null once the path leaves the trie). */
     readonly selfNode: TrieNode<Entry> | null,
     /** Wildcard-tailed self patterns from the trie nodes along this directory's path. */
-    readonly selfRest: Array<RestEntry<Entry>>,
+    readonly selfRest: ReadonlyArray<RestEntry<Entry>>,
     readonly descNode: TrieNode<Entry> | null,
-    readonly descRest: Array<RestEntry<Entry>>,
+    readonly descRest: ReadonlyArray<RestEntry<Entry>>,
   ) {
-    super(parent, name, parent === null ? 0 : parent.count + 1);
+    super(parent, name, parent === null ? 0 : parent.depth + 1);
   }
 }
 
@@ -228,32 +228,12 @@ class Matcher implements OwnershipMatcher {
       const name = cut < 0 ? path : path.slice(cut + 1);
       const selfNode = parent.selfNode === null ? null : parent.selfNode.children.get(name) ?? null;
       const descNode = parent.descNode === null ? null : parent.descNode.children.get(name) ?? null;
-      state = new DirState(parent, name, parent.acc.copy(), selfNode, extend(parent.selfRest, selfNode), descNode, extend(parent.descRest, descNode));
+      state = new DirState(parent, name, parent.acc.copy(), selfNode, extendRest(parent.selfRest, selfNode), descNode, extendRest(parent.descRest, descNode));
     }
     // A directory's own matches in the descendants index apply to everything below it.
-    this.collect(this.descIndex, state.descNode, state.descRest, state, state.acc);
+    collectMatches(this.descIndex, state.descNode, state.descRest, state, state.acc);
     this.dirs.set(path, state);
     return state;
-  }
-
-  /**
-   * Adds to `acc` every pattern of `index` that matches `path` in full: those at its trie
-   * node, the wildcard-tailed ones from the nodes above it, and those found by its last
-   * segment's name and extension.
-   */
-  private collect(index: RuleIndex<Entry>, node: TrieNode<Entry> | null, rest: ReadonlyArray<RestEntry<Entry>>, path: PathView, acc: Accumulator): void {
-    if (index.isEmpty) return;
-    if (node !== null) for (const item of node.exact) acc.accept(item.value);
-    for (const e of rest) if (restMatches(e, path)) acc.accept(e.item.value);
-    if (path.count > 0) {
-      const name = path.name;
-      const named = index.named(name);
-      if (named !== undefined) for (const e of named) if (e.proven || matchSegments(e.item.segs, path.segs)) acc.accept(e.item.value);
-      const ext = index.byExtensionOf(name);
-      if (ext !== undefined) for (const e of ext) if (keyedMatches(e, path)) acc.accept(e.item.value);
-      for (const e of index.lastSegmentOnly) if (keyedMatches(e, path)) acc.accept(e.item.value);
-    }
-    for (const item of index.unindexed) if (matchSegments(item.segs, path.segs)) acc.accept(item.value);
   }
 
   match(path: string): OwnershipResult {
@@ -266,7 +246,7 @@ class Matcher implements OwnershipMatcher {
     file.reset(dir, cut < 0 ? p : p.slice(cut + 1));
     const node = dir.selfNode === null ? null : dir.selfNode.children.get(file.name) ?? null;
     const acc = this.single ? this.scratch.from(dir.acc) : dir.acc.copy();
-    this.collect(this.selfIndex, node, node === null ? dir.selfRest : extend(dir.selfRest, node), file, acc);
+    collectMatches(this.selfIndex, node, extendRest(dir.selfRest, node), file, acc);
     return this.result(acc);
   }
 
@@ -289,25 +269,6 @@ class Matcher implements OwnershipMatcher {
 
 /** Shared answer for "no rule matched" (frozen: results are shared between lookups). */
 const NO_MATCH: OwnershipResult = Object.freeze({ owners: Object.freeze([]) as unknown as string[], rule: null });
-
-/** A wildcard-tailed trie entry against a path; common shapes are decided on its last segment. */
-function restMatches(e: RestEntry<Entry>, path: PathView): boolean {
-  const below = path.count - e.depth;
-  if (e.lastOnly !== null) return below > 0 && segmentMatches(e.lastOnly, path.name);
-  if (e.oneOnly !== null) return below === 1 && segmentMatches(e.oneOnly, path.name);
-  // Cheap length checks before building the segments.
-  if (below < e.rest.minSegments || (e.rest.blocks.length === 1 && below !== e.rest.minSegments)) return false;
-  return matchSegments(e.rest, path.segs, e.depth);
-}
-
-function keyedMatches(e: KeyedEntry<Entry>, path: PathView): boolean {
-  return e.lastOnly !== null ? segmentMatches(e.lastOnly, path.name) : matchSegments(e.item.segs, path.segs);
-}
-
-function extend(rest: ReadonlyArray<RestEntry<Entry>>, node: TrieNode<Entry> | null): Array<RestEntry<Entry>> {
-  if (!node || node.rest.length === 0) return rest as Array<RestEntry<Entry>>;
-  return rest.length === 0 ? node.rest : rest.concat(node.rest);
-}
 
 /** Compiles a parsed file once; the matcher memoises directories as it answers. */
 export function compileMatcher(parsed: ParsedCodeowners): OwnershipMatcher {
