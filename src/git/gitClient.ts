@@ -6,6 +6,7 @@ import type { GitUser } from '../core/identity/identity';
 import type { StagedChange } from '../core/reminders/staged';
 import { readHookLocation } from './hookLocation';
 import { readMergeInProgress, readStagedChanges } from './stagedChanges';
+import { readTrackedFiles, type TrackedFilesOptions } from './trackedFiles';
 
 export interface GitClient {
   /** user.email and user.name as git resolves them for the repository (local, global, system). */
@@ -16,6 +17,8 @@ export interface GitClient {
   mergeInProgress(): Promise<boolean>;
   /** Where git runs this repository's hooks (core.hooksPath, worktrees and all). */
   hookLocation(): Promise<HookLocation>;
+  /** The tracked files (`git ls-files`), relative to the directory the client runs in. */
+  trackedFiles(options?: TrackedFilesOptions): Promise<string[]>;
 }
 
 export interface GitClientOptions {
@@ -56,7 +59,13 @@ export function createGitClient(dir: string, options: GitClientOptions = {}): Gi
     stagedChanges: () => readStagedChanges(git),
     mergeInProgress: () => readMergeInProgress(git, dir),
     hookLocation: () => readHookLocation(git, dir),
+    trackedFiles: (o) => readTrackedFiles(git, o),
   };
+}
+
+/** The files git tracks under `root` (its repository's root, for paths relative to it). */
+export function listTrackedFiles(root: string, options: GitClientOptions & TrackedFilesOptions = {}): Promise<string[]> {
+  return createGitClient(root, options).trackedFiles(options);
 }
 
 function gitEnvironment(env: Readonly<Record<string, string | undefined>>): Record<string, string> {

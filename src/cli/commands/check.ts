@@ -1,5 +1,14 @@
 // `ownership-lens check`: the CODEOWNERS diagnostics, one per line, for CI logs and hooks.
+// The parser's findings, then what needs more than the file: owners unknown to ownership.yml,
+// and (in a git repository) rules that never apply or match no tracked file.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { FileDiagnostic, RepositoryOwnership } from '../../core';
+import { FileTree, OwnershipAnalyzer, unknownOwnerDiagnostics } from '../../core/analysis';
+import { loadOwnershipConfig } from '../../core/practices/loadOwnershipConfig';
+import type { OwnershipConfig } from '../../core/practices/types';
+import { listTrackedFiles } from '../../git/gitClient';
 import { EXIT_FINDINGS, EXIT_OK, type CliIO } from '../io';
 import { openRepository, REPOSITORY_OPTIONS, REPOSITORY_USAGE } from '../repository-args';
 import { sanitize } from '../terminal';
@@ -8,6 +17,9 @@ export const CHECK_USAGE = `Usage: ownership-lens check [options]
 
 Checks the repository's CODEOWNERS and prints one line per problem:
   file:line:column: severity code message
+Besides syntax, it reports owners unknown to .github/ownership.yml (when that file lists
+teams) and, in a git repository, rules that never apply because later rules take all their
+files (shadowed-rule) and patterns that match no tracked file (no-match).
 Exits 1 when there are errors, 0 otherwise.
 
 Options:
@@ -27,13 +39,72 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
     return EXIT_OK;
   }
   const repo = openRepository(values, io);
+  const diagnostics = repo.diagnostics.concat(await analysisDiagnostics(repo, io));
   let out = '';
-  for (const d of repo.diagnostics) {
+  for (const d of inReadingOrder(repo, diagnostics)) {
     out += values.json
       ? `${JSON.stringify(d)}\n`
       : `${sanitize(d.file)}:${d.line}:${d.column}: ${d.severity} ${d.code} ${sanitize(d.message)}\n`;
   }
   if (repo.file === null && !values.json) out += 'ownership-lens: no CODEOWNERS found\n';
   io.stdout(out);
-  return repo.diagnostics.some((d) => d.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+  return diagnostics.some((d) => d.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Unknown owners, then shadowed and unmatched rules when git can list the tracked files. */
+async function analysisDiagnostics(repo: RepositoryOwnership, io: CliIO): Promise<FileDiagnostic[]> {
+  if (repo.parsed === null || repo.file === null) return [];
+  const file = repo.file;
+  const found = [...unknownOwnerDiagnostics(repo.parsed, readText(repo), ownershipConfig(repo, io, 'check'))];
+  const tracked = await trackedFiles(repo.root, io);
+  if ('files' in tracked) found.push(...new OwnershipAnalyzer(FileTree.from(tracked.files)).analyze(repo.parsed).diagnostics);
+  // Outside a git repository there is nothing to say; a repository git cannot read is said,
+  // and the checks that need its files are skipped rather than failed.
+  else if (tracked.repository) io.stderr(`ownership-lens check: cannot list the tracked files (${tracked.error}); shadowed and unmatched rules are not checked\n`);
+  return found.map((d) => ({ ...d, file }));
+}
+
+/** Other files' problems first, as found; then the CODEOWNERS file's, by position. */
+function inReadingOrder(repo: RepositoryOwnership, diagnostics: FileDiagnostic[]): FileDiagnostic[] {
+  const others = diagnostics.filter((d) => d.file !== repo.file);
+  const own = diagnostics.filter((d) => d.file === repo.file).sort((a, b) => a.line - b.line || a.column - b.column);
+  return others.concat(own);
+}
+
+/** The CODEOWNERS text (the parser keeps none): GitLab owner positions need it. */
+export function readText(repo: RepositoryOwnership): string {
+  try {
+    return fs.readFileSync(path.resolve(repo.root, repo.file as string), 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** ownership.yml as far as it can be read; a broken one is said once, on stderr. */
+export function ownershipConfig(repo: RepositoryOwnership, io: CliIO, command: string): OwnershipConfig {
+  const { config, diagnostics } = loadOwnershipConfig(repo.root);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  if (errors > 0) io.stderr(`ownership-lens ${command}: ${sanitize(config.file ?? diagnostics[0].file)} has ${errors} error(s); only the entries that could be read are used\n`);
+  return config;
+}
+
+export type Tracked = { files: string[] } | { error: string; repository: boolean };
+
+/** The files git tracks under the root; the reason when git cannot list them. */
+export async function trackedFiles(root: string, io: CliIO): Promise<Tracked> {
+  try {
+    return { files: await listTrackedFiles(root, { env: gitEnvironment(io) }) };
+  } catch (e) {
+    return { error: sanitize((e as Error).message.trim().split('\n')[0]), repository: fs.existsSync(path.join(root, '.git')) };
+  }
+}
+
+/** Run from a hook, git's own variables may be relative to the directory we were started in. */
+function gitEnvironment(io: CliIO): Record<string, string | undefined> {
+  const env = { ...io.env };
+  for (const key of ['GIT_DIR', 'GIT_INDEX_FILE', 'GIT_WORK_TREE']) {
+    const value = env[key];
+    if (value) env[key] = path.resolve(io.cwd, value);
+  }
+  return env;
 }

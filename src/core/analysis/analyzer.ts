@@ -186,7 +186,8 @@ function shadowMessage(matched: number, takers: Taker[], section: string | undef
   const named = takers.slice(0, NAMED_TAKERS).map((t) => `${t.exclusion ? 'excluded by ' : ''}line ${t.rule.line} "${t.rule.pattern}"`);
   const more = takers.length > NAMED_TAKERS ? ` and ${takers.length - NAMED_TAKERS} more` : '';
   const files = matched === 1 ? 'the one tracked file it matches is' : `all ${matched} tracked files it matches are`;
-  const where = section === undefined ? 'later rules' : `later rules of section "${section}"`;
+  const rules = takers.length === 1 ? 'a later rule' : 'later rules';
+  const where = section === undefined ? rules : `${rules} of section "${section}"`;
   return `This rule never applies: ${files} taken by ${where} (${named.join(', ')}${more}).`;
 }
 

@@ -88,16 +88,16 @@ function verdict(o: Owner, known: Known, file: string): string | null {
     case 'role':
       return null;
     case 'team':
-      return known.teams.has(key) ? null : `"${o.text}" is not a team listed in ${file}${suggestion(o.text, known.teamHandles)}.`;
+      return known.teams.has(key) ? null : `"${o.text}" is not a team listed in ${file}.${suggestion(o.text, known.teamHandles)}`;
     case 'user':
     case 'email':
       // A single-level GitLab group is written like a user: a team entry covers it.
       if (known.teams.has(key) || known.people === null || known.people.has(key)) return null;
-      return `"${o.text}" is neither listed in ${file} nor a member of a team listed there${suggestion(o.text, o.kind === 'user' ? [...known.personHandles, ...known.teamHandles] : [])}.`;
+      return `"${o.text}" is neither listed in ${file} nor a member of a team listed there.${suggestion(o.text, o.kind === 'user' ? [...known.personHandles, ...known.teamHandles] : [])}`;
   }
 }
 
-/** `; did you mean "x"?` for the closest known spelling within a couple of edits. */
+/** ` Did you mean "x"?` for the closest known spelling within a couple of edits. */
 function suggestion(text: string, candidates: readonly string[]): string {
   const budget = Math.max(1, Math.min(3, Math.floor(text.length / 4)));
   let best: string | null = null;
@@ -109,7 +109,7 @@ function suggestion(text: string, candidates: readonly string[]): string {
       bestDistance = d;
     }
   }
-  return best === null ? '' : `; did you mean "${best}"?`;
+  return best === null ? '' : ` Did you mean "${best}"?`;
 }
 
 /** Levenshtein distance, or max + 1 as soon as it must exceed `max` (handles are short). */
