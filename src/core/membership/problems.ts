@@ -68,7 +68,7 @@ export function problemFromResponse(ctx: ProblemContext, res: HttpResponse, what
 export function problemFromFailure(ctx: ProblemContext, e: unknown): MembershipProblem {
   if (e instanceof ProblemError) return e.problem;
   if (e instanceof HttpFailure) {
-    return e.kind === 'timeout' ? problem(ctx, 'timeout', `no answer in time (${e.message})`) : problem(ctx, 'offline', `cannot be reached (${e.message})`);
+    return e.kind === 'timeout' ? problem(ctx, 'timeout', e.message) : problem(ctx, 'offline', `cannot be reached (${e.message})`);
   }
   // Anything else is a fault in an HttpClient or here; still a message, never a crash.
   return problem(ctx, 'offline', `the request failed (${e instanceof Error ? e.message : String(e)})`);
