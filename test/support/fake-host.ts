@@ -93,6 +93,7 @@ function handle(host: Omit<FakeHost, 'origin' | 'githubApi' | 'gitlabApi' | 'clo
   if (!account || account.behaviour === 'expired') return send(401, { message: 'Bad credentials' });
   const { user, behaviour } = account;
   const github = url.pathname.startsWith('/api/v3/');
+  if (!github && !url.pathname.startsWith('/api/v4/')) return send(404, { message: 'Not Found' });
   const rest = url.pathname.slice('/api/vN'.length);
   switch (behaviour) {
     case 'rate-limited':

@@ -189,6 +189,13 @@ describe('membership from GitHub and GitLab (real HTTP on 127.0.0.1)', () => {
       server = await startFakeHost();
     });
 
+    it('a wrong API base (404) says to check it', async () => {
+      setToken('ok');
+      const o = await run({ host: 'github', baseUrl: `${server.origin}/api/v9`, token: TOKEN });
+      assert.equal(o.problem?.kind, 'forbidden');
+      assert.match(o.problem?.message ?? '', /\/api\/v9\): answered 404 for the signed-in user: check the API base/);
+    });
+
     it('never follows a next link to another server (the token would go with it)', async () => {
       const other = await startFakeHost();
       try {

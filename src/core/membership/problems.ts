@@ -60,7 +60,9 @@ export function problemFromResponse(ctx: ProblemContext, res: HttpResponse, what
     return problem(ctx, 'rate-limited', `rate limited (${status}); not asking again before ${utcMinute(at)}`, { status, retryAt: at });
   }
   if (status === 401) return problem(ctx, 'unauthorized', 'the token was refused (401): it is wrong, expired or revoked', { status });
-  if (status === 403 || status === 404) return problem(ctx, 'forbidden', `the token may not read ${what} (${status})`, { status });
+  if (status === 403) return problem(ctx, 'forbidden', `the token may not read ${what} (403)`, { status });
+  // GitHub answers 404 for what a token may not see; a wrong API base looks the same.
+  if (status === 404) return problem(ctx, 'forbidden', `answered 404 for ${what}: check the API base, and that the token may read it`, { status });
   // A 503 may say when to come back; honour it like a rate limit.
   return problem(ctx, 'server', `answered ${status} when asked for ${what}`, { status, ...(limitedUntil !== undefined ? { retryAt: limitedUntil } : {}) });
 }
