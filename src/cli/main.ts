@@ -4,6 +4,7 @@ import { checkCommand, CHECK_USAGE } from './commands/check';
 import { explainCommand, EXPLAIN_USAGE } from './commands/explain';
 import { hookCommand, HOOK_USAGE } from './commands/hook';
 import { precommitCommand, PRECOMMIT_USAGE } from './commands/precommit';
+import { reportCommand, REPORT_USAGE } from './commands/report';
 import { whoCommand, WHO_USAGE } from './commands/who';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from './io';
 
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, { run: Command; summary: string; usage: string }>
   who: { run: whoCommand, summary: 'print the owners of paths', usage: WHO_USAGE },
   explain: { run: explainCommand, summary: 'owners, situation, practices and expectations for paths', usage: EXPLAIN_USAGE },
   check: { run: checkCommand, summary: 'check CODEOWNERS for problems (exit 1 on errors)', usage: CHECK_USAGE },
+  report: { run: reportCommand, summary: 'coverage: files owned and unowned, per owner and directory (--html: a map)', usage: REPORT_USAGE },
   precommit: { run: precommitCommand, summary: 'staged changes grouped by owner, with what each owner asks', usage: PRECOMMIT_USAGE },
   hook: { run: hookCommand, summary: 'install, remove or show the git pre-commit hook that runs precommit', usage: HOOK_USAGE },
 };

@@ -112,23 +112,27 @@ export function fileOwners(analysis: Analysis): FileOwners {
   return { owners, sets, setOf };
 }
 
-/** Files per owner id over tree indices [start, end). */
-export function ownerCounts(fo: FileOwners, start: number, end: number): { perOwner: number[]; unowned: number } {
+/** Files per owner id over tree index ranges ([start, end) pairs). */
+export function ownerCounts(fo: FileOwners, ranges: readonly number[]): { perOwner: number[]; unowned: number; files: number } {
   const perSet = new Array<number>(fo.sets.length).fill(0);
   let unowned = 0;
-  for (let i = start; i < end; i++) {
-    const s = fo.setOf[i];
-    if (s === NONE) unowned++;
-    else perSet[s]++;
+  let files = 0;
+  for (let k = 0; k < ranges.length; k += 2) {
+    files += ranges[k + 1] - ranges[k];
+    for (let i = ranges[k]; i < ranges[k + 1]; i++) {
+      const s = fo.setOf[i];
+      if (s === NONE) unowned++;
+      else perSet[s]++;
+    }
   }
   const perOwner = new Array<number>(fo.owners.length).fill(0);
   for (let s = 0; s < perSet.length; s++) if (perSet[s] > 0) for (const o of fo.sets[s]) perOwner[o] += perSet[s];
-  return { perOwner, unowned };
+  return { perOwner, unowned, files };
 }
 
 export function coverage(analysis: Analysis, fo: FileOwners = fileOwners(analysis)): Coverage {
   const { tree } = analysis;
-  const { perOwner, unowned } = ownerCounts(fo, 0, tree.size);
+  const { perOwner, unowned } = ownerCounts(fo, [0, tree.size]);
   const owners = fo.owners
     .map((owner, id) => ({ owner, files: perOwner[id] }))
     .filter((o) => o.files > 0)

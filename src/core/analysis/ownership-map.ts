@@ -11,15 +11,21 @@ import type { Analysis } from './analyzer';
 import { fileOwners, ownerCounts, type FileOwners } from './coverage';
 import type { DirNode } from './file-tree';
 
-export interface MapNode {
-  name: string;
-  /** Repository-relative; '' for the root. */
-  path: string;
+/** Files and their main owners. */
+export interface MapCounts {
   files: number;
   unowned: number;
   /** The main owners: [owner id, files], most files first. */
   owners: Array<[number, number]>;
+}
+
+export interface MapNode extends MapCounts {
+  name: string;
+  /** Repository-relative; '' for the root. */
+  path: string;
   children: MapNode[];
+  /** The files not in `children`: the directory's own, and those of directories too small to keep. */
+  rest: MapCounts | null;
 }
 
 export interface OwnershipMap {
@@ -41,14 +47,25 @@ export function ownershipMap(analysis: Analysis, options: MapOptions = {}, fo: F
   const maxDepth = options.maxDepth ?? 8;
   const topOwners = options.topOwners ?? 3;
   const kept = largestDirectories(analysis.tree.root, options.maxNodes ?? 3000, maxDepth);
-  const node = (d: DirNode): MapNode => {
-    const { perOwner, unowned } = ownerCounts(fo, d.start, d.end);
+  const counts = (ranges: number[]): MapCounts => {
+    const { perOwner, unowned, files } = ownerCounts(fo, ranges);
     const owners: Array<[number, number]> = [];
-    perOwner.forEach((files, id) => files > 0 && owners.push([id, files]));
+    perOwner.forEach((k, id) => k > 0 && owners.push([id, k]));
     owners.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     owners.length = Math.min(owners.length, topOwners);
-    const children = d.children.filter((c) => kept.has(c)).map(node);
-    return { name: d.name, path: d.path, files: d.size, unowned, owners, children };
+    return { files, unowned, owners };
+  };
+  const node = (d: DirNode): MapNode => {
+    const kids = d.children.filter((c) => kept.has(c));
+    // The directory's range with its kept subdirectories cut out.
+    const rest: number[] = [];
+    let at = d.start;
+    for (const c of kids) {
+      if (c.start > at) rest.push(at, c.start);
+      at = c.end;
+    }
+    if (d.end > at) rest.push(at, d.end);
+    return { name: d.name, path: d.path, ...counts([d.start, d.end]), children: kids.map(node), rest: rest.length > 0 ? counts(rest) : null };
   };
   return { owners: fo.owners, root: node(analysis.tree.root) };
 }

@@ -24,7 +24,8 @@ h2 { font-size: 16px; margin: 28px 0 8px; }
 .cell.zoomable { cursor: zoom-in; }
 .cell:focus-visible { outline: 3px solid var(--fg); outline-offset: -3px; }
 .cell.unowned { background-image: repeating-linear-gradient(45deg, transparent 0 6px, rgba(255, 255, 255, 0.22) 6px 12px); }
-.cell.other, #legend i.other { background: repeating-linear-gradient(45deg, #8c959f 0 5px, #9ea7b1 5px 10px); }
+.cell.other, #legend i.other { background-image: radial-gradient(rgba(255, 255, 255, 0.4) 1.2px, transparent 1.6px); background-size: 7px 7px; }
+#legend i.other { background-color: #768390; }
 .label { padding: 2px 5px; font-size: 12px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; text-shadow: 0 1px 2px rgba(0, 0, 0, 0.7); pointer-events: none; }
 .label small { opacity: 0.9; }
 #legend { display: flex; flex-wrap: wrap; gap: 6px 16px; margin: 8px 0 0; font-size: 12px; }
@@ -73,8 +74,8 @@ export const PAGE_SCRIPT = `
     if (owner < 0) return UNOWNED;
     return colourOf[owner] || 'hsl(' + Math.round((owner * 137.508) % 360) + ', 28%, 52%)';
   }
-  function tip(node) {
-    var lines = [(node.path || '(repository root)') + '/', n(node.files) + ' files, ' + pct(node.files - node.unowned, node.files) + '% owned'];
+  function tip(node, title) {
+    var lines = [title || (node.path || '(repository root)') + '/', n(node.files) + ' files, ' + pct(node.files - node.unowned, node.files) + '% owned'];
     node.owners.forEach(function (o) { lines.push(data.owners[o[0]] + ': ' + n(o[1]) + ' files'); });
     if (node.unowned > 0) lines.push('unowned: ' + n(node.unowned) + ' files');
     return lines.join('\\n');
@@ -141,7 +142,7 @@ export const PAGE_SCRIPT = `
     var items = node.children.map(function (c) { return { node: c, value: c.files }; });
     var shown = 0;
     items.forEach(function (it) { shown += it.value; });
-    if (node.files - shown > 0) items.push({ node: null, value: node.files - shown });
+    if (node.rest && node.rest.files > 0) items.push({ node: null, value: node.rest.files });
     items.sort(function (a, b) { return b.value - a.value; });
     squarify(items, x, y, w, h).forEach(function (r) {
       var cell = document.createElement('div');
@@ -149,8 +150,11 @@ export const PAGE_SCRIPT = `
       place(cell, r);
       var c = r.it.node;
       if (c === null) {
+        // The directory's own files and those of subdirectories too small to draw.
         cell.className += ' other';
-        cell.title = n(r.it.value) + ' files directly in ' + (node.path || 'the root') + ' or in small folders';
+        cell.style.backgroundColor = colour(node.rest);
+        if (mode.value === 'owner' && main(node.rest) < 0) cell.className += ' unowned';
+        cell.title = tip(node.rest, 'files directly in ' + (node.path ? node.path + '/' : 'the root') + ' or in small folders');
         if (depth === 0 && r.w > 70 && r.h > 18) label(cell, 'other files', n(r.it.value));
       } else {
         cell.style.backgroundColor = colour(c);
@@ -216,7 +220,7 @@ export const PAGE_SCRIPT = `
       if (data.rank.length > PALETTE.length) chip('', OTHER, 'other owners (muted colours; hover for names)');
       chip('unowned', '', 'mostly unowned');
     }
-    chip('other', '', 'files in small folders');
+    chip('other', '', 'files directly in the folder or in small subfolders');
   }
   mode.addEventListener('change', render);
   window.addEventListener('resize', render);
