@@ -38,9 +38,13 @@ async function whenReady(server, readyUrl, timeoutMs) {
   return server;
 }
 
-/** A workbench URL: the folder path stays readable; only what must be escaped is. */
+/**
+ * A workbench URL: the folder path stays readable; only what must be escaped is. A
+ * `.code-workspace` file opens as a (multi-root) workspace.
+ */
 export function workbenchUrl(port, folder, params = {}) {
-  const query = [`folder=${encodeURIComponent(folder).replaceAll('%2F', '/')}`];
+  const kind = folder.endsWith('.code-workspace') ? 'workspace' : 'folder';
+  const query = [`${kind}=${encodeURIComponent(folder).replaceAll('%2F', '/')}`];
   for (const [key, value] of Object.entries(params)) query.push(`${key}=${encodeURIComponent(value)}`);
   return `http://${HOST}:${port}/?${query.join('&')}`;
 }

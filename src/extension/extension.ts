@@ -1,13 +1,40 @@
 // The VS Code layer's entry point: build the model, then register one feature per surface.
-import * as vscode from 'vscode';
+// Nothing is read here: the model loads a repository the first time a surface asks about it.
+import type * as vscode from 'vscode';
+import { ActiveFile } from './activeFile';
+import { registerCommands } from './commands';
+import { registerDecorations } from './decorations';
+import { registerPathHover } from './hover/pathHover';
+import { OwnershipModel } from './model/ownershipModel';
+import { registerSelectRubric } from './selectRubric';
+import { registerStarterFiles } from './starterFiles';
+import { registerStatusBar } from './statusBar';
+import { registerBeforeCommitView } from './views/beforeCommitView';
+import { registerRubricView } from './views/rubricView';
+import { registerThisFileView } from './views/thisFileView';
 
-export function activate(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('ownershipLens.whoOwnsThisFile', () => {
-      void vscode.window.showInformationMessage('Ownership Lens: ownership surfaces arrive with the editor issue.');
-    }),
-  );
+export function activate(context: vscode.ExtensionContext) {
+  const model = new OwnershipModel();
+  const active = new ActiveFile();
+  context.subscriptions.push(model, active);
+
+  registerCommands(context, model, active);
+  registerSelectRubric(context, model, active);
+  registerStarterFiles(context, model, active);
+  const views = {
+    thisFile: registerThisFileView(context, model, active),
+    rubric: registerRubricView(context, model, active),
+    beforeCommit: registerBeforeCommitView(context, model),
+  };
+  const statusBar = registerStatusBar(context, model, active);
+  const decorations = registerDecorations(context, model);
+  const hover = registerPathHover(context, model);
+
+  // What the integration tests and the bench read: the surfaces as VS Code sees them.
+  return { model, active, views, statusBar, decorations, hover };
 }
+
+export type OwnershipLensApi = ReturnType<typeof activate>;
 
 export function deactivate(): void {
   // Everything is disposed through context.subscriptions.

@@ -1,0 +1,221 @@
+// The model every surface reads: the repository catalog and the rubrics, kept current by the
+// editor's events (file watchers, unsaved buffers, settings, workspace trust). Surfaces ask
+// `lookup`/`guidance` and listen to `onDidChange`; nothing here renders anything.
+import * as nodePath from 'node:path';
+import * as vscode from 'vscode';
+import { LOCATIONS, type FlavorSetting } from '../../core';
+import type { GitUser } from '../../core/identity/identity';
+import { OWNERSHIP_CONFIG_LOCATIONS } from '../../core/practices/loadOwnershipConfig';
+import type { Guidance } from '../../core/situation/guidance';
+import { createGitClient } from '../../git/gitClient';
+import { SETTINGS_SECTION, Settings } from '../constants';
+import { Disposable } from '../util/dispose';
+import { OverlayFileSystem } from './overlayFileSystem';
+import { RepositoryCatalog, type PathLookup, type RepositorySettings, type RepositoryState } from './repositoryCatalog';
+import { RubricCatalog, type RubricState } from './rubricCatalog';
+
+export type { PathLookup, RepositoryState, RubricState };
+
+export interface FileGuidance {
+  lookup: PathLookup;
+  guidance: Guidance;
+  rubric: RubricState;
+}
+
+/** The names of the files the model is built from, wherever the settings do not say otherwise. */
+const MODEL_FILE_NAMES = new Set(['CODEOWNERS', ...OWNERSHIP_CONFIG_LOCATIONS.map((p) => nodePath.basename(p))]);
+/** Directories (relative to a repository root) where those files are looked for. */
+const MODEL_DIRS = [...new Set([...Object.values(LOCATIONS).flat(), ...OWNERSHIP_CONFIG_LOCATIONS].map((p) => nodePath.dirname(p)))];
+
+const GIT_TIMEOUT_MS = 5000;
+/** Typing in CODEOWNERS re-parses at most this often. */
+const BUFFER_DEBOUNCE_MS = 120;
+
+export class OwnershipModel extends Disposable {
+  private readonly fs = new OverlayFileSystem();
+  private readonly catalog: RepositoryCatalog;
+  private readonly rubrics: RubricCatalog;
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
+  /** Fires when anything a surface shows may have changed. */
+  readonly onDidChange = this.changed.event;
+  /** Absolute paths of files read by a loaded repository or rubric (beyond the usual names). */
+  private readonly knownFiles = new Set<string>();
+  /** Watchers for repositories and rubrics outside the workspace folders, by directory. */
+  private readonly outsideWatchers = new Map<string, vscode.Disposable>();
+  private readonly pendingBuffers = new Map<string, ReturnType<typeof setTimeout>>();
+  private fireTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    super();
+    this.catalog = new RepositoryCatalog({
+      fs: this.fs,
+      settings: (root) => readRepositorySettings(root),
+      gitUser: (root) => this.gitUser(root),
+    });
+    this.rubrics = new RubricCatalog(this.fs);
+
+    // Inside the workspace folders VS Code already watches everything: one glob is enough.
+    const names = [...MODEL_FILE_NAMES].join(',');
+    const watcher = this._register(vscode.workspace.createFileSystemWatcher(`**/{${names}}`));
+    this.watch(watcher);
+
+    for (const doc of vscode.workspace.textDocuments) this.trackBuffer(doc);
+    this._register(vscode.workspace.onDidChangeTextDocument((e) => this.trackBuffer(e.document)));
+    this._register(vscode.workspace.onDidSaveTextDocument((doc) => this.bufferSettled(doc)));
+    this._register(vscode.workspace.onDidCloseTextDocument((doc) => this.bufferSettled(doc)));
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(SETTINGS_SECTION)) this.refresh();
+      }),
+    );
+    this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.refresh()));
+    this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh()));
+    this._register({ dispose: () => this.disposeTimers() });
+  }
+
+  /** Who owns the file or folder at `uri`. Undefined for anything not on disk in a folder or repository. */
+  async lookup(uri: vscode.Uri, options: { isDirectory?: boolean } = {}): Promise<PathLookup | undefined> {
+    if (uri.scheme !== 'file') return undefined;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const lookup = await this.catalog.lookup(uri.fsPath, { isDirectory: options.isDirectory, fallbackRoot: folder?.uri.fsPath });
+    if (lookup) this.noteRepository(lookup.repo);
+    return lookup;
+  }
+
+  /** Everything the product says about `uri`: owners, situation, team, practices, rubric. */
+  async guidance(uri: vscode.Uri, options: { isDirectory?: boolean } = {}): Promise<FileGuidance | undefined> {
+    const lookup = await this.lookup(uri, options);
+    if (!lookup) return undefined;
+    const rubric = this.rubricFor(uri);
+    return { lookup, rubric, guidance: this.catalog.guidance(lookup, rubric.rubric) };
+  }
+
+  /** The repository (root, CODEOWNERS, ownership.yml, me) that holds `uri`, if any. */
+  async repositoryFor(uri: vscode.Uri): Promise<RepositoryState | undefined> {
+    if (uri.scheme !== 'file') return undefined;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const root = this.catalog.rootOf(uri.fsPath, folder?.uri.fsPath);
+    if (root === undefined) return undefined;
+    const repo = await this.catalog.repository(root);
+    this.noteRepository(repo);
+    return repo;
+  }
+
+  /** The rubric chosen for the folder of `uri` (or the window, with no file). */
+  rubricFor(uri?: vscode.Uri): RubricState {
+    const folder = uri ? vscode.workspace.getWorkspaceFolder(uri) : vscode.workspace.workspaceFolders?.[0];
+    const choice = vscode.workspace.getConfiguration(SETTINGS_SECTION, folder?.uri).get<string>(Settings.rubric);
+    const state = this.rubrics.get(choice, folder?.uri.fsPath);
+    if (state.customFile && !this.knownFiles.has(state.customFile)) {
+      this.knownFiles.add(state.customFile);
+      this.watchOutside(nodePath.dirname(state.customFile), nodePath.basename(state.customFile));
+    }
+    return state;
+  }
+
+  /** Forgets everything read so far; the next question reads it again. */
+  refresh(): void {
+    this.catalog.invalidateAll();
+    this.rubrics.invalidateAll();
+    this.scheduleFire(0);
+  }
+
+  // --- what changed ---------------------------------------------------------------------
+
+  private watch(watcher: vscode.FileSystemWatcher): void {
+    const onFile = (uri: vscode.Uri) => this.fileChanged(uri.fsPath);
+    this._register(watcher.onDidChange(onFile));
+    this._register(watcher.onDidCreate(onFile));
+    this._register(watcher.onDidDelete(onFile));
+  }
+
+  private isModelFile(absPath: string): boolean {
+    return MODEL_FILE_NAMES.has(nodePath.basename(absPath)) || this.knownFiles.has(absPath);
+  }
+
+  private fileChanged(absPath: string): void {
+    const repos = this.catalog.invalidateFile(absPath);
+    const rubric = this.rubrics.invalidateFile(absPath);
+    if (repos.length > 0 || rubric) this.scheduleFire(0);
+  }
+
+  /** An open CODEOWNERS, ownership.yml or rubric is read as its buffer, unsaved edits included. */
+  private trackBuffer(doc: vscode.TextDocument): void {
+    if (doc.uri.scheme !== 'file' || !this.isModelFile(doc.uri.fsPath)) return;
+    const path = doc.uri.fsPath;
+    clearTimeout(this.pendingBuffers.get(path));
+    this.pendingBuffers.set(
+      path,
+      setTimeout(() => {
+        this.pendingBuffers.delete(path);
+        if (this.fs.set(path, doc.isDirty && !doc.isClosed ? doc.getText() : undefined)) this.fileChanged(path);
+      }, BUFFER_DEBOUNCE_MS),
+    );
+  }
+
+  /** Saved or closed: the disk is the truth again. */
+  private bufferSettled(doc: vscode.TextDocument): void {
+    if (doc.uri.scheme !== 'file' || !this.isModelFile(doc.uri.fsPath)) return;
+    clearTimeout(this.pendingBuffers.get(doc.uri.fsPath));
+    this.pendingBuffers.delete(doc.uri.fsPath);
+    this.fs.set(doc.uri.fsPath, undefined);
+    // Saving also reaches the watcher, but not necessarily soon: do not wait for it.
+    this.fileChanged(doc.uri.fsPath);
+  }
+
+  private scheduleFire(delayMs: number): void {
+    if (this.fireTimer !== undefined) return;
+    this.fireTimer = setTimeout(() => {
+      this.fireTimer = undefined;
+      if (!this.isDisposed) this.changed.fire();
+    }, delayMs);
+  }
+
+  /** Remembers a repository's files, and watches them when they lie outside the workspace folders. */
+  private noteRepository(repo: RepositoryState): void {
+    const files = [repo.ownership.file, repo.config.file].filter((f): f is string => f !== null).map((f) => nodePath.resolve(repo.root, f));
+    for (const f of files) this.knownFiles.add(f);
+    if (vscode.workspace.getWorkspaceFolder(vscode.Uri.file(repo.root))) {
+      // Inside a folder the workspace watcher sees the usual names; a configured CODEOWNERS may have another.
+      for (const f of files) if (!MODEL_FILE_NAMES.has(nodePath.basename(f))) this.watchOutside(nodePath.dirname(f), nodePath.basename(f));
+      return;
+    }
+    // A repository root above the opened folder (a monorepo opened at a package): watch only
+    // the few directories where its files live, never the whole repository.
+    for (const dir of MODEL_DIRS) {
+      const abs = nodePath.join(repo.root, dir);
+      if (this.fs.kind(abs) === 'directory') this.watchOutside(abs, '*');
+    }
+    for (const f of files) this.watchOutside(nodePath.dirname(f), nodePath.basename(f));
+  }
+
+  private watchOutside(dir: string, glob: string): void {
+    const key = `${dir}\0${glob}`;
+    if (this.outsideWatchers.has(key)) return;
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), glob));
+    this.outsideWatchers.set(key, this._register(watcher));
+    this.watch(watcher);
+  }
+
+  /** git runs only in a trusted workspace: in restricted mode "me" comes from the settings alone. */
+  private async gitUser(root: string): Promise<GitUser | undefined> {
+    if (!vscode.workspace.isTrusted) return undefined;
+    return createGitClient(root, { timeoutMs: GIT_TIMEOUT_MS }).user();
+  }
+
+  private disposeTimers(): void {
+    clearTimeout(this.fireTimer);
+    for (const t of this.pendingBuffers.values()) clearTimeout(t);
+    this.pendingBuffers.clear();
+  }
+}
+
+function readRepositorySettings(root: string): RepositorySettings {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, vscode.Uri.file(root));
+  const codeownersPath = config.get<string>(Settings.codeownersPath)?.trim();
+  return {
+    codeownersPath: codeownersPath ? codeownersPath : undefined,
+    flavor: config.get<FlavorSetting>(Settings.flavor) ?? 'auto',
+    me: config.get<string[]>(Settings.me) ?? [],
+  };
+}

@@ -1,0 +1,172 @@
+// Every repository the editor has looked into, each parsed once and cached until one of its
+// files changes: its CODEOWNERS, its ownership.yml and who "me" is there. Surfaces ask this
+// catalog; they never parse. No vscode import: the VS Code side (ownershipModel.ts) supplies
+// settings, trust and git, and tells the catalog what changed.
+import * as nodePath from 'node:path';
+import { loadRepositoryOwnership, type FlavorSetting, type OwnershipResult, type RepositoryOwnership, type RuleRef } from '../../core';
+import { isInside, type FileSystem } from '../../core/fs';
+import { resolveIdentity, type GitUser, type Me } from '../../core/identity/identity';
+import { loadOwnershipConfig } from '../../core/practices/loadOwnershipConfig';
+import type { OwnershipConfig } from '../../core/practices/types';
+import type { Rubric } from '../../core/rubric/types';
+import { guidanceFor, type Guidance } from '../../core/situation/guidance';
+import { situationOf, type Situation } from '../../core/situation/situation';
+import type { FileDiagnostic } from '../../core/yaml/boundedYaml';
+
+export interface RepositorySettings {
+  /** A CODEOWNERS path relative to the repository root (or absolute) that overrides the search. */
+  codeownersPath?: string;
+  flavor: FlavorSetting;
+  /** Handles and emails that are me, from the settings. */
+  me: readonly string[];
+}
+
+export interface CatalogHost {
+  fs: FileSystem;
+  settings(root: string): RepositorySettings;
+  /** git's user.email/user.name there, or undefined when git may not run (untrusted workspace). */
+  gitUser(root: string): Promise<GitUser | undefined>;
+}
+
+export interface RepositoryState {
+  /** Absolute repository root. */
+  root: string;
+  ownership: RepositoryOwnership;
+  config: OwnershipConfig;
+  /** Problems in its CODEOWNERS and ownership.yml. */
+  diagnostics: FileDiagnostic[];
+  me: Me;
+  /** False when git was not asked who I am (an untrusted workspace). */
+  usedGit: boolean;
+}
+
+export interface PathLookup {
+  repo: RepositoryState;
+  /** Repository-relative, forward slashes. */
+  path: string;
+  isDirectory: boolean;
+  owners: string[];
+  rule: RuleRef | null;
+  /** The engine's full answer (GitLab sections included). */
+  result: OwnershipResult;
+  situation: Situation;
+}
+
+/**
+ * A folder has no owner of its own in CODEOWNERS: what matters is who owns the files in it.
+ * This name stands for "a new file directly in the folder"; it has no extension, so rules
+ * like `*.md` do not claim it.
+ */
+export const FOLDER_PROBE = '__ownership_lens_new_file__';
+
+export class RepositoryCatalog {
+  /** Directory → the repository root it is in (null: none). Cleared by `invalidateAll`. */
+  private readonly roots = new Map<string, string | null>();
+  private readonly repositories = new Map<string, Promise<RepositoryState>>();
+  private readonly gitUsers = new Map<string, Promise<GitUser | undefined>>();
+
+  constructor(private readonly host: CatalogHost) {}
+
+  /**
+   * The root of the git repository holding `absPath` (a nested repository wins over the one
+   * around it), or `fallback` (the workspace folder) when it is in none.
+   */
+  rootOf(absPath: string, fallback?: string): string | undefined {
+    const seen: string[] = [];
+    let dir = absPath;
+    let found: string | null | undefined;
+    for (;;) {
+      found = this.roots.get(dir);
+      if (found !== undefined) break;
+      seen.push(dir);
+      if (this.host.fs.kind(nodePath.join(dir, '.git')) !== null) {
+        found = dir;
+        break;
+      }
+      const parent = nodePath.dirname(dir);
+      if (parent === dir) {
+        found = null;
+        break;
+      }
+      dir = parent;
+    }
+    for (const d of seen) this.roots.set(d, found);
+    return found ?? fallback;
+  }
+
+  repository(root: string): Promise<RepositoryState> {
+    let state = this.repositories.get(root);
+    if (!state) {
+      state = this.load(root);
+      this.repositories.set(root, state);
+    }
+    return state;
+  }
+
+  /** The repositories loaded so far (or loading). */
+  get loadedRoots(): string[] {
+    return [...this.repositories.keys()];
+  }
+
+  /**
+   * Who owns `absPath` and what that means for me. `isDirectory` says whether it is a folder
+   * (asked of the file system when not given). Undefined outside any repository or folder.
+   */
+  async lookup(absPath: string, options: { isDirectory?: boolean; fallbackRoot?: string } = {}): Promise<PathLookup | undefined> {
+    const isDirectory = options.isDirectory ?? this.host.fs.kind(absPath) === 'directory';
+    const root = this.rootOf(isDirectory ? absPath : nodePath.dirname(absPath), options.fallbackRoot);
+    if (root === undefined || !isInside(root, absPath)) return undefined;
+    const path = nodePath.relative(root, absPath).split(nodePath.sep).join('/');
+    if (path === '') return undefined;
+    const repo = await this.repository(root);
+    return lookupIn(repo, path, isDirectory);
+  }
+
+  guidance(lookup: PathLookup, rubric: Rubric): Guidance {
+    const { repo } = lookup;
+    const ctx = { root: repo.root, fs: this.host.fs, me: repo.me, config: repo.config, rubric };
+    return guidanceFor(lookup.path, { hasMap: repo.ownership.file !== null, owners: lookup.owners, rule: lookup.rule }, ctx);
+  }
+
+  /**
+   * Forgets the repositories that `absPath` (a changed file) can affect: those it is inside.
+   * Returns their roots.
+   */
+  invalidateFile(absPath: string): string[] {
+    const dropped = [...this.repositories.keys()].filter((root) => isInside(root, absPath));
+    for (const root of dropped) this.repositories.delete(root);
+    // A `.git` appearing or disappearing changes which repository a folder is in.
+    if (nodePath.basename(absPath) === '.git') this.roots.clear();
+    return dropped;
+  }
+
+  /** Forgets everything, who I am included (the settings or the workspace trust changed). */
+  invalidateAll(): void {
+    this.roots.clear();
+    this.repositories.clear();
+    this.gitUsers.clear();
+  }
+
+  private async load(root: string): Promise<RepositoryState> {
+    const settings = this.host.settings(root);
+    const fs = this.host.fs;
+    const ownership = loadRepositoryOwnership(root, { codeownersPath: settings.codeownersPath, flavor: settings.flavor, fs });
+    const config = loadOwnershipConfig(root, fs);
+    let git = this.gitUsers.get(root);
+    if (!git) {
+      git = this.host.gitUser(root).catch(() => undefined);
+      this.gitUsers.set(root, git);
+    }
+    const user = await git;
+    const me = resolveIdentity({ explicit: settings.me, git: user, config: config.config });
+    return { root, ownership, config: config.config, diagnostics: [...ownership.diagnostics, ...config.diagnostics], me, usedGit: user !== undefined };
+  }
+}
+
+/** The answer for a repository-relative path in an already loaded repository. */
+export function lookupIn(repo: RepositoryState, path: string, isDirectory: boolean): PathLookup {
+  const result = repo.ownership.match(isDirectory ? `${path}/${FOLDER_PROBE}` : path);
+  const rule = result.rule ? repo.ownership.ruleRef(result.rule) : null;
+  const situation = situationOf(repo.ownership.file !== null, result.owners, repo.me);
+  return { repo, path, isDirectory, owners: result.owners, rule, result, situation };
+}

@@ -1,0 +1,69 @@
+// The rubric each workspace folder has chosen (a bundled one, or a team's own file), loaded
+// once and kept until the file changes. A broken custom rubric keeps its diagnostics and the
+// bundled default stands in, so guidance never disappears. No vscode import.
+import * as nodePath from 'node:path';
+import type { FileSystem } from '../../core/fs';
+import { bundledRubricName, chooseRubric, DEFAULT_RUBRIC } from '../../core/rubric/bundledRubrics';
+import type { Rubric } from '../../core/rubric/types';
+import type { FileDiagnostic } from '../../core/yaml/boundedYaml';
+
+export interface RubricState {
+  rubric: Rubric;
+  /** The setting as written (`l4`, `l6`, a path). */
+  choice: string;
+  /** Absolute path of the custom rubric file, when the choice is one. */
+  customFile?: string;
+  diagnostics: FileDiagnostic[];
+  /** A custom rubric was chosen but cannot be used: `rubric` is the bundled default. */
+  fellBack: boolean;
+}
+
+export class RubricCatalog {
+  private readonly cache = new Map<string, RubricState>();
+
+  constructor(private readonly fs: FileSystem) {}
+
+  /** `baseDir` resolves a relative custom path (the workspace folder); none: only absolute paths work. */
+  get(choice: string | undefined, baseDir: string | undefined): RubricState {
+    const name = (choice ?? '').trim() || DEFAULT_RUBRIC;
+    const bundled = bundledRubricName(name);
+    const customFile = bundled ? undefined : nodePath.isAbsolute(name) ? name : baseDir ? nodePath.resolve(baseDir, name) : undefined;
+    const key = bundled ?? customFile ?? `unresolved:${name}`;
+    let state = this.cache.get(key);
+    if (!state) {
+      state = this.load(name, bundled, customFile);
+      this.cache.set(key, state);
+    }
+    return state;
+  }
+
+  /** Forgets a custom rubric read from `absPath`; true when one was. */
+  invalidateFile(absPath: string): boolean {
+    let dropped = false;
+    for (const [key, state] of this.cache) {
+      if (state.customFile === absPath) dropped = this.cache.delete(key) || dropped;
+    }
+    return dropped;
+  }
+
+  invalidateAll(): void {
+    this.cache.clear();
+  }
+
+  get customFiles(): string[] {
+    return [...this.cache.values()].flatMap((s) => (s.customFile ? [s.customFile] : []));
+  }
+
+  private load(name: string, bundled: string | undefined, customFile: string | undefined): RubricState {
+    if (bundled || customFile) {
+      const chosen = chooseRubric(bundled ?? customFile, nodePath.sep, { fs: this.fs });
+      return { rubric: chosen.rubric, choice: name, customFile, diagnostics: chosen.diagnostics, fellBack: chosen.fellBack };
+    }
+    // A relative path with no folder to resolve it against (no workspace folder is open).
+    const fallback = chooseRubric(undefined, nodePath.sep, { fs: this.fs });
+    const diagnostics: FileDiagnostic[] = [
+      { file: name, line: 1, column: 1, severity: 'error', code: 'file-not-found', message: 'a relative rubric path needs an open workspace folder' },
+    ];
+    return { rubric: fallback.rubric, choice: name, diagnostics, fellBack: true };
+  }
+}

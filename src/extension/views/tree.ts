@@ -1,0 +1,75 @@
+// Tree views here are built whole from the model (a few dozen items at most) and handed to
+// VS Code as nodes that already hold their TreeItem: no per-item lookups when expanding.
+import * as vscode from 'vscode';
+
+export class Node {
+  constructor(
+    readonly item: vscode.TreeItem,
+    readonly children: readonly Node[] = [],
+    /** Anything a command on this item needs (e.g. the expectation to copy). */
+    readonly data?: unknown,
+  ) {}
+}
+
+export interface NodeOptions {
+  description?: string;
+  tooltip?: string | vscode.MarkdownString;
+  icon?: string;
+  command?: vscode.Command;
+  contextValue?: string;
+  /** Only for items with children: start expanded (default) or collapsed. */
+  expanded?: boolean;
+  id?: string;
+  data?: unknown;
+  resourceUri?: vscode.Uri;
+}
+
+export function node(label: string, options: NodeOptions = {}, children: readonly Node[] = []): Node {
+  const state =
+    children.length === 0
+      ? vscode.TreeItemCollapsibleState.None
+      : options.expanded === false
+        ? vscode.TreeItemCollapsibleState.Collapsed
+        : vscode.TreeItemCollapsibleState.Expanded;
+  // Labels and descriptions render as plain text; a line break would only be cut off.
+  const item = new vscode.TreeItem(oneLine(label), state);
+  if (options.description !== undefined) item.description = oneLine(options.description);
+  if (options.tooltip !== undefined) item.tooltip = options.tooltip;
+  if (options.icon) item.iconPath = new vscode.ThemeIcon(options.icon);
+  if (options.command) item.command = options.command;
+  if (options.contextValue) item.contextValue = options.contextValue;
+  if (options.id) item.id = options.id;
+  if (options.resourceUri) item.resourceUri = options.resourceUri;
+  return new Node(item, children, options.data);
+}
+
+export function oneLine(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+}
+
+/**
+ * A provider whose whole tree is computed by `build` when VS Code first asks for the root
+ * (so nothing is computed while the view is hidden) and again after `refresh()`.
+ */
+export class BuiltTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(private readonly build: () => Promise<readonly Node[]>) {}
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  getTreeItem(element: Node): vscode.TreeItem {
+    return element.item;
+  }
+
+  async getChildren(element?: Node): Promise<Node[]> {
+    return element ? [...element.children] : [...(await this.build())];
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,2 @@
+// A client the web code imports, owned by Payments.
+export const charge = (amountMinor: number): boolean => amountMinor > 0;

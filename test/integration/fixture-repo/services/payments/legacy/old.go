@@ -1,0 +1,3 @@
+package legacy
+
+// Nobody owns this: its CODEOWNERS rule names no owners.

@@ -1,0 +1,143 @@
+// Live updates without a reload: an unsaved CODEOWNERS buffer, saving it, a change on disk
+// behind the editor's back (file watchers), ownership.yml, a repository root outside the
+// workspace folders, and the starter files appearing in a repository that had none.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { folders, lens, open, snapshot, thisFile, uriIn, type TreeSnapshot } from './ownership';
+import { waitFor } from './waitFor';
+
+const CLIENT = 'services/payments/client.ts';
+const RULE = '/services/payments/     @acme/payments @alice';
+
+/** The owners This File shows for `uri` once they equal `expected`. */
+async function ownersBecome(uri: vscode.Uri, expected: string[]): Promise<void> {
+  const api = await lens();
+  let seen: string[] = [];
+  await waitFor(`the owners of ${path.basename(uri.fsPath)} to become ${expected.join(' ')}`, async () => {
+    const lookup = await api.model.lookup(uri);
+    seen = lookup?.owners ?? [];
+    return JSON.stringify(seen) === JSON.stringify(expected);
+  }, { describe: () => seen });
+}
+
+/** Whether the Owner(s) node of a This File tree lists `label`. */
+function hasOwner(tree: TreeSnapshot[], label: string): boolean {
+  return tree.some((n) => (n.label === 'Owner' || n.label === 'Owners') && n.children.some((c) => c.label === label));
+}
+
+describe('Live updates', () => {
+  const codeownersUri = () => uriIn(folders.main(), '.github/CODEOWNERS');
+  let original: string;
+
+  before(() => {
+    original = fs.readFileSync(codeownersUri().fsPath, 'utf8');
+  });
+  afterEach(async () => {
+    // Leave the fixture as the other suites expect it, even after a failure: no unsaved
+    // buffers, the original file on disk.
+    for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    if (fs.readFileSync(codeownersUri().fsPath, 'utf8') !== original) fs.writeFileSync(codeownersUri().fsPath, original);
+    await ownersBecome(uriIn(folders.main(), CLIENT), ['@acme/payments', '@alice']);
+  });
+
+  it('follows the unsaved buffer of an open CODEOWNERS, then its saved content, in every surface', async () => {
+    const api = await lens();
+    const client = uriIn(folders.main(), CLIENT);
+    const doc = await vscode.workspace.openTextDocument(codeownersUri());
+    const line = doc.getText().split('\n').indexOf(RULE);
+    assert.ok(line >= 0);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, doc.lineAt(line).range, '/services/payments/     @acme/billing');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(doc.isDirty);
+
+    await open(client);
+    await waitFor('the status bar to show the unsaved owner', () => api.statusBar.item.text === '$(organization) @acme/billing', { describe: () => api.statusBar.item.text });
+    await waitFor('This File to show the unsaved owner', async () => hasOwner(await snapshot(api.views.thisFile.provider), '@acme/billing'));
+    assert.equal((await api.decorations.provideFileDecoration(client))?.tooltip, 'Upstream: @acme/billing');
+    assert.equal(fs.readFileSync(codeownersUri().fsPath, 'utf8'), original, 'nothing was written yet');
+
+    // Here a save right after a TypeScript or Markdown file is opened for the first time
+    // sometimes reports false and writes nothing (seen with plain WorkspaceEdits too; cause
+    // not found), so the save is retried until it is done: what is tested is what follows.
+    await vscode.window.showTextDocument(doc);
+    await waitFor('CODEOWNERS to be saved', () => Promise.resolve(doc.save()), { intervalMs: 250 });
+    assert.match(fs.readFileSync(codeownersUri().fsPath, 'utf8'), /@acme\/billing/);
+    await ownersBecome(client, ['@acme/billing']);
+  });
+
+  it('goes back to the file on disk when unsaved edits are reverted', async () => {
+    const client = uriIn(folders.main(), CLIENT);
+    const editor = await open(codeownersUri());
+    const line = editor.document.getText().split('\n').indexOf(RULE);
+    await editor.edit((e) => e.replace(editor.document.lineAt(line).range, '/services/payments/     @acme/reverted'));
+    await ownersBecome(client, ['@acme/reverted']);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    assert.equal(editor.document.isDirty, false);
+    await ownersBecome(client, ['@acme/payments', '@alice']);
+  });
+
+  it('sees CODEOWNERS change on disk through the file watcher', async () => {
+    const client = uriIn(folders.main(), CLIENT);
+    await ownersBecome(client, ['@acme/payments', '@alice']);
+    fs.writeFileSync(codeownersUri().fsPath, original.replace(RULE, '/services/payments/     @acme/from-disk'));
+    await ownersBecome(client, ['@acme/from-disk']);
+  });
+
+  it('sees ownership.yml change on disk: team names in This File', async () => {
+    const api = await lens();
+    const yml = uriIn(folders.main(), '.github/ownership.yml').fsPath;
+    const before = fs.readFileSync(yml, 'utf8');
+    try {
+      await thisFile(uriIn(folders.main(), CLIENT), CLIENT);
+      fs.writeFileSync(yml, before.replace('name: Payments', 'name: Payments Team'));
+      await waitFor('This File to show the new team name', async () => hasOwner(await snapshot(api.views.thisFile.provider), 'Payments Team'));
+    } finally {
+      fs.writeFileSync(yml, before);
+    }
+    await waitFor('This File to show the old team name', async () => hasOwner(await snapshot(api.views.thisFile.provider), 'Payments'));
+  });
+
+  it('watches a repository root outside the workspace folders', async () => {
+    const index = uriIn(folders.app(), 'src/index.ts');
+    await ownersBecome(index, ['@acme/app']);
+    const file = path.join(folders.app().uri.fsPath, '..', '..', '.github', 'CODEOWNERS');
+    const before = fs.readFileSync(file, 'utf8');
+    try {
+      fs.writeFileSync(file, before.replace('@acme/app', '@acme/app-next'));
+      await ownersBecome(index, ['@acme/app-next']);
+    } finally {
+      fs.writeFileSync(file, before);
+    }
+    await ownersBecome(index, ['@acme/app']);
+  });
+
+  it('creates starter CODEOWNERS and ownership.yml where there were none, and uses them at once', async () => {
+    const api = await lens();
+    const noMap = folders.noMap();
+    const notes = uriIn(noMap, 'notes.md');
+    await open(notes);
+    const created = await vscode.commands.executeCommand<vscode.Uri>('ownershipLens.createStarterFiles');
+    try {
+      assert.equal(created?.fsPath, path.join(noMap.uri.fsPath, '.github', 'CODEOWNERS'));
+      assert.ok(fs.existsSync(path.join(noMap.uri.fsPath, '.github', 'ownership.yml')));
+      await ownersBecome(notes, ['@your-org/your-team']);
+      await open(notes);
+      await waitFor('This File to leave the no-map state', async () => (await snapshot(api.views.thisFile.provider)).length > 0 && api.views.thisFile.state === 'ready');
+      // A second run never overwrites.
+      fs.appendFileSync(created.fsPath, '# mine\n');
+      await vscode.commands.executeCommand('ownershipLens.createStarterFiles', noMap.uri);
+      assert.match(fs.readFileSync(created.fsPath, 'utf8'), /# mine\n$/);
+    } finally {
+      fs.rmSync(path.join(noMap.uri.fsPath, '.github'), { recursive: true, force: true });
+    }
+    await ownersBecome(notes, []);
+    await waitFor('the no-map state again', async () => (await api.model.lookup(notes))?.situation === 'no-map');
+  });
+});
