@@ -10,6 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchAnalysis } from './analysis.mjs';
 import { LOOKUP_SAMPLE_SEED, PEER_SAMPLE_SEED } from './constants.mjs';
 import { mb, ms, n, ratio, us } from './format.mjs';
 import {
@@ -455,6 +456,7 @@ if (big?.ours) {
   console.log(`targets (${TARGET_DATASET}):`);
   for (const [label, ok, fig] of checks) console.log(`  ${mark(ok)}  ${label.padEnd(36)} ${fig}`);
 }
+await benchAnalysis({ quick: QUICK, only: ONLY });
 console.log(`
 How to read: "whole batch" = read the path list and the CODEOWNERS, parse, compile, look up every
 path (median of runs after warm-up, fresh matcher each run). "floor" = read the path list and

@@ -9,7 +9,7 @@
 
 import type { CompiledPattern } from '../codeowners/pattern';
 import type { Diagnostic, ParsedCodeowners, Rule } from '../codeowners/types';
-import { compileRule, readEntries, type Entries, type Entry } from './entries';
+import { compileRule, keyKind, readEntries, type Entries, type Entry } from './entries';
 import type { FileTree } from './file-tree';
 import { computeMatchSets, EMPTY_SET, setHas, type MatchSet } from './match-sets';
 import { NONE, Painter } from './paint';
@@ -30,6 +30,8 @@ export interface Taker {
 }
 
 const NO_STATS: RuleStats = Object.freeze({ matched: 0, won: 0 });
+const NO_MATCH = 'This pattern matches no tracked file.';
+const NO_MATCH_EXCLUSION = 'This exclusion matches no tracked file.';
 /** How many taking rules a diagnostic names before "and N more". */
 const NAMED_TAKERS = 3;
 
@@ -168,14 +170,15 @@ export class Analysis {
       const set = this.ruleSets[rule.index];
       if (!set) continue;
       const { matched, won } = this.stats[rule.index];
-      const range = { line: rule.line, column: rule.column, endColumn: rule.column + rule.pattern.length };
+      const endColumn = rule.column + rule.pattern.length;
       if (matched === 0) {
         // GitHub's `/` is already reported by the parser as never matching.
         if (compileRule(this.parsed, rule) === null) continue;
-        const what = rule.exclusion ? 'This exclusion' : 'This pattern';
-        out.push({ ...range, severity: 'warning', code: 'no-match', message: `${what} matches no tracked file.` });
+        const message = rule.exclusion ? NO_MATCH_EXCLUSION : NO_MATCH;
+        out.push({ line: rule.line, column: rule.column, endColumn, severity: 'warning', code: 'no-match', message });
       } else if (won === 0 && !rule.exclusion && this.ents.entryOf[rule.index] >= 0 && !repeatedLater.has(rule.index)) {
-        out.push({ ...range, severity: 'warning', code: 'shadowed-rule', message: shadowMessage(matched, this.takers(rule), gitlab ? rule.section : undefined) });
+        const message = shadowMessage(matched, this.takers(rule), gitlab ? rule.section : undefined);
+        out.push({ line: rule.line, column: rule.column, endColumn, severity: 'warning', code: 'shadowed-rule', message });
       }
     }
     return out;
@@ -204,35 +207,59 @@ function forEachIn(set: MatchSet, f: (i: number) => boolean): void {
  * dropped at each analysis.
  */
 export class OwnershipAnalyzer {
-  private readonly cache = new Map<string, MatchSet>();
+  /** Match sets by pattern key, with the analysis that last used them (to drop stale ones). */
+  private readonly cache = new Map<string, { set: MatchSet; used: number }>();
+  /** Which host's reading the cached keys are (a file can change flavor while edited). */
+  private cacheKind: string | null = null;
+  private generation = 0;
+  private readonly painter: Painter;
 
-  constructor(readonly tree: FileTree) {}
+  constructor(readonly tree: FileTree) {
+    this.painter = new Painter(tree.size);
+  }
 
   /** Number of patterns whose match set had to be computed by the last `analyze`. */
   lastComputed = 0;
 
   analyze(parsed: ParsedCodeowners): Analysis {
+    const generation = ++this.generation;
+    if (keyKind(parsed) !== this.cacheKind) {
+      this.cache.clear();
+      this.cacheKind = keyKind(parsed);
+    }
     const ents = readEntries(parsed);
-    const missingKeys: string[] = [];
+    const ruleSets: Array<MatchSet | null> = new Array<MatchSet | null>(parsed.rules.length).fill(null);
+    const missingRules: number[] = [];
+    const missingKeys = new Map<string, number>();
     const missing: Array<CompiledPattern | null> = [];
-    const used = new Set<string>();
+    let reused = 0;
     for (const rule of parsed.rules) {
       const key = ents.keys[rule.index];
-      if (key === null || used.has(key)) continue;
-      used.add(key);
-      if (this.cache.has(key)) continue;
-      missingKeys.push(key);
-      missing.push(compileRule(parsed, rule));
+      if (key === null) continue;
+      const hit = this.cache.get(key);
+      if (hit !== undefined) {
+        if (hit.used !== generation) reused++;
+        hit.used = generation;
+        ruleSets[rule.index] = hit.set;
+      } else {
+        missingRules.push(rule.index);
+        if (!missingKeys.has(key)) {
+          missingKeys.set(key, missing.length);
+          missing.push(compileRule(parsed, rule));
+        }
+      }
     }
     this.lastComputed = missing.length;
-    const computed = missing.length > 0 ? computeMatchSets(this.tree, missing) : [];
-    missingKeys.forEach((k, i) => this.cache.set(k, computed[i]));
-    for (const k of this.cache.keys()) if (!used.has(k)) this.cache.delete(k);
+    if (missing.length > 0) {
+      const computed = computeMatchSets(this.tree, missing);
+      for (const [key, k] of missingKeys) this.cache.set(key, { set: computed[k], used: generation });
+      for (const i of missingRules) ruleSets[i] = computed[missingKeys.get(ents.keys[i] as string) as number];
+    }
+    // Patterns no longer in the file: their sets would only hold memory.
+    if (this.cache.size > reused + missingKeys.size) for (const [k, v] of this.cache) if (v.used !== generation) this.cache.delete(k);
 
-    const ruleSets = ents.keys.map((k) => (k === null ? null : this.cache.get(k) ?? EMPTY_SET));
     const sets = ents.entries.map((e) => ruleSets[e.rule.index] ?? EMPTY_SET);
     const n = this.tree.size;
-    const painter = new Painter(n);
     const winners: Array<Int32Array | null> = [];
     const excluded: Array<Uint8Array | null> = [];
     for (let s = 0; s < ents.sections.length; s++) {
@@ -248,7 +275,7 @@ export class OwnershipAnalyzer {
       }
       order.sort((a, b) => ents.entries[b].priority - ents.entries[a].priority);
       const w = new Int32Array(n);
-      painter.paint(order, sets, w);
+      this.painter.paint(order, sets, w);
       winners.push(w);
       if (exclusions.length === 0) excluded.push(null);
       else {

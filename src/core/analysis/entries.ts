@@ -29,10 +29,18 @@ export interface Entries {
   entryOf: Int32Array;
 }
 
-/** What a pattern's match set depends on: the host's reading of its text, nothing else. */
+/**
+ * What a pattern's match set depends on: its text as the host reads it, nothing else. Keys of
+ * GitLab files and of the others are not comparable (see `keyKind`).
+ */
 export function matchKey(parsed: ParsedCodeowners, rule: Rule): string {
-  if (parsed.flavor === 'gitlab') return `gl\u0000${normalizeGitlabPattern(rule.exclusion ? rule.pattern.slice(1) : rule.pattern)}`;
-  return `gh\u0000${rule.pattern}`;
+  // The text as it is, not a new concatenated string: keys are hashed on every analysis.
+  return parsed.flavor === 'gitlab' ? normalizeGitlabPattern(rule.exclusion ? rule.pattern.slice(1) : rule.pattern) : rule.pattern;
+}
+
+/** GitHub and Bitbucket read patterns alike; GitLab differently. */
+export function keyKind(parsed: ParsedCodeowners): 'gitlab' | 'gitignore' {
+  return parsed.flavor === 'gitlab' ? 'gitlab' : 'gitignore';
 }
 
 /** Compiles a rule's pattern the way the matcher does; null when it can never match. */
@@ -62,7 +70,7 @@ export function readEntries(parsed: ParsedCodeowners): Entries {
       continue;
     }
     const section = sectionIndex.get(rule.section ?? '') ?? 0;
-    const sectionKey = `${section}\u0000${key}`;
+    const sectionKey = `${section} ${key}`;
     const seen = keyed.get(sectionKey);
     if (seen !== undefined) {
       // The later line takes over the entry (owners, exclusion) at the earlier position.
