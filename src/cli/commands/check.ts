@@ -102,7 +102,7 @@ export async function trackedFiles(root: string, io: CliIO): Promise<Tracked> {
 /** Run from a hook, git's own variables may be relative to the directory we were started in. */
 function gitEnvironment(io: CliIO): Record<string, string | undefined> {
   const env = { ...io.env };
-  for (const key of ['GIT_DIR', 'GIT_INDEX_FILE', 'GIT_WORK_TREE']) {
+  for (const key of ['GIT_INDEX_FILE', 'GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_OBJECT_DIRECTORY']) {
     const value = env[key];
     if (value) env[key] = path.resolve(io.cwd, value);
   }
