@@ -9,7 +9,7 @@
 
 import type { CompiledPattern } from '../codeowners/pattern';
 import type { Diagnostic, ParsedCodeowners, Rule } from '../codeowners/types';
-import { compileRule, keyKind, readEntries, type Entries, type Entry } from './entries';
+import { compileRule, keyKind, readEntries, type Entries, type Entry } from '../codeowners/entries';
 import type { FileTree } from './file-tree';
 import { computeMatchSets, EMPTY_SET, setHas, type MatchSet } from './match-sets';
 import { NONE, Painter } from './paint';

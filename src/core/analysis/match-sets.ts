@@ -9,9 +9,9 @@
 // their neighbours. A walk with few patterns (re-analysis after an edit) also skips every
 // subtree no pattern can reach.
 
-import { matchSegments, segmentMatches } from '../codeowners/glob';
+import { collectMatches, extendRest, type MatchSink, type PathLike } from '../codeowners/candidates';
 import type { CompiledPattern } from '../codeowners/pattern';
-import { RuleIndex, type KeyedEntry, type RestEntry, type TrieNode } from '../codeowners/rule-index';
+import { RuleIndex, type RestEntry, type TrieNode } from '../codeowners/rule-index';
 import type { DirNode, FileTree } from './file-tree';
 
 /** A set of files as sorted, disjoint, non-adjacent [start, end) pairs of tree indices. */
@@ -23,16 +23,8 @@ export interface MatchSet {
 
 export const EMPTY_SET: MatchSet = Object.freeze({ ranges: new Int32Array(0), count: 0 });
 
-/** What the index needs to know of a path: its last segment, depth and (rarely) all segments. */
-interface PathView {
-  readonly name: string;
-  /** Number of segments. */
-  readonly depth: number;
-  readonly segs: string[];
-}
-
 /** A file seen through its directory; reused for every file of the walk. */
-class FileView implements PathView {
+class FileView implements PathLike {
   dir!: DirNode;
   name = '';
   depth = 0;
@@ -68,7 +60,8 @@ class Walk {
   private readonly ranges: number[][];
   private readonly lastEnd: Int32Array;
   private readonly file = new FileView();
-  private readonly hit: (id: number) => void;
+  /** Receives the matches of the path being looked at; they cover the range [at, atEnd). */
+  private readonly sink: MatchSink<number> = { accept: (id) => this.add(id, this.at, this.atEnd) };
   private at = 0;
   private atEnd = 0;
 
@@ -85,8 +78,6 @@ class Walk {
       if (p.self) this.self.add({ segs: p.segs, value: id });
       if (p.descendants) this.desc.add({ segs: p.segs, value: id });
     });
-    // One closure for the whole walk: matches arrive for the range [at, atEnd).
-    this.hit = (id) => this.add(id, this.at, this.atEnd);
   }
 
   run(): MatchSet[] {
@@ -115,7 +106,7 @@ class Walk {
     if (!this.desc.isEmpty) {
       this.at = dir.start;
       this.atEnd = dir.end;
-      collect(this.desc, c.descNode, c.descRest, dir, this.hit);
+      collectMatches(this.desc, c.descNode, c.descRest, dir, this.sink);
     }
     // The directory's own files are interleaved with its subdirectories, in tree order.
     const { names, dirOf } = this.tree;
@@ -132,7 +123,7 @@ class Walk {
         const node = c.selfNode === null ? null : c.selfNode.children.get(name) ?? null;
         this.at = i;
         this.atEnd = i + 1;
-        collect(this.self, node, node === null ? c.selfRest : extend(c.selfRest, node), this.file.reset(dir, name), this.hit);
+        collectMatches(this.self, node, extendRest(c.selfRest, node), this.file.reset(dir, name), this.sink);
       }
       i++;
     }
@@ -141,48 +132,11 @@ class Walk {
   private subdir(sub: DirNode, c: Cursor): void {
     const selfNode = c.selfNode === null ? null : c.selfNode.children.get(sub.name) ?? null;
     const descNode = c.descNode === null ? null : c.descNode.children.get(sub.name) ?? null;
-    const next: Cursor = { selfNode, selfRest: extend(c.selfRest, selfNode), descNode, descRest: extend(c.descRest, descNode) };
+    const next: Cursor = { selfNode, selfRest: extendRest(c.selfRest, selfNode), descNode, descRest: extendRest(c.descRest, descNode) };
     // Nothing in the trie leads here and no pattern is looked up by name: skip the subtree.
     if (this.global === 0 && selfNode === null && descNode === null && next.selfRest.length === 0 && next.descRest.length === 0) return;
     this.dir(sub, next);
   }
-}
-
-/**
- * Calls `hit` for every pattern of `index` that matches `path` in full: those at its trie
- * node, the wildcard-tailed ones from the nodes above it, those found by its last segment's
- * name and extension, and the few that must be tried everywhere. (The matcher's lookup,
- * reporting every match instead of keeping the best.)
- */
-function collect(index: RuleIndex<number>, node: TrieNode<number> | null, rest: ReadonlyArray<RestEntry<number>>, path: PathView, hit: (id: number) => void): void {
-  if (node !== null) for (const item of node.exact) hit(item.value);
-  for (const e of rest) if (restMatches(e, path)) hit(e.item.value);
-  if (path.depth > 0) {
-    const name = path.name;
-    const named = index.named(name);
-    if (named !== undefined) for (const e of named) if (e.proven || matchSegments(e.item.segs, path.segs)) hit(e.item.value);
-    const ext = index.byExtensionOf(name);
-    if (ext !== undefined) for (const e of ext) if (keyedMatches(e, path)) hit(e.item.value);
-    for (const e of index.lastSegmentOnly) if (keyedMatches(e, path)) hit(e.item.value);
-  }
-  for (const item of index.unindexed) if (matchSegments(item.segs, path.segs)) hit(item.value);
-}
-
-function restMatches(e: RestEntry<number>, path: PathView): boolean {
-  const below = path.depth - e.depth;
-  if (e.lastOnly !== null) return below > 0 && segmentMatches(e.lastOnly, path.name);
-  if (e.oneOnly !== null) return below === 1 && segmentMatches(e.oneOnly, path.name);
-  if (below < e.rest.minSegments || (e.rest.blocks.length === 1 && below !== e.rest.minSegments)) return false;
-  return matchSegments(e.rest, path.segs, e.depth);
-}
-
-function keyedMatches(e: KeyedEntry<number>, path: PathView): boolean {
-  return e.lastOnly !== null ? segmentMatches(e.lastOnly, path.name) : matchSegments(e.item.segs, path.segs);
-}
-
-function extend(rest: ReadonlyArray<RestEntry<number>>, node: TrieNode<number> | null): ReadonlyArray<RestEntry<number>> {
-  if (node === null || node.rest.length === 0) return rest;
-  return rest.length === 0 ? node.rest : rest.concat(node.rest);
 }
 
 /** The files each pattern matches (null: matches nothing), in one walk. */

@@ -14,7 +14,7 @@
 // directory and memoised, so a file costs a handful of hash lookups: its directory's state,
 // its name in the trie below that directory, its name and its extension.
 
-import { compilePattern, normalizeGitlabPattern } from './pattern';
+import { compileRule, readEntries } from './entries';
 import { collectMatches, extendRest, type MatchSink, type PathLike } from './candidates';
 import { RuleIndex, TrieNode, type Indexed, type RestEntry } from './rule-index';
 import type { OwnershipResult, ParsedCodeowners, Rule, SectionMatch } from './types';
@@ -160,10 +160,10 @@ class Matcher implements OwnershipMatcher {
     this.sectionNames = this.gitlab ? parsed.sections.map((s) => s.name) : [''];
     this.sectionInfo = this.gitlab ? parsed.sections.map((s) => ({ optional: s.optional, approvals: s.approvals })) : [];
     this.single = !this.gitlab;
-    if (!parsed.applied) return;
-    for (const { entry, flavorPattern } of this.entries(parsed)) {
-      const compiled = compilePattern(parsed.flavor, flavorPattern);
-      if (compiled.never) continue;
+    for (const shared of readEntries(parsed).entries) {
+      const compiled = compileRule(parsed, shared.rule);
+      if (compiled === null) continue;
+      const entry = this.entry(shared.rule, shared.section, shared.priority);
       const item: Indexed<Entry> = { segs: compiled.segs, value: entry };
       if (compiled.self) this.selfIndex.add(item);
       if (compiled.descendants) this.descIndex.add(item);
@@ -172,38 +172,6 @@ class Matcher implements OwnershipMatcher {
 
   get memoizedDirectories(): number {
     return this.dirs.size;
-  }
-
-  /** The entries that take part in matching, with their priority per host. */
-  private *entries(parsed: ParsedCodeowners): Generator<{ entry: Entry; flavorPattern: string }> {
-    const sectionIndex = new Map(this.sectionNames.map((n, i) => [n, i]));
-    // GitLab: per section, the first position of each normalised pattern, and its last entry.
-    const keyed = new Map<string, { priority: number; rule: Rule }>();
-    const counters = new Map<number, number>();
-    for (const rule of parsed.rules) {
-      if (!rule.applied) continue;
-      if (!this.gitlab) {
-        yield { entry: this.entry(rule, 0, rule.index), flavorPattern: rule.pattern };
-        continue;
-      }
-      const section = sectionIndex.get(rule.section ?? '') ?? 0;
-      const pattern = rule.exclusion ? rule.pattern.slice(1) : rule.pattern;
-      const key = `${section}\u0000${normalizeGitlabPattern(pattern)}`;
-      const seen = keyed.get(key);
-      if (seen) seen.rule = rule;
-      else {
-        const priority = counters.get(section) ?? 0;
-        counters.set(section, priority + 1);
-        keyed.set(key, { priority, rule });
-      }
-    }
-    for (const { priority, rule } of keyed.values()) {
-      const section = sectionIndex.get(rule.section ?? '') ?? 0;
-      yield {
-        entry: this.entry(rule, section, priority),
-        flavorPattern: rule.exclusion ? rule.pattern.slice(1) : rule.pattern,
-      };
-    }
   }
 
   private entry(rule: Rule, section: number, priority: number): Entry {

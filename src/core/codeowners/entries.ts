@@ -1,15 +1,14 @@
-// Which rules take part in matching, with the priority each host gives them. This mirrors the
-// matcher's own reading (matcher.ts) so that "the rule that wins a file" here is always the
-// rule `compileMatcher(parsed).match(file)` names; a test holds the two together on real
-// repositories.
+// Which rules take part in matching, with the priority each host gives them: the one reading
+// shared by the matcher (matcher.ts) and the analysis, so "the rule that wins a file" is the
+// same everywhere.
 //
 //   GitHub/Bitbucket: every applied rule, one section, later lines win.
 //   GitLab: per section, entries are keyed by normalised pattern; a repeated pattern replaces
 //   the earlier entry's rule but keeps its position, and exclusions (`!`) drop the section.
 
-import { DEFAULT_SECTION } from '../codeowners/parse';
-import { compilePattern, normalizeGitlabPattern, type CompiledPattern } from '../codeowners/pattern';
-import type { ParsedCodeowners, Rule } from '../codeowners/types';
+import { DEFAULT_SECTION } from './parse';
+import { compilePattern, normalizeGitlabPattern, type CompiledPattern } from './pattern';
+import type { ParsedCodeowners, Rule } from './types';
 
 export interface Entry {
   /** The rule whose owners apply (GitLab: the last line with this pattern in the section). */
