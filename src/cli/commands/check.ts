@@ -12,6 +12,7 @@ import { listTrackedFiles } from '../../git/gitClient';
 import { EXIT_FINDINGS, EXIT_OK, type CliIO } from '../io';
 import { openRepository, REPOSITORY_OPTIONS, REPOSITORY_USAGE } from '../repository-args';
 import { sanitize } from '../terminal';
+import { gitEnvironment } from '../git-environment';
 
 export const CHECK_USAGE = `Usage: ownership-lens check [options]
 
@@ -99,12 +100,3 @@ export async function trackedFiles(root: string, io: CliIO): Promise<Tracked> {
   }
 }
 
-/** Run from a hook, git's own variables may be relative to the directory we were started in. */
-function gitEnvironment(io: CliIO): Record<string, string | undefined> {
-  const env = { ...io.env };
-  for (const key of ['GIT_INDEX_FILE', 'GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_OBJECT_DIRECTORY']) {
-    const value = env[key];
-    if (value) env[key] = path.resolve(io.cwd, value);
-  }
-  return env;
-}

@@ -15,6 +15,7 @@ import { MEMBERSHIP_USAGE, resolveIdentityForCli } from '../membership';
 import { openRepository, REPOSITORY_OPTIONS, REPOSITORY_USAGE, resolveRoot, summarizeProblems } from '../repository-args';
 import { sanitize } from '../terminal';
 import { renderReminders } from './precommitText';
+import { gitEnvironment } from '../git-environment';
 
 export const PRECOMMIT_USAGE = `Usage: ownership-lens precommit [options]
 
@@ -147,18 +148,6 @@ export function groupJson(g: ReminderGroup): Record<string, unknown> {
   };
 }
 
-/**
- * A hook runs us with git's path variables set, possibly relative to where it runs
- * (GIT_INDEX_FILE=.git/index); git is started in the repository root, so make them absolute.
- */
-function gitEnvironment(io: CliIO): Record<string, string | undefined> {
-  const env = { ...io.env };
-  for (const key of ['GIT_INDEX_FILE', 'GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_OBJECT_DIRECTORY']) {
-    const value = env[key];
-    if (value) env[key] = path.resolve(io.cwd, value);
-  }
-  return env;
-}
 
 /** Without a git identity, --me and ownership.yml still say who I am. */
 async function gitUser(git: GitClient): Promise<GitUser> {
