@@ -1,4 +1,4 @@
-// Explorer decorations: a small badge on files that are mine (●), upstream (↑) or unowned (○),
+// Explorer decorations: a small badge on files that are mine (⌂), upstream (↑) or unowned (?),
 // with the owners in the tooltip. No colour: the explorer already colours git status, and
 // ownership should be there when looked for, not shout. Off with ownershipLens.decorations.enabled.
 import * as vscode from 'vscode';

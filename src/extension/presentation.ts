@@ -16,9 +16,9 @@ export interface SituationText {
 }
 
 export const SITUATIONS: Readonly<Record<Situation, SituationText>> = {
-  mine: { label: 'Yours', icon: 'home', badge: '●' },
+  mine: { label: 'Yours', icon: 'home', badge: '⌂' },
   upstream: { label: 'Upstream', icon: 'organization', badge: '↑' },
-  unowned: { label: 'Unowned', icon: 'question', badge: '○' },
+  unowned: { label: 'Unowned', icon: 'question', badge: '?' },
   'no-map': { label: 'No CODEOWNERS', icon: 'circle-slash', badge: '' },
 };
 

@@ -7,7 +7,6 @@ import type { Situation } from '../../core/situation/situation';
 import type { ActiveFile } from '../activeFile';
 import { Views } from '../constants';
 import type { OwnershipModel, RubricState } from '../model/ownershipModel';
-import { SITUATIONS } from '../presentation';
 import { escapeMarkdown } from '../util/markdown';
 import { markdown } from '../util/markdownString';
 import { BuiltTreeProvider, node, type Node } from './tree';
@@ -38,6 +37,13 @@ export function registerRubricView(context: vscode.ExtensionContext, model: Owne
   return { provider, view };
 }
 
+const SITUATION_PHRASE: Record<Situation, string> = {
+  mine: 'code you own',
+  upstream: 'code someone else owns',
+  unowned: 'code nobody owns',
+  'no-map': 'a repository without CODEOWNERS',
+};
+
 function rubricMessage(state: RubricState, situation: Situation | undefined): string | undefined {
   if (state.fellBack) {
     const first = state.diagnostics.find((d) => d.severity === 'error');
@@ -46,7 +52,7 @@ function rubricMessage(state: RubricState, situation: Situation | undefined): st
   }
   if (!situation) return state.rubric.oneLiner;
   const count = state.rubric.expectations.filter((e) => isRelevant(e, situation)).length;
-  return `${count} of ${state.rubric.expectations.length} matter for ${SITUATIONS[situation].label.toLowerCase()} code; they come first.`;
+  return `${count} of ${state.rubric.expectations.length} matter for ${SITUATION_PHRASE[situation]}; they come first.`;
 }
 
 export function rubricNodes(rubric: Rubric, situation: Situation | undefined): Node[] {

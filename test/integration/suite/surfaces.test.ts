@@ -101,7 +101,7 @@ describe('Rubric', () => {
     assert.ok(tree.slice(0, upstream.length).every((n) => n.description === 'matters here' && n.icon === 'star-full'));
     assert.ok(tree.slice(upstream.length).every((n) => n.description === undefined));
     assert.equal(api.views.rubric.view.description, `${rubric.title} · ${rubric.level}`);
-    assert.equal(api.views.rubric.view.message, `${upstream.length} of ${rubric.expectations.length} matter for upstream code; they come first.`);
+    assert.equal(api.views.rubric.view.message, `${upstream.length} of ${rubric.expectations.length} matter for code someone else owns; they come first.`);
 
     const first = tree[0];
     assert.equal(first.contextValue, 'expectation');
@@ -163,13 +163,13 @@ describe('Status bar', () => {
 });
 
 describe('Explorer decorations', () => {
-  it('badges files that are mine (●), upstream (↑) or unowned (○), with the owners in the tooltip', async () => {
+  it('badges files that are mine (⌂), upstream (↑) or unowned (?), with the owners in the tooltip', async () => {
     const api = await lens();
     const main = folders.main();
     const decoration = (rel: string) => api.decorations.provideFileDecoration(uriIn(main, rel));
     assert.deepEqual(pick(await decoration(CLIENT)), { badge: '↑', tooltip: 'Upstream: Payments (@acme/payments), Alice <img src=x onerror=alert(1)> [run](command:workbench.action.quit) $(bug) **bold** (@alice)' });
-    assert.deepEqual(pick(await decoration(CHECKOUT)), { badge: '●', tooltip: 'Yours: Platform (@acme/platform)' });
-    assert.deepEqual(pick(await decoration(LEGACY)), { badge: '○', tooltip: 'Unowned' });
+    assert.deepEqual(pick(await decoration(CHECKOUT)), { badge: '⌂', tooltip: 'Yours: Platform (@acme/platform)' });
+    assert.deepEqual(pick(await decoration(LEGACY)), { badge: '?', tooltip: 'Unowned' });
     assert.equal(await decoration('services'), undefined, 'folders get no badge');
   });
 

@@ -1,0 +1,143 @@
+// End to end, as a person meets the product: the packaged .vsix installed into code-server
+// with --install-extension, the demo workspace open (you are Erin, from Web Platform), the
+// Ownership icon clicked, a Payments file opened, the sidebar read, a path hovered. The
+// screenshots in test-output/e2e/ are the product: look at them.
+//
+//   npm run test:e2e          packages the .vsix first (npm run package)
+/* global getComputedStyle -- runs in the page, through evaluate() */
+import assert from 'node:assert/strict';
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { openWorkbench, packagedVsix, screenshotDir } from './harness.mjs';
+
+const t0 = Date.now();
+const seconds = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+const vsix = packagedVsix();
+if (!existsSync(vsix)) {
+  console.error(`${vsix} is missing: run \`npm run package\` first (npm run test:e2e does).`);
+  process.exit(1);
+}
+
+// A picture of an earlier failure must not pass for this run's.
+rmSync(path.join(screenshotDir, 'failure.png'), { force: true });
+
+const failures = [];
+let passed = 0;
+let skippedRest = false;
+const check = async (name, body) => {
+  if (skippedRest) {
+    failures.push(name);
+    console.log(`  FAIL ${name} (not run: an earlier step failed)`);
+    return;
+  }
+  try {
+    await body();
+    passed++;
+    console.log(`  ok   ${name}`);
+  } catch (error) {
+    failures.push(name);
+    // Later steps build on this one: stop driving the page, but report them.
+    skippedRest = true;
+    await workbench.screenshot('failure').catch(() => undefined);
+    console.log(`  FAIL ${name}\n       ${String(error.message).split('\n').slice(0, 3).join('\n       ')}`);
+  }
+};
+
+const workbench = await openWorkbench({ vsix, settings: { 'workbench.tips.enabled': false, 'editor.hover.delay': 200 } });
+const { page } = workbench;
+const shots = [];
+
+/** Opens a workspace file with Quick Open, as a person would. */
+async function quickOpen(relative, firstLine) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(relative);
+  // The list first shows recently opened files; wait until it has filtered down to this one.
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: relative.split('/').pop() }).waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-editor .view-line', { hasText: firstLine }).first().waitFor({ timeout: 15_000 });
+}
+
+const pane = (title) => page.locator('.pane', { has: page.locator('.pane-header', { hasText: title }) });
+const rowsOf = async (title) => (await pane(title).locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+
+try {
+  console.log(`workbench visible after ${seconds()}`);
+  await check('code-server --install-extension installed the packaged .vsix', async () => {
+    assert.match(workbench.installed ?? '', /was successfully installed/);
+  });
+  await check('the status bar shows the demo repository on branch main', async () => {
+    await page.locator('.statusbar-item', { hasText: 'main' }).first().waitFor({ timeout: 30_000 });
+  });
+  await check('the Ownership icon opens a sidebar with This File, Rubric and Before You Commit', async () => {
+    await page.locator('.activitybar a.action-label[aria-label^="Ownership"]').click();
+    for (const title of ['This File', 'Rubric', 'Before You Commit']) await page.locator('.pane-header', { hasText: title }).waitFor({ timeout: 15_000 });
+  });
+  await check('with no file open, This File says to open one', async () => {
+    await pane('This File').getByText('Open a file to see who owns it').waitFor({ timeout: 15_000 });
+  });
+  await check('opening a Payments file: This File says it is upstream, names Payments and its rule', async () => {
+    await quickOpen('services/payments/internal/charge/charge.go', 'package charge');
+    await pane('This File').locator('.monaco-list-row', { hasText: 'Upstream' }).waitFor({ timeout: 15_000 });
+    // A wider sidebar, as anyone reading it would drag it: rows are one line each.
+    const box = await page.locator('.part.sidebar').boundingBox();
+    await page.mouse.move(box.x + box.width, box.y + 300);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width + 330, box.y + 300, { steps: 8 });
+    await page.mouse.up();
+    const rows = await rowsOf('This File');
+    assert.ok(rows.some((r) => r.startsWith('Upstream') && r.includes('Someone else owns this: Payments (@acme/payments)')), rows.join(' | '));
+    assert.ok(rows.some((r) => r.startsWith('Rule') && r.includes('/services/payments/') && r.includes('.github/CODEOWNERS:20')), rows.join(' | '));
+    assert.ok(rows.some((r) => r.includes('Ship every change to money movement behind a feature flag.')), rows.join(' | '));
+    assert.ok(rows.some((r) => r.startsWith('Etiquette for changing their code')), rows.join(' | '));
+    shots.push(await workbench.screenshot('1-sidebar-upstream'));
+  });
+  await check('the status bar names the owners', async () => {
+    await page.locator('.statusbar-item', { hasText: '@acme/payments' }).first().waitFor({ timeout: 10_000 });
+  });
+  await check('the Rubric view puts what matters for upstream code first', async () => {
+    const rows = await rowsOf('Rubric');
+    assert.ok(rows[0]?.includes('matters here'), rows.join(' | '));
+  });
+  await check('hovering an import of Payments code shows its owners, the rule and what they ask', async () => {
+    await quickOpen('web/app/src/pages/Checkout.tsx', 'Checkout is co-owned with Payments');
+    const target = page.locator('.monaco-editor .view-line span', { hasText: '../api/payments' }).last();
+    await target.hover();
+    const hover = page.locator('.monaco-hover', { hasText: 'Upstream' });
+    await hover.waitFor({ state: 'visible', timeout: 15_000 });
+    const text = (await hover.innerText()).replace(/\s+/g, ' ');
+    assert.match(text, /Upstream · web\/app\/src\/api\/payments\.ts/);
+    assert.match(text, /Someone else owns this: Payments \(@acme\/payments\)\./);
+    assert.match(text, /Rule \/web\/app\/src\/api\/payments\.ts at \.github\/CODEOWNERS:\d+/);
+    assert.match(text, /They ask: Ship every change to money movement behind a feature flag\./);
+    // TypeScript's own hover part may still say "Loading...": let it finish for the picture.
+    await page.locator('.monaco-hover', { hasText: 'Loading...' }).waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+    shots.push(await workbench.screenshot('2-hover-upstream'));
+  });
+  await check('the Explorer badges files by whose they are', async () => {
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+E');
+    // The explorer reveals the active file; its label carries each decoration's tooltip.
+    // (Other decorations, git's and the problems', may come between.)
+    const label = page.locator('.explorer-folders-view .monaco-icon-label[aria-label*="/Checkout.tsx •"][aria-label*="• Yours: Web Platform (@acme/web-platform), Payments (@acme/payments)"]');
+    await label.waitFor({ timeout: 15_000 });
+    const badge = await label.evaluate((el) => getComputedStyle(el, '::after').content);
+    assert.match(badge, /⌂/);
+    const upstream = page.locator('.explorer-folders-view .monaco-icon-label[aria-label*="/demo/README.md •"][aria-label*="• Upstream: Developer Docs (@acme/docs)"]');
+    await upstream.waitFor({ timeout: 15_000 });
+    assert.match(await upstream.evaluate((el) => getComputedStyle(el, '::after').content), /↑/);
+    // Pointing at a file shows whose it is.
+    await upstream.hover();
+    await page.locator('.workbench-hover, .monaco-hover', { hasText: 'Upstream: Developer Docs (@acme/docs)' }).waitFor({ state: 'visible', timeout: 10_000 });
+    shots.push(await workbench.screenshot('3-explorer-badges'));
+  });
+} finally {
+  await workbench.close();
+  if (failures.length === 0) workbench.sandbox.remove();
+  else console.log(`kept: ${workbench.sandbox.root} (code-server.log); test-output/e2e/failure.png`);
+}
+for (const shot of shots) console.log(`screenshot: ${shot}`);
+console.log(`${passed} passed, ${failures.length} failed (${seconds()})`);
+process.exit(failures.length ? 1 : 0);
