@@ -1,7 +1,7 @@
 // "Select Rubric": the bundled levels or a team's own rubric file, saved in the settings.
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
-import { BUNDLED_RUBRICS, loadBundledRubric, type BundledRubricName } from '../core/rubric/bundledRubrics';
+import type { BundledRubricName } from '../core/rubric/bundledRubrics';
 import type { ActiveFile } from './activeFile';
 import { Commands, SETTINGS_SECTION, Settings } from './constants';
 import type { OwnershipModel } from './model/ownershipModel';
@@ -15,7 +15,7 @@ export function registerSelectRubric(context: vscode.ExtensionContext, model: Ow
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.selectRubric, async (choice?: unknown) => {
       const folder = active.uri ? vscode.workspace.getWorkspaceFolder(active.uri) : vscode.workspace.workspaceFolders?.[0];
-      const current = model.rubricFor(active.uri);
+      const current = await model.rubricFor(active.uri);
       let value = typeof choice === 'string' ? choice : await pick(current.choice, folder);
       if (value === undefined) return;
       if (folder && nodePath.isAbsolute(value) && !nodePath.relative(folder.uri.fsPath, value).startsWith('..')) {
@@ -37,6 +37,7 @@ export function registerSelectRubric(context: vscode.ExtensionContext, model: Ow
 }
 
 async function pick(current: string, folder: vscode.WorkspaceFolder | undefined): Promise<string | undefined> {
+  const { BUNDLED_RUBRICS, loadBundledRubric } = await import('../core/rubric/bundledRubrics.js');
   const items: RubricPick[] = (Object.keys(BUNDLED_RUBRICS) as BundledRubricName[]).map((name) => {
     const rubric = loadBundledRubric(name);
     return { label: rubric.level, description: rubric.title, detail: rubric.oneLiner ?? rubric.intro, choice: name, picked: name === current };

@@ -33,7 +33,9 @@ export class OwnersStatusBar extends Disposable {
         if (e.affectsConfiguration(`${SETTINGS_SECTION}.${Settings.statusBar}`)) this.update();
       }),
     );
-    this.update();
+    // Not during activation: the first lookup reads and parses CODEOWNERS.
+    const first = setTimeout(() => this.update(), 0);
+    this._register({ dispose: () => clearTimeout(first) });
   }
 
   update(): void {

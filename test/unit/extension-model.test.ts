@@ -138,23 +138,23 @@ describe('editor model: rubrics', () => {
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  it('bundled by name (l4 by default), cached', () => {
+  it('bundled by name (l4 by default), cached', async () => {
     const rubrics = new RubricCatalog(nodeFileSystem);
-    assert.equal(rubrics.get(undefined, undefined).rubric.id, 'l4-holistic-ownership');
-    assert.equal(rubrics.get('L6', undefined).rubric.id, 'l6-ownership-beyond-your-code');
-    assert.equal(rubrics.get('l4', undefined), rubrics.get('', undefined));
+    assert.equal((await rubrics.get(undefined, undefined)).rubric.id, 'l4-holistic-ownership');
+    assert.equal((await rubrics.get('L6', undefined)).rubric.id, 'l6-ownership-beyond-your-code');
+    assert.equal(await rubrics.get('l4', undefined), await rubrics.get('', undefined));
   });
 
-  it('a broken custom file: its diagnostics, and the bundled rubric stands in', () => {
-    const state = new RubricCatalog(nodeFileSystem).get('bad.yaml', tmp);
+  it('a broken custom file: its diagnostics, and the bundled rubric stands in', async () => {
+    const state = await new RubricCatalog(nodeFileSystem).get('bad.yaml', tmp);
     assert.equal(state.fellBack, true);
     assert.equal(state.customFile, path.join(tmp, 'bad.yaml'));
     assert.equal(state.rubric.id, 'l4-holistic-ownership');
     assert.ok(state.diagnostics.some((d) => d.severity === 'error'));
   });
 
-  it('a relative path needs a folder', () => {
-    const state = new RubricCatalog(nodeFileSystem).get('ours.yaml', undefined);
+  it('a relative path needs a folder', async () => {
+    const state = await new RubricCatalog(nodeFileSystem).get('ours.yaml', undefined);
     assert.equal(state.fellBack, true);
     assert.match(state.diagnostics[0].message, /workspace folder/);
   });

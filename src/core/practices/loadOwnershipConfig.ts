@@ -10,15 +10,9 @@ import { SchemaValidator, type SchemaError } from '../yaml/schemaValidator';
 import { validateYaml } from '../yaml/validateYaml';
 import { EMPTY_OWNERSHIP_CONFIG, type Component, type OwnershipConfig, type Person, type Team } from './types';
 
-/** Where the file is looked for, first found wins: beside CODEOWNERS first, like the host does. */
-export const OWNERSHIP_CONFIG_LOCATIONS = [
-  '.github/ownership.yml',
-  '.github/ownership.yaml',
-  '.gitlab/ownership.yml',
-  '.gitlab/ownership.yaml',
-  'ownership.yml',
-  'ownership.yaml',
-] as const;
+import { OWNERSHIP_CONFIG_LOCATIONS } from './configLocations';
+
+export { OWNERSHIP_CONFIG_LOCATIONS };
 
 export interface OwnershipConfigLoad {
   config: OwnershipConfig;

@@ -5,9 +5,8 @@ import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import { LOCATIONS, type FlavorSetting } from '../../core';
 import type { GitUser } from '../../core/identity/identity';
-import { OWNERSHIP_CONFIG_LOCATIONS } from '../../core/practices/loadOwnershipConfig';
+import { OWNERSHIP_CONFIG_LOCATIONS } from '../../core/practices/configLocations';
 import type { Guidance } from '../../core/situation/guidance';
-import { createGitClient } from '../../git/gitClient';
 import { SETTINGS_SECTION, Settings } from '../constants';
 import { Disposable } from '../util/dispose';
 import { OverlayFileSystem } from './overlayFileSystem';
@@ -86,7 +85,7 @@ export class OwnershipModel extends Disposable {
   async guidance(uri: vscode.Uri, options: { isDirectory?: boolean } = {}): Promise<FileGuidance | undefined> {
     const lookup = await this.lookup(uri, options);
     if (!lookup) return undefined;
-    const rubric = this.rubricFor(uri);
+    const rubric = await this.rubricFor(uri);
     return { lookup, rubric, guidance: this.catalog.guidance(lookup, rubric.rubric) };
   }
 
@@ -102,10 +101,10 @@ export class OwnershipModel extends Disposable {
   }
 
   /** The rubric chosen for the folder of `uri` (or the window, with no file). */
-  rubricFor(uri?: vscode.Uri): RubricState {
+  async rubricFor(uri?: vscode.Uri): Promise<RubricState> {
     const folder = uri ? vscode.workspace.getWorkspaceFolder(uri) : vscode.workspace.workspaceFolders?.[0];
     const choice = vscode.workspace.getConfiguration(SETTINGS_SECTION, folder?.uri).get<string>(Settings.rubric);
-    const state = this.rubrics.get(choice, folder?.uri.fsPath);
+    const state = await this.rubrics.get(choice, folder?.uri.fsPath);
     if (state.customFile && !this.knownFiles.has(state.customFile)) {
       this.knownFiles.add(state.customFile);
       this.watchOutside(nodePath.dirname(state.customFile), nodePath.basename(state.customFile));
@@ -200,6 +199,8 @@ export class OwnershipModel extends Disposable {
   /** git runs only in a trusted workspace: in restricted mode "me" comes from the settings alone. */
   private async gitUser(root: string): Promise<GitUser | undefined> {
     if (!vscode.workspace.isTrusted) return undefined;
+    // Loaded on first use: simple-git costs more to load than the rest of the extension.
+    const { createGitClient } = await import('../../git/gitClient.js');
     return createGitClient(root, { timeoutMs: GIT_TIMEOUT_MS }).user();
   }
 

@@ -6,7 +6,6 @@ import * as nodePath from 'node:path';
 import { loadRepositoryOwnership, type FlavorSetting, type OwnershipResult, type RepositoryOwnership, type RuleRef } from '../../core';
 import { isInside, type FileSystem } from '../../core/fs';
 import { resolveIdentity, type GitUser, type Me } from '../../core/identity/identity';
-import { loadOwnershipConfig } from '../../core/practices/loadOwnershipConfig';
 import type { OwnershipConfig } from '../../core/practices/types';
 import type { Rubric } from '../../core/rubric/types';
 import { guidanceFor, type Guidance } from '../../core/situation/guidance';
@@ -151,6 +150,8 @@ export class RepositoryCatalog {
     const settings = this.host.settings(root);
     const fs = this.host.fs;
     const ownership = loadRepositoryOwnership(root, { codeownersPath: settings.codeownersPath, flavor: settings.flavor, fs });
+    // The YAML parser loads with the first repository, not with the editor.
+    const { loadOwnershipConfig } = await import('../../core/practices/loadOwnershipConfig.js');
     const config = loadOwnershipConfig(root, fs);
     let git = this.gitUsers.get(root);
     if (!git) {

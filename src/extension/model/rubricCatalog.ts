@@ -3,8 +3,8 @@
 // bundled default stands in, so guidance never disappears. No vscode import.
 import * as nodePath from 'node:path';
 import type { FileSystem } from '../../core/fs';
-import { bundledRubricName, chooseRubric, DEFAULT_RUBRIC } from '../../core/rubric/bundledRubrics';
 import type { Rubric } from '../../core/rubric/types';
+import type { chooseRubric as ChooseRubric } from '../../core/rubric/bundledRubrics';
 import type { FileDiagnostic } from '../../core/yaml/boundedYaml';
 
 export interface RubricState {
@@ -24,14 +24,16 @@ export class RubricCatalog {
   constructor(private readonly fs: FileSystem) {}
 
   /** `baseDir` resolves a relative custom path (the workspace folder); none: only absolute paths work. */
-  get(choice: string | undefined, baseDir: string | undefined): RubricState {
+  async get(choice: string | undefined, baseDir: string | undefined): Promise<RubricState> {
+    // The YAML parser and the schema validator load with the first rubric, not with the editor.
+    const { bundledRubricName, chooseRubric, DEFAULT_RUBRIC } = await import('../../core/rubric/bundledRubrics.js');
     const name = (choice ?? '').trim() || DEFAULT_RUBRIC;
     const bundled = bundledRubricName(name);
     const customFile = bundled ? undefined : nodePath.isAbsolute(name) ? name : baseDir ? nodePath.resolve(baseDir, name) : undefined;
     const key = bundled ?? customFile ?? `unresolved:${name}`;
     let state = this.cache.get(key);
     if (!state) {
-      state = this.load(name, bundled, customFile);
+      state = load(chooseRubric, this.fs, name, bundled, customFile);
       this.cache.set(key, state);
     }
     return state;
@@ -54,16 +56,17 @@ export class RubricCatalog {
     return [...this.cache.values()].flatMap((s) => (s.customFile ? [s.customFile] : []));
   }
 
-  private load(name: string, bundled: string | undefined, customFile: string | undefined): RubricState {
-    if (bundled || customFile) {
-      const chosen = chooseRubric(bundled ?? customFile, nodePath.sep, { fs: this.fs });
-      return { rubric: chosen.rubric, choice: name, customFile, diagnostics: chosen.diagnostics, fellBack: chosen.fellBack };
-    }
-    // A relative path with no folder to resolve it against (no workspace folder is open).
-    const fallback = chooseRubric(undefined, nodePath.sep, { fs: this.fs });
-    const diagnostics: FileDiagnostic[] = [
-      { file: name, line: 1, column: 1, severity: 'error', code: 'file-not-found', message: 'a relative rubric path needs an open workspace folder' },
-    ];
-    return { rubric: fallback.rubric, choice: name, diagnostics, fellBack: true };
+}
+
+function load(choose: typeof ChooseRubric, fs: FileSystem, name: string, bundled: string | undefined, customFile: string | undefined): RubricState {
+  if (bundled || customFile) {
+    const chosen = choose(bundled ?? customFile, nodePath.sep, { fs });
+    return { rubric: chosen.rubric, choice: name, customFile, diagnostics: chosen.diagnostics, fellBack: chosen.fellBack };
   }
+  // A relative path with no folder to resolve it against (no workspace folder is open).
+  const fallback = choose(undefined, nodePath.sep, { fs });
+  const diagnostics: FileDiagnostic[] = [
+    { file: name, line: 1, column: 1, severity: 'error', code: 'file-not-found', message: 'a relative rubric path needs an open workspace folder' },
+  ];
+  return { rubric: fallback.rubric, choice: name, diagnostics, fellBack: true };
 }

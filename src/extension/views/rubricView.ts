@@ -25,7 +25,7 @@ export interface ExpectationData {
 export function registerRubricView(context: vscode.ExtensionContext, model: OwnershipModel, active: ActiveFile): RubricView {
   const provider = new BuiltTreeProvider(async () => {
     const uri = active.uri;
-    const state = model.rubricFor(uri);
+    const state = await model.rubricFor(uri);
     const situation = uri ? (await model.lookup(uri))?.situation : undefined;
     view.description = `${state.rubric.title} · ${state.rubric.level}`;
     view.message = rubricMessage(state, situation);

@@ -87,7 +87,7 @@ describe('Rubric', () => {
   it('lists the L4 expectations that matter for upstream code first, each with its text, prompts and examples', async () => {
     const api = await lens();
     await thisFile(uriIn(folders.main(), CLIENT), CLIENT);
-    const rubric = api.model.rubricFor(uriIn(folders.main(), CLIENT)).rubric;
+    const rubric = (await api.model.rubricFor(uriIn(folders.main(), CLIENT))).rubric;
     assert.equal(rubric.id, 'l4-holistic-ownership');
     const upstream = rubric.expectations.filter((e) => e.situations.includes('upstream')).map((e) => e.title);
     assert.ok(upstream.length > 0 && upstream.length < rubric.expectations.length);
