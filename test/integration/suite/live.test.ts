@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { folders, lens, open, snapshot, thisFile, uriIn, type TreeSnapshot } from './ownership';
+import { folders, hoverAt, lens, open, snapshot, thisFile, uriIn, withSetting, type TreeSnapshot } from './ownership';
 import { waitFor } from './waitFor';
 
 const CLIENT = 'services/payments/client.ts';
@@ -139,5 +139,53 @@ describe('Live updates', () => {
     }
     await ownersBecome(notes, []);
     await waitFor('the no-map state again', async () => (await api.model.lookup(notes))?.situation === 'no-map');
+  });
+});
+
+describe('Live updates: a custom rubric and the commands', () => {
+  const rubricFile = () => uriIn(folders.main(), 'docs/team-rubric.yaml').fsPath;
+
+  it('follows a custom rubric file: chosen by setting, edited on disk, broken (the bundled one stands in)', async () => {
+    const api = await lens();
+    const before = fs.readFileSync(rubricFile(), 'utf8');
+    await thisFile(uriIn(folders.main(), CLIENT), CLIENT);
+    const rubricView = async () => {
+      const tree = await snapshot(api.views.rubric.provider);
+      return { description: api.views.rubric.view.description, message: api.views.rubric.view.message, labels: tree.map((n) => n.label) };
+    };
+    const restore = await withSetting('ownershipLens.rubric', 'docs/team-rubric.yaml');
+    try {
+      let seen = await rubricView();
+      await waitFor('the Rubric view to show the team rubric', async () => (seen = await rubricView()).description === 'Team Rubric · Every engineer', { describe: () => seen });
+      assert.deepEqual(seen.labels, ['Ask the owners first', 'Keep it tested']);
+      // The hover's one thing to do comes from the chosen rubric when the owners ask nothing.
+      const hover = await hoverAt(uriIn(folders.main(), 'web/checkout.ts'), 'docs/café menu.md');
+      assert.match(hover?.text ?? '', /\$\(lightbulb\) Ask the owners first\.$/);
+
+      fs.writeFileSync(rubricFile(), before.replace('title: Team Rubric', 'title: Team Rubric v2'));
+      await waitFor('the Rubric view to show the edited title', async () => (seen = await rubricView()).description === 'Team Rubric v2 · Every engineer', { describe: () => seen });
+
+      fs.writeFileSync(rubricFile(), before.replace('expectations:', 'expectations: [oops'));
+      await waitFor('the bundled rubric to stand in for the broken one', async () => /^The rubric "docs\/team-rubric.yaml" cannot be used \(.*team-rubric\.yaml:\d+: .*\); showing the bundled Holistic Ownership rubric\.$/.test((seen = await rubricView()).message ?? ''), { describe: () => seen });
+    } finally {
+      fs.writeFileSync(rubricFile(), before);
+      await restore();
+    }
+  });
+
+  it('Who Owns This File?, Copy Owners and Copy as Markdown', async () => {
+    const api = await lens();
+    const client = uriIn(folders.main(), CLIENT);
+    await open(client);
+    const who = await vscode.commands.executeCommand<{ path: string; owners: string[]; situation: string }>('ownershipLens.whoOwnsThisFile');
+    assert.deepEqual({ path: who?.path, owners: who?.owners, situation: who?.situation }, { path: CLIENT, owners: ['@acme/payments', '@alice'], situation: 'upstream' });
+
+    await vscode.commands.executeCommand('ownershipLens.copyOwners');
+    assert.equal(await vscode.env.clipboard.readText(), '@acme/payments @alice');
+
+    const [first] = await api.views.rubric.provider.getChildren();
+    await vscode.commands.executeCommand('ownershipLens.copyExpectation', first);
+    const markdown = await vscode.env.clipboard.readText();
+    assert.match(markdown, /^\*\*.+\*\* \(Holistic Ownership, Senior Software Engineer \(L4\)\)\n\n.+/);
   });
 });
