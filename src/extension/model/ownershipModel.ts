@@ -42,6 +42,7 @@ export class OwnershipModel extends Disposable {
   /** Watchers for repositories and rubrics outside the workspace folders, by directory. */
   private readonly outsideWatchers = new Map<string, vscode.Disposable>();
   private readonly pendingBuffers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly noted = new WeakSet<RepositoryState>();
   private fireTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -172,6 +173,9 @@ export class OwnershipModel extends Disposable {
 
   /** Remembers a repository's files, and watches them when they lie outside the workspace folders. */
   private noteRepository(repo: RepositoryState): void {
+    // Every lookup passes here (the explorer asks for each visible file): once per load is enough.
+    if (this.noted.has(repo)) return;
+    this.noted.add(repo);
     const files = [repo.ownership.file, repo.config.file].filter((f): f is string => f !== null).map((f) => nodePath.resolve(repo.root, f));
     for (const f of files) this.knownFiles.add(f);
     if (vscode.workspace.getWorkspaceFolder(vscode.Uri.file(repo.root))) {
