@@ -43,7 +43,7 @@ const check = async (name, body) => {
   }
 };
 
-const workbench = await openWorkbench({ vsix, settings: { 'workbench.tips.enabled': false, 'editor.hover.delay': 200 } });
+const workbench = await openWorkbench({ vsix, settings: { 'workbench.tips.enabled': false, 'editor.hover.delay': 200, 'workbench.reduceMotion': 'on' } });
 const { page } = workbench;
 const shots = [];
 
@@ -102,6 +102,8 @@ try {
   });
   await check('hovering an import of Payments code shows its owners, the rule and what they ask', async () => {
     await quickOpen('web/app/src/pages/Checkout.tsx', 'Checkout is co-owned with Payments');
+    // Switching editors updates This File: Erin's team owns Checkout.tsx.
+    await page.locator('.monaco-list-row', { hasText: 'You own this, as @acme/web-platform' }).first().waitFor({ timeout: 10_000 });
     const target = page.locator('.monaco-editor .view-line span', { hasText: '../api/payments' }).last();
     await target.hover();
     const hover = page.locator('.monaco-hover', { hasText: 'Upstream' });
@@ -113,6 +115,8 @@ try {
     assert.match(text, /They ask: Ship every change to money movement behind a feature flag\./);
     // TypeScript's own hover part may still say "Loading...": let it finish for the picture.
     await page.locator('.monaco-hover', { hasText: 'Loading...' }).waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+    // The hover fades in: take the picture once it is fully opaque, as a person sees it.
+    await page.waitForFunction(() => [...document.querySelectorAll('.monaco-hover')].some((el) => el.textContent.includes('Upstream') && getComputedStyle(el.closest('.monaco-hover') ?? el).opacity === '1' && getComputedStyle(el.parentElement ?? el).opacity === '1'), null, { timeout: 5_000 });
     shots.push(await workbench.screenshot('2-hover-upstream'));
   });
   await check('the Explorer badges files by whose they are', async () => {
