@@ -116,6 +116,8 @@ try {
     // TypeScript's own hover part may still say "Loading...": let it finish for the picture.
     await page.locator('.monaco-hover', { hasText: 'Loading...' }).waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
     // The hover fades in: take the picture once it is fully opaque, as a person sees it.
+    // (This function runs in the browser, where `document` and `getComputedStyle` exist.)
+    // eslint-disable-next-line no-undef
     await page.waitForFunction(() => [...document.querySelectorAll('.monaco-hover')].some((el) => el.textContent.includes('Upstream') && getComputedStyle(el.closest('.monaco-hover') ?? el).opacity === '1' && getComputedStyle(el.parentElement ?? el).opacity === '1'), null, { timeout: 5_000 });
     shots.push(await workbench.screenshot('2-hover-upstream'));
   });
