@@ -52,6 +52,12 @@ describe('cli: who', () => {
     assert.deepEqual((jsonLines(r.out) as Array<{ path: string }>).map((x) => x.path), ['src/a.ts', 'README.md']);
   });
 
+  it('takes an absolute path inside the repository relative to its root, and prints it as given', async () => {
+    const abs = path.join(gh, 'src', 'a.ts');
+    const r = await run(['who', '--json', abs], gh);
+    assert.deepEqual(jsonLines(r.out), [{ path: abs, owners: ['@org/src'], rule: { file: '.github/CODEOWNERS', line: 2, pattern: '/src/' } }]);
+  });
+
   it('adds per-section owners for GitLab', async () => {
     const gl = repo({ '.gitlab/CODEOWNERS': '* @all\n[Docs] @docs\n*.md\n[Legal]\nLICENSE @legal\n' });
     const r = await run(['who', '--json', 'README.md', 'LICENSE', 'x.c'], gl);

@@ -1,6 +1,7 @@
 // `ownership-lens who`: the owners of paths. Also how the engine is checked from outside, so
 // its JSON shape is a contract: {"path", "owners", "rule": {file, line, pattern} | null} and,
 // for GitLab, "sections": {name: owners}.
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { OwnershipResult, RepositoryOwnership, Rule } from '../../core';
 import { EXIT_OK, type CliIO } from '../io';
@@ -51,7 +52,7 @@ function writeJson(repo: RepositoryOwnership, paths: string[], io: CliIO): void 
   const tails = new Map<Rule | null, string>();
   let buf = '';
   for (const p of paths) {
-    const r = repo.match(p);
+    const r = repo.match(inRepo(repo, p));
     let tail: string | undefined;
     if (r.sections === undefined) {
       tail = tails.get(r.rule);
@@ -69,6 +70,15 @@ function writeJson(repo: RepositoryOwnership, paths: string[], io: CliIO): void 
   if (buf) io.stdout(buf);
 }
 
+/**
+ * Paths are relative to the repository root; an absolute path inside the repository (what a
+ * shell completes, or an editor passes) is taken relative to it. It is still printed as given.
+ */
+function inRepo(repo: RepositoryOwnership, p: string): string {
+  const prefix = `${repo.root}${path.sep}`;
+  return p.startsWith(prefix) ? p.slice(prefix.length).split(path.sep).join('/') : p;
+}
+
 function recordTail(repo: RepositoryOwnership, r: OwnershipResult): string {
   const rule = r.rule ? repo.ruleRef(r.rule) : null;
   let s = `"owners":${JSON.stringify(r.owners)},"rule":${JSON.stringify(rule)}`;
@@ -84,7 +94,7 @@ function writeTable(repo: RepositoryOwnership, paths: string[], io: CliIO): void
   if (repo.file === null) io.stderr('ownership-lens: no CODEOWNERS found (looked in .github/, the root, docs/, .gitlab/, .bitbucket/)\n');
   const rows: string[][] = [['PATH', 'OWNERS', 'RULE']];
   for (const p of paths) {
-    const r = repo.match(p);
+    const r = repo.match(inRepo(repo, p));
     const owners = r.owners.length > 0 ? r.owners.join(' ') : r.rule ? '(unowned: rule has no owners)' : '(unowned)';
     const rule = r.rule ? `${repo.ruleRef(r.rule).file}:${r.rule.line}  ${r.rule.pattern}` : '-';
     rows.push([sanitize(p), sanitize(owners), sanitize(rule)]);
