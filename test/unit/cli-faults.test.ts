@@ -1,0 +1,116 @@
+// The CLI in the git states real users have: no commits yet, a detached HEAD, a linked
+// worktree, a submodule, and no git on PATH at all. Each command answers (or says in one line
+// why it cannot), never prints a stack trace, and a hook-facing command never fails a commit.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { commitAll, makeRepo, type TestRepo } from '../support/gitRepo';
+
+const cli = path.join(__dirname, '..', '..', 'dist', 'cli.js');
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(repo: TestRepo, cwd: string, args: string[], env: Record<string, string> = repo.env): Run {
+  if (!fs.existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does)');
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, env, encoding: 'utf8', timeout: 30_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function noStackTrace(r: Run): void {
+  assert.ok(!/\n\s+at .+:\d+:\d+/.test(r.stderr), `stack trace on stderr:\n${r.stderr}`);
+}
+
+const CODEOWNERS = '* @acme/all\n/services/payments/ @acme/payments\n';
+
+function ownerOf(r: Run): string[] {
+  return (JSON.parse(r.stdout.trim().split('\n')[0]) as { owners: string[] }).owners;
+}
+
+describe('CLI in unusual git states', function () {
+  this.timeout(60_000);
+
+  it('a repository with no commits yet: who, check, explain and precommit all answer', () => {
+    const repo = makeRepo({ '.github/CODEOWNERS': CODEOWNERS, 'services/payments/a.go': 'package a\n' });
+    repo.git('add', '-A');
+    const who = run(repo, repo.root, ['who', '--json', 'services/payments/a.go']);
+    assert.equal(who.status, 0, who.stderr);
+    assert.deepEqual(ownerOf(who), ['@acme/payments']);
+    const check = run(repo, repo.root, ['check']);
+    assert.equal(check.status, 0, check.stderr);
+    const explain = run(repo, repo.root, ['explain', '--json', 'services/payments/a.go']);
+    assert.equal(explain.status, 0, explain.stderr);
+    assert.equal((JSON.parse(explain.stdout) as { situation: string }).situation, 'upstream');
+    const pre = run(repo, repo.root, ['precommit', '--json']);
+    assert.equal(pre.status, 0, pre.stderr);
+    assert.match(pre.stdout, /services\/payments\/a\.go/);
+    [who, check, explain, pre].forEach(noStackTrace);
+  });
+
+  it('a detached HEAD: precommit still reads the staged change', () => {
+    const repo = makeRepo({ '.github/CODEOWNERS': CODEOWNERS, 'services/payments/a.go': 'package a\n' });
+    commitAll(repo);
+    repo.git('checkout', '-q', '--detach');
+    repo.write('services/payments/a.go', 'package a // changed\n');
+    repo.git('add', '-A');
+    const pre = run(repo, repo.root, ['precommit', '--json', '--strict']);
+    assert.equal(pre.status, 1, `an upstream change under --strict exits 1: ${pre.stderr}`);
+    assert.match(pre.stdout, /@acme\/payments/);
+    noStackTrace(pre);
+  });
+
+  it('a linked worktree (.git is a file): the root is the worktree, and precommit works there', () => {
+    const repo = makeRepo({ '.github/CODEOWNERS': CODEOWNERS, 'services/payments/a.go': 'package a\n' });
+    commitAll(repo);
+    const wt = path.join(path.dirname(repo.root), 'wt');
+    repo.git('worktree', 'add', '-q', wt);
+    assert.ok(fs.statSync(path.join(wt, '.git')).isFile());
+    const who = run(repo, path.join(wt, 'services'), ['who', '--json', 'services/payments/a.go']);
+    assert.equal(who.status, 0, who.stderr);
+    assert.deepEqual(ownerOf(who), ['@acme/payments']);
+    fs.writeFileSync(path.join(wt, 'README.md'), 'hello\n');
+    spawnSync('git', ['add', 'README.md'], { cwd: wt, env: repo.env });
+    const pre = run(repo, wt, ['precommit', '--json']);
+    assert.equal(pre.status, 0, pre.stderr);
+    assert.match(pre.stdout, /README\.md/);
+    noStackTrace(pre);
+  });
+
+  it('a submodule is its own repository with its own CODEOWNERS and paths', () => {
+    const inner = makeRepo({ CODEOWNERS: '* @inner/team\n', 'lib/x.c': 'int x;\n' }, 'ol-sub-');
+    commitAll(inner);
+    const outer = makeRepo({ '.github/CODEOWNERS': CODEOWNERS });
+    commitAll(outer);
+    outer.git('-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', inner.root, 'vendor/inner');
+    const fromInside = run(outer, path.join(outer.root, 'vendor', 'inner'), ['who', '--json', 'lib/x.c']);
+    assert.equal(fromInside.status, 0, fromInside.stderr);
+    assert.deepEqual(ownerOf(fromInside), ['@inner/team']);
+    const fromOutside = run(outer, outer.root, ['who', '--json', 'vendor/inner/lib/x.c']);
+    assert.deepEqual(ownerOf(fromOutside), ['@acme/all']);
+  });
+
+  it('no git on PATH: who and explain answer from the files; precommit and check fail open in one line', () => {
+    const repo = makeRepo({ '.github/CODEOWNERS': CODEOWNERS, 'services/payments/a.go': 'package a\n' });
+    commitAll(repo);
+    // An empty directory as PATH: the CLI itself is started by absolute path, git cannot be found.
+    const emptyBin = fs.mkdtempSync(path.join(path.dirname(repo.root), 'bin-'));
+    const env = { ...repo.env, PATH: emptyBin };
+    assert.equal(spawnSync('git', ['--version'], { env }).error?.message.includes('ENOENT'), true);
+    const who = run(repo, repo.root, ['who', '--json', 'services/payments/a.go'], env);
+    assert.equal(who.status, 0, who.stderr);
+    assert.deepEqual(ownerOf(who), ['@acme/payments']);
+    const explain = run(repo, repo.root, ['explain', '--json', '--me', '@acme/payments', 'services/payments/a.go'], env);
+    assert.equal(explain.status, 0, explain.stderr);
+    assert.equal((JSON.parse(explain.stdout) as { situation: string }).situation, 'mine');
+    const pre = run(repo, repo.root, ['precommit'], env);
+    assert.equal(pre.status, 0, `precommit fails open: ${pre.stderr}`);
+    assert.ok(pre.stderr.trim().split('\n').length <= 2, pre.stderr);
+    const check = run(repo, repo.root, ['check'], env);
+    assert.ok(check.status === 0 || check.status === 1, check.stderr);
+    [who, explain, pre, check].forEach(noStackTrace);
+  });
+});
