@@ -11,6 +11,13 @@ export const Commands = {
   refresh: 'ownershipLens.refresh',
   createStarterFiles: 'ownershipLens.createStarterFiles',
   copyExpectation: 'ownershipLens.copyExpectation',
+  resolveGitHubTeams: 'ownershipLens.resolveGitHubTeams',
+  refreshTeams: 'ownershipLens.refreshTeams',
+  signOutGitHub: 'ownershipLens.signOutGitHub',
+  setGitLabToken: 'ownershipLens.setGitLabToken',
+  clearGitLabToken: 'ownershipLens.clearGitLabToken',
+  dismissTeamSuggestion: 'ownershipLens.dismissTeamSuggestion',
+  showMembershipLog: 'ownershipLens.showMembershipLog',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
@@ -35,6 +42,8 @@ export const Settings = {
   rubric: 'rubric',
   decorations: 'decorations.enabled',
   statusBar: 'statusBar.enabled',
+  githubApiUrl: 'github.apiUrl',
+  gitlabUrl: 'gitlab.url',
 } as const;
 
 /** Context keys set with `setContext`, read in package.json `when` clauses. */

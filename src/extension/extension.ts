@@ -5,6 +5,7 @@ import { ActiveFile } from './activeFile';
 import { registerCommands } from './commands';
 import { registerDecorations } from './decorations';
 import { registerPathHover } from './hover/pathHover';
+import { createMembership, registerMembership } from './membership/registerMembership';
 import { OwnershipModel } from './model/ownershipModel';
 import { registerSelectRubric } from './selectRubric';
 import { registerStarterFiles } from './starterFiles';
@@ -14,15 +15,17 @@ import { registerRubricView } from './views/rubricView';
 import { registerThisFileView } from './views/thisFileView';
 
 export function activate(context: vscode.ExtensionContext) {
-  const model = new OwnershipModel();
+  const membershipParts = createMembership(context);
+  const model = new OwnershipModel({ memberships: () => membershipParts.service.memberships });
   const active = new ActiveFile();
   context.subscriptions.push(model, active);
 
   registerCommands(context, model, active);
   registerSelectRubric(context, model, active);
   registerStarterFiles(context, model, active);
+  const membership = registerMembership(context, model, membershipParts);
   const views = {
-    thisFile: registerThisFileView(context, model, active),
+    thisFile: registerThisFileView(context, model, active, [membership.you]),
     rubric: registerRubricView(context, model, active),
     beforeCommit: registerBeforeCommitView(context, model),
   };
@@ -31,7 +34,7 @@ export function activate(context: vscode.ExtensionContext) {
   const hover = registerPathHover(context, model);
 
   // What the integration tests and the bench read: the surfaces as VS Code sees them.
-  return { model, active, views, statusBar, decorations, hover };
+  return { model, active, views, statusBar, decorations, hover, membership };
 }
 
 export type OwnershipLensApi = ReturnType<typeof activate>;

@@ -5,6 +5,7 @@ import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import { LOCATIONS, type FlavorSetting } from '../../core';
 import type { GitUser } from '../../core/identity/identity';
+import type { Membership } from '../../core/membership/types';
 import { OWNERSHIP_CONFIG_LOCATIONS } from '../../core/practices/configLocations';
 import type { Guidance } from '../../core/situation/guidance';
 import { SETTINGS_SECTION, Settings } from '../constants';
@@ -45,12 +46,14 @@ export class OwnershipModel extends Disposable {
   private readonly noted = new WeakSet<RepositoryState>();
   private fireTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor() {
+  /** `memberships`: what GitHub and GitLab say about me (see membership/); call refresh() when it changes. */
+  constructor(options: { memberships?: () => readonly Membership[] } = {}) {
     super();
     this.catalog = new RepositoryCatalog({
       fs: this.fs,
       settings: (root) => readRepositorySettings(root),
       gitUser: (root) => this.gitUser(root),
+      memberships: options.memberships,
     });
     this.rubrics = new RubricCatalog(this.fs);
 

@@ -6,6 +6,7 @@ import * as nodePath from 'node:path';
 import { loadRepositoryOwnership, type FlavorSetting, type OwnershipResult, type RepositoryOwnership, type RuleRef } from '../../core';
 import { isInside, type FileSystem } from '../../core/fs';
 import { resolveIdentity, type GitUser, type Me } from '../../core/identity/identity';
+import type { Membership } from '../../core/membership/types';
 import type { OwnershipConfig } from '../../core/practices/types';
 import type { Rubric } from '../../core/rubric/types';
 import { guidanceFor, type Guidance } from '../../core/situation/guidance';
@@ -25,6 +26,8 @@ export interface CatalogHost {
   settings(root: string): RepositorySettings;
   /** git's user.email/user.name there, or undefined when git may not run (untrusted workspace). */
   gitUser(root: string): Promise<GitUser | undefined>;
+  /** What GitHub and GitLab say about me (cached answers; the catalog never waits for a host). */
+  memberships?(): readonly Membership[];
 }
 
 export interface RepositoryState {
@@ -159,7 +162,7 @@ export class RepositoryCatalog {
       this.gitUsers.set(root, git);
     }
     const user = await git;
-    const me = resolveIdentity({ explicit: settings.me, git: user, config: config.config });
+    const me = resolveIdentity({ explicit: settings.me, git: user, config: config.config, memberships: this.host.memberships?.() });
     return { root, ownership, config: config.config, diagnostics: [...ownership.diagnostics, ...config.diagnostics], me, usedGit: user !== undefined };
   }
 }

@@ -18,7 +18,13 @@ export interface ThisFileView {
   readonly state: ThisFileState | undefined;
 }
 
-export function registerThisFileView(context: vscode.ExtensionContext, model: OwnershipModel, active: ActiveFile): ThisFileView {
+/** More nodes after the file's own (e.g. "You", from membership/), and when to rebuild them. */
+export interface ThisFileSection {
+  nodes(fg: FileGuidance): Node[];
+  readonly onDidChange: vscode.Event<unknown>;
+}
+
+export function registerThisFileView(context: vscode.ExtensionContext, model: OwnershipModel, active: ActiveFile, sections: readonly ThisFileSection[] = []): ThisFileView {
   let state: ThisFileState | undefined;
   const setState = (next: ThisFileState) => {
     if (next === state) return;
@@ -38,13 +44,14 @@ export function registerThisFileView(context: vscode.ExtensionContext, model: Ow
     else if (fg.guidance.situation === 'no-map') setState('noMap');
     else {
       setState('ready');
-      return thisFileNodes(fg);
+      return [...thisFileNodes(fg), ...sections.flatMap((section) => section.nodes(fg))];
     }
     return [];
   });
   const view = vscode.window.createTreeView(Views.thisFile, { treeDataProvider: provider, showCollapseAll: true });
   context.subscriptions.push(provider, view);
   context.subscriptions.push(active.onDidChange(() => provider.refresh()), model.onDidChange(() => provider.refresh()));
+  for (const section of sections) context.subscriptions.push(section.onDidChange(() => provider.refresh()));
   return {
     provider,
     view,
