@@ -1,4 +1,4 @@
-// The "You" section of *This File*: who I am in the file's repository, where each handle came
+// The "You" section of *This File*, under the situation (which is judged against it): who I am in the file's repository, where each handle came
 // from (settings, git, ownership.yml, GitHub, GitLab with the time it answered), how each host
 // stands, and once, while the situation hinges on a team I might be in, a suggestion to ask
 // the host. The suggestion is dismissed for good (globalState).
@@ -48,7 +48,9 @@ export function youNode(fg: FileGuidance, hosts: readonly HostStatus[], suggesti
   ];
   const login = entries.find((e) => e.via === 'github' || e.via === 'gitlab') ?? entries.find((e) => e.via === 'explicit' || e.via === 'git-noreply') ?? entries[0];
   const description = suggestion ? 'are you in the owning team?' : entries.length === 0 ? 'no handles: see ownershipLens.me' : `${login.handle}${entries.length > 1 ? ` +${entries.length - 1}` : ''}`;
-  return node('You', { id: 'you', icon: 'account', description, contextValue: 'you' }, children);
+  // One collapsed line under the situation; open (under another id, so VS Code does not keep
+  // it collapsed) while it carries the suggestion.
+  return node('You', { id: suggestion ? 'you:suggesting' : 'you', icon: 'account', description, contextValue: 'you', expanded: suggestion !== undefined }, children);
 }
 
 /** Where a handle came from, in a few words. */

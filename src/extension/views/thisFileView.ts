@@ -18,7 +18,7 @@ export interface ThisFileView {
   readonly state: ThisFileState | undefined;
 }
 
-/** More nodes after the file's own (e.g. "You", from membership/), and when to rebuild them. */
+/** More nodes, right after the situation (e.g. "You", from membership/), and when to rebuild them. */
 export interface ThisFileSection {
   nodes(fg: FileGuidance): Node[];
   readonly onDidChange: vscode.Event<unknown>;
@@ -44,7 +44,8 @@ export function registerThisFileView(context: vscode.ExtensionContext, model: Ow
     else if (fg.guidance.situation === 'no-map') setState('noMap');
     else {
       setState('ready');
-      return [...thisFileNodes(fg), ...sections.flatMap((section) => section.nodes(fg))];
+      const [situation, ...rest] = thisFileNodes(fg);
+      return [situation, ...sections.flatMap((section) => section.nodes(fg)), ...rest];
     }
     return [];
   });

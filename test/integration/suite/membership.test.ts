@@ -48,6 +48,7 @@ describe('Your teams from GitLab (a token set through the command)', () => {
 
   it('offers to ask GitLab while a group owns the file, and nothing is asked before a token is set', async () => {
     const tree = await thisFileSays(uriIn(folders.gitlab(), API_FILE), API_FILE, 'Upstream');
+    assert.equal(tree[1].label, 'You', 'right under the situation');
     const you = find(tree, 'You');
     assert.equal(you.description, 'are you in the owning team?');
     const suggestion = find(you.children, 'Are you in @acme/backend? Ask GitLab');
@@ -68,6 +69,7 @@ describe('Your teams from GitLab (a token set through the command)', () => {
     const tree = await thisFileSays(uriIn(folders.gitlab(), API_FILE), API_FILE, 'Yours');
     assert.equal(find(tree, 'Yours').description, 'You own this, as @acme/backend (you are a member on GitLab, as @maria).');
     const you = find(tree, 'You');
+    assert.equal(you.description, '@maria +4', 'the host login first, then how many more handles');
     assert.ok(!labels(you.children).some((l) => l.startsWith('Are you in')), 'no suggestion once GitLab is asked');
     assert.equal(find(you.children, 'maria@acme.example').description, 'git user.email');
     assert.match(find(you.children, '@maria').description ?? '', /^GitLab, your login, fetched \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);

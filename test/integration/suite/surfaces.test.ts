@@ -15,7 +15,7 @@ describe('This File', () => {
   it('describes an upstream file: owners with team names and contacts, the rule, practices and etiquette', async () => {
     const main = folders.main();
     const tree = await thisFile(uriIn(main, CLIENT), CLIENT);
-    assert.deepEqual(labels(tree), ['Upstream', 'Owners', 'Rule', 'Practices', 'Etiquette for changing their code', 'You']);
+    assert.deepEqual(labels(tree), ['Upstream', 'You', 'Owners', 'Rule', 'Practices', 'Etiquette for changing their code']);
     const situation = find(tree, 'Upstream');
     assert.match(situation.description ?? '', /^Someone else owns this: Payments \(@acme\/payments\), Alice /);
     assert.equal(situation.children.length, 1, 'the rubric advice for upstream code');
@@ -57,7 +57,7 @@ describe('This File', () => {
 
   it('says a file is mine, and why, when git user.email is a member of the owning team', async () => {
     const tree = await thisFile(uriIn(folders.main(), CHECKOUT), CHECKOUT);
-    assert.deepEqual(labels(tree), ['Yours', 'Owner', 'Rule', 'Practices', 'You']);
+    assert.deepEqual(labels(tree), ['Yours', 'You', 'Owner', 'Rule', 'Practices']);
     assert.equal(find(tree, 'Yours').description, 'You own this, as @acme/platform (you are a member, as test.user@acme.example).');
     assert.equal(find(tree, 'Owner', 'Platform').description, '@acme/platform · you');
   });
