@@ -27,7 +27,7 @@ export const EXTENSION_TARGETS = { activationMs: 50, refreshP99Ms: 5, hoverP99Ms
 
 const OUT_DIR = path.join(ROOT, 'out', 'bench');
 const HOVER_FILE = 'ownership-lens-bench-hover.yml';
-const TIMEOUT_MS = Number(process.env.OWNERSHIP_LENS_BENCH_TIMEOUT_MS || 300_000);
+const TIMEOUT_MS = Number(process.env.OWNERSHIP_LENS_BENCH_TIMEOUT_MS || 600_000);
 
 async function bundleMeasure() {
   const outfile = path.join(OUT_DIR, 'measure.js');
@@ -66,9 +66,9 @@ export async function benchExtension({ quick = false, log = console.log } = {}) 
 
   const tree = ensureLargeTree({ log });
   const paths = readPaths(path.join(DATA_DIR, 'large', 'paths.txt'));
-  const switchFiles = pickSwitchFiles(paths, quick ? 41 : 201);
+  const switchFiles = pickSwitchFiles(paths, quick ? 41 : 121);
   const hoverLines = quick ? 100 : 200;
-  const hoverRounds = quick ? 3 : 6;
+  const hoverRounds = quick ? 3 : 5;
   // A YAML file of quoted paths at the root: the hover targets (YAML has no other hover provider).
   const hoverTargets = pickSwitchFiles(shuffled(paths, LOOKUP_SAMPLE_SEED + 1), hoverLines);
   fs.writeFileSync(path.join(tree, HOVER_FILE), hoverTargets.map((p) => `- "${p}"`).join('\n') + '\n');

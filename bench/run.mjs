@@ -3,7 +3,7 @@
 // generated monorepo and on seven real repositories. It only prints (and optionally writes
 // JSON): timing on shared machines is too noisy for assertions, so nothing here fails a build.
 //
-//   node bench/run.mjs [--quick] [--only large,nuttx] [--json [file]]
+//   node bench/run.mjs [--quick] [--only large,nuttx,extension] [--no-extension] [--json [file]]
 //
 // What each figure means is printed under the tables and described in README.md.
 import { spawn, spawnSync } from 'node:child_process';
@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchAnalysis } from './analysis.mjs';
+import { benchExtension, EXTENSION_TARGETS, extensionChecks, printExtension } from './extension.mjs';
 import { LOOKUP_SAMPLE_SEED, PEER_SAMPLE_SEED } from './constants.mjs';
 import { mb, ms, n, ratio, us } from './format.mjs';
 import {
@@ -18,9 +19,11 @@ import {
   median, msSince, now, ownersKey, peerMatch, peerRepo, percentile, readPaths, shuffled, timeRuns,
 } from './lib.mjs';
 
-const HELP = `usage: node bench/run.mjs [--quick] [--only ids] [--json [file]]
+const HELP = `usage: node bench/run.mjs [--quick] [--only ids] [--no-extension] [--json [file]]
   --quick        fewer runs, smaller samples, shorter peer time box (about a quarter of the time)
   --only ids     comma-separated dataset ids (or parts of their directory names), e.g. large,nuttx
+  --no-extension skip the extension figures (a real VS Code on the 200k-file tree: bench/extension.mjs);
+                 --only extension runs just those
   --json [file]  also write every figure as JSON (default bench/data/results.json)`;
 
 const argv = process.argv.slice(2);
@@ -65,18 +68,22 @@ const TARGETS = {
 
 const all = listDatasets();
 let datasets = all;
+// The extension figures are a final step, on the large set as a real folder.
+let EXTENSION = !argv.includes('--no-extension');
 if (ONLY) {
-  const wanted = ONLY.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const asked = ONLY.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  EXTENSION &&= asked.includes('extension');
+  const wanted = asked.filter((w) => w !== 'extension');
   datasets = all.filter((d) => wanted.some((w) => d.id === w || path.basename(d.dir).toLowerCase().includes(w)));
   const unknown = wanted.filter((w) => !all.some((d) => d.id === w || path.basename(d.dir).toLowerCase().includes(w)));
-  if (unknown.length > 0 || datasets.length === 0) {
+  if (unknown.length > 0 || (datasets.length === 0 && !EXTENSION)) {
     console.error(`unknown dataset(s): ${unknown.join(', ') || ONLY}; known: ${all.map((d) => d.id).join(', ')}`);
     process.exit(2);
   }
 }
 
 // The generated data is deterministic and git-ignored: make it on first use.
-if (datasets.some((d) => d.generated && !fs.existsSync(datasetFiles(d).paths))) {
+if ([...datasets, ...(EXTENSION ? all.filter((d) => d.id === TARGET_DATASET) : [])].some((d) => d.generated && !fs.existsSync(datasetFiles(d).paths))) {
   console.log('generating bench/data (deterministic, seed 42) ...');
   const r = spawnSync(process.execPath, [path.join(BENCH_DIR, 'gen-monorepo.mjs'), '--out', DATA_DIR], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
@@ -456,8 +463,16 @@ if (big?.ours) {
   console.log(`targets (${TARGET_DATASET}):`);
   for (const [label, ok, fig] of checks) console.log(`  ${mark(ok)}  ${label.padEnd(36)} ${fig}`);
 }
-await benchAnalysis({ quick: QUICK, only: ONLY });
-console.log(`
+if (datasets.length > 0) await benchAnalysis({ quick: QUICK, only: ONLY });
+let extension;
+if (EXTENSION) {
+  extension = await benchExtension({ quick: QUICK });
+  printExtension(extension);
+  const checks = extensionChecks(extension);
+  if (checks.length) console.log('targets (extension, 200k-file tree):');
+  for (const [label, ok, fig] of checks) console.log(`  ${mark(ok)}  ${label.padEnd(36)} ${fig}`);
+}
+if (datasets.length > 0) console.log(`
 How to read: "whole batch" = read the path list and the CODEOWNERS, parse, compile, look up every
 path (median of runs after warm-up, fresh matcher each run). "floor" = read the path list and
 split it into lines. "parse + compile" is the median once V8 has optimised the code; "first
@@ -465,13 +480,13 @@ compile/batch, fresh process" is what a one-shot CLI run pays before that. Looku
 by one with process.hrtime.bigint() (clock cost included): "cold" is the first pass over shuffled
 paths on a fresh matcher, "warm" the second pass. Heap = heapUsed after a full GC in a fresh
 process, with the path list and matcher alive, minus before reading. Targets are judged on the
-warm compile median, the batch median and the cold p99.
-Total bench time ${ms(msSince(started))}.`);
+warm compile median, the batch median and the cold p99.`);
+console.log(`Total bench time ${ms(msSince(started))}.`);
 
 if (JSON_OUT !== undefined) {
   const file = path.resolve(JSON_OUT || path.join(DATA_DIR, 'results.json'));
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const doc = { date: new Date().toISOString(), machine, quick: QUICK, config: CFG, nodeStartMs, targets: { dataset: TARGET_DATASET, ...TARGETS }, peer: `codeowners@${peerVersion}`, engine: engine ? 'dist/engine.js' : null, engineMissing: engine ? undefined : engineMissing, results };
+  const doc = { date: new Date().toISOString(), machine, quick: QUICK, config: CFG, nodeStartMs, targets: { dataset: TARGET_DATASET, ...TARGETS, extension: EXTENSION_TARGETS }, peer: `codeowners@${peerVersion}`, engine: engine ? 'dist/engine.js' : null, engineMissing: engine ? undefined : engineMissing, results, extension };
   fs.writeFileSync(file, JSON.stringify(doc, (_, v) => (v === Infinity ? null : v), 2) + '\n');
   console.log(`figures written to ${path.relative(process.cwd(), file) || file}`);
 }
