@@ -80,7 +80,8 @@ export class MembershipService extends Disposable {
   /** Fires when what the hosts say (identity) or only how they are (status) changed. */
   readonly onDidChange = this.changed.event;
   private readonly http: HttpClient;
-  private readonly now: () => number;
+  /** Milliseconds since the epoch; the tests move it to make an answer a day old. */
+  now: () => number;
   private readonly store: MembershipStore;
 
   /** Replaceable in the tests (see the extension's test API). */
@@ -114,14 +115,19 @@ export class MembershipService extends Disposable {
         if (e.provider.id === this.githubProviderId()) void this.resolve('github', 'auto');
       }),
     );
-    const timer = setInterval(() => void this.resolveAll('auto'), AUTO_CHECK_MS);
+    const timer = setInterval(() => void this.refreshIfStale(), AUTO_CHECK_MS);
     this._register({ dispose: () => clearInterval(timer) });
   }
 
   /** Startup: the cached answers first (no network), then a background refresh of stale ones. */
   async start(): Promise<void> {
     await this.resolveAll('cached');
-    await this.resolveAll('auto');
+    await this.refreshIfStale();
+  }
+
+  /** The background check: asks a host only when its answer is a day old (or after a backoff). */
+  refreshIfStale(): Promise<HostStatus[]> {
+    return this.resolveAll('auto');
   }
 
   /** Every host's answer in use, for resolveIdentity. */

@@ -17,6 +17,8 @@ export interface MembershipFeature {
   testing: {
     setGitHubSessionProvider(provider: GitHubSessionProvider | undefined): void;
     setTokenInput(input: TokenInput | undefined): void;
+    /** Another clock (undefined: the real one), to make an answer a day old. */
+    setClock(now: (() => number) | undefined): void;
   };
 }
 
@@ -73,6 +75,9 @@ export function registerMembership(context: vscode.ExtensionContext, model: Owne
       },
       setTokenInput: (input) => {
         service.tokenInput = input ?? askForToken;
+      },
+      setClock: (now) => {
+        service.now = now ?? Date.now;
       },
     },
   };

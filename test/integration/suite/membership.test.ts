@@ -84,6 +84,22 @@ describe('Your teams from GitLab (a token set through the command)', () => {
     assert.ok(!api.membership.log.lines.some((l) => l.includes(GITLAB_TOKEN)), 'the token is never logged');
   });
 
+  it('asks GitLab again in the background only once its answer is a day old', async () => {
+    const api = await lens();
+    const before = server.requests.length;
+    await api.membership.service.refreshIfStale();
+    assert.equal(server.requests.length, before, 'a fresh answer is used as it is');
+    const dayLater = Date.now() + 25 * 60 * 60 * 1000;
+    api.membership.testing.setClock(() => dayLater);
+    try {
+      await api.membership.service.refreshIfStale();
+    } finally {
+      api.membership.testing.setClock(undefined);
+    }
+    assert.ok(server.requests.length > before, 'the day-old answer was asked for again');
+    assert.equal(api.membership.service.status('gitlab').membership?.fetchedAt, dayLater);
+  });
+
   it('keeps the last good answer when the server goes away, said once in the output channel', async () => {
     const api = await lens();
     await server.close();
