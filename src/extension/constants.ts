@@ -7,6 +7,7 @@ export const Commands = {
   whoOwnsThisFile: 'ownershipLens.whoOwnsThisFile',
   openRule: 'ownershipLens.openRule',
   copyOwners: 'ownershipLens.copyOwners',
+  showOwnershipMap: 'ownershipLens.showOwnershipMap',
   selectRubric: 'ownershipLens.selectRubric',
   refresh: 'ownershipLens.refresh',
   createStarterFiles: 'ownershipLens.createStarterFiles',

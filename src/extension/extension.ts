@@ -2,6 +2,7 @@
 // Nothing is read here: the model loads a repository the first time a surface asks about it.
 import type * as vscode from 'vscode';
 import { ActiveFile } from './activeFile';
+import { registerCodeownersEditing } from './codeowners';
 import { registerCommands } from './commands';
 import { registerDecorations } from './decorations';
 import { registerPathHover } from './hover/pathHover';
@@ -32,9 +33,10 @@ export function activate(context: vscode.ExtensionContext) {
   const statusBar = registerStatusBar(context, model, active);
   const decorations = registerDecorations(context, model);
   const hover = registerPathHover(context, model);
+  const codeowners = registerCodeownersEditing(context, model);
 
   // What the integration tests and the bench read: the surfaces as VS Code sees them.
-  return { model, active, views, statusBar, decorations, hover, membership };
+  return { model, active, views, statusBar, decorations, hover, membership, codeowners };
 }
 
 export type OwnershipLensApi = ReturnType<typeof activate>;

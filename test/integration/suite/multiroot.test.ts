@@ -9,8 +9,8 @@ import { waitFor } from './waitFor';
 import { manifest } from './workspace';
 
 describe('Multi-root workspace', () => {
-  it('opens four folders', () => {
-    assert.equal(vscode.workspace.workspaceFolders?.length, 4);
+  it('opens five folders', () => {
+    assert.equal(vscode.workspace.workspaceFolders?.length, 5);
   });
 
   it('GitLab: a file of mine through git user.email, in a folder whose name has a space', async () => {

@@ -25,6 +25,7 @@ export const folders = {
   gitlab: () => folder(path.basename(fixture.folders.gitlab.path)),
   app: () => folder(path.basename(fixture.folders.subfolder.open)),
   noMap: () => folder(path.basename(fixture.folders.noMap.path)),
+  editing: () => folder(path.basename(fixture.folders.editing.path)),
 };
 
 export function uriIn(f: vscode.WorkspaceFolder, relative: string): vscode.Uri {

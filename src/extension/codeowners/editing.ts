@@ -1,0 +1,150 @@
+// What the CODEOWNERS editor features need to know about the text, without VS Code: which
+// rule or owner is under the cursor, where an owner is described in ownership.yml, which
+// edit fixes a diagnostic, and what a hover says. Positions here are 0-based (VS Code's);
+// the parser's are 1-based. Unit-tested in Node (test/unit/codeowners-editing.test.ts).
+import { detectFlavor } from '../../core/codeowners/parse';
+import type { Diagnostic, Flavor, FlavorSetting, Owner, ParsedCodeowners, Rule } from '../../core/codeowners/types';
+import type { RuleStats, Taker } from '../../core/analysis';
+import { escapeMarkdown } from '../util/markdown';
+
+/** The flavor a CODEOWNERS at `relPath` is read with: the setting, its location, then its content. */
+export function flavorOf(relPath: string, setting: FlavorSetting, text: string): Flavor {
+  if (setting !== 'auto') return setting;
+  if (relPath === '.github/CODEOWNERS') return 'github';
+  if (relPath === '.gitlab/CODEOWNERS') return 'gitlab';
+  if (relPath === '.bitbucket/CODEOWNERS') return 'bitbucket';
+  return detectFlavor(text);
+}
+
+/** The rule whose pattern covers 0-based `character` on 0-based `line`. */
+export function ruleAt(parsed: ParsedCodeowners, line: number, character: number): Rule | undefined {
+  const start = (r: Rule) => r.column - 1;
+  return parsed.rules.find((r) => r.line === line + 1 && character >= start(r) && character <= start(r) + r.pattern.length);
+}
+
+/** The owner written at 0-based `character` of `lineText` (0-based `line`), rules and GitLab section headers alike. */
+export function ownerAt(parsed: ParsedCodeowners, line: number, lineText: string, character: number): Owner | undefined {
+  const written = [
+    ...parsed.rules.filter((r) => r.line === line + 1).flatMap((r) => r.owners),
+    ...parsed.sections.filter((s) => s.line === line + 1).flatMap((s) => s.defaultOwners),
+  ];
+  // GitLab rules without owners carry their section's defaults, with the header's columns:
+  // only an owner actually written at its column on this line counts.
+  return written.find((o) => lineText.startsWith(o.text, o.column - 1) && character >= o.column - 1 && character <= o.column - 1 + o.text.length);
+}
+
+export interface TextPosition {
+  line: number;
+  character: number;
+}
+
+/**
+ * Where ownership.yml describes `handle`: a team key (`"@acme/payments":`), else a person's
+ * `handle:` entry. Compared case-insensitively, as hosts compare handles.
+ */
+export function ownerEntryIn(yamlText: string, handle: string): TextPosition | undefined {
+  // Every owner (user, team, email, role) has an `@`; a plain word would find YAML's own keys.
+  if (!handle.includes('@')) return undefined;
+  const lines = yamlText.split(/\r?\n/);
+  const h = handle.toLowerCase();
+  const unquote = (s: string) => s.replace(/^(["'])(.*)\1$/, '$2').toLowerCase();
+  // A mapping key: optional indentation, the handle (quoted or not), a colon.
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^(\s*)(["']?)([^"'#\s][^"'#]*?)\2\s*:(\s|$)/.exec(lines[i]);
+    if (m && m[3].toLowerCase() === h) return { line: i, character: m[1].length };
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^(\s*-?\s*)handle\s*:\s*(\S+)/.exec(lines[i]);
+    if (m && unquote(m[2]) === h) return { line: i, character: m[1].length };
+  }
+  return undefined;
+}
+
+export interface LineRemoval {
+  kind: 'remove-line';
+  /** 0-based line to delete (with its line break). */
+  line: number;
+  title: string;
+}
+
+export interface Insertion {
+  kind: 'insert';
+  line: number;
+  character: number;
+  text: string;
+  title: string;
+}
+
+export type Fix = LineRemoval | Insertion;
+
+/** The diagnostics whose fix is clear, and that fix. `lines` is the document's text by line. */
+export function fixFor(parsed: ParsedCodeowners, d: Diagnostic, lines: readonly string[]): Fix | undefined {
+  switch (d.code) {
+    case 'shadowed-rule':
+    case 'no-match': {
+      const rule = parsed.rules.find((r) => r.line === d.line && r.column === d.column);
+      if (!rule) return undefined;
+      const why = d.code === 'no-match' ? 'it matches no tracked file' : 'it never applies';
+      return { kind: 'remove-line', line: d.line - 1, title: `Remove the rule "${rule.pattern}" (${why})` };
+    }
+    case 'duplicate-pattern': {
+      // GitLab keeps the earlier line's place in the order: removing it would change who
+      // wins, so only GitHub and Bitbucket, where the earlier line has no effect at all.
+      if (parsed.flavor === 'gitlab') return undefined;
+      const later = parsed.rules.find((r) => r.line === d.line && r.column === d.column);
+      if (!later) return undefined;
+      const earlier = parsed.rules.filter((r) => r.applied && r.pattern === later.pattern && r.line < later.line).pop();
+      if (!earlier) return undefined;
+      return { kind: 'remove-line', line: earlier.line - 1, title: `Remove the earlier "${earlier.pattern}" on line ${earlier.line} (it has no effect)` };
+    }
+    case 'invalid-owner': {
+      // `docs/my file.md @team`: the "owner" right after the pattern, one space away, is
+      // the rest of a path with a space in it.
+      const text = lines[d.line - 1] ?? '';
+      const rule = parsed.rules.find((r) => r.line === d.line);
+      if (!rule) return undefined;
+      const patternEnd = rule.column - 1 + rule.pattern.length;
+      if (d.column - 1 !== patternEnd + 1 || text[patternEnd] !== ' ') return undefined;
+      const rest = text.slice(d.column - 1, d.endColumn === undefined ? undefined : d.endColumn - 1);
+      return { kind: 'insert', line: d.line - 1, character: patternEnd, text: '\\', title: `Escape the space: "${rule.pattern}\\ ${rest}"` };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Tracked files shown in a hover before "and N more". */
+export const HOVER_EXAMPLES = 5;
+/** Rules named in a hover as taking files, before "and N more". */
+export const HOVER_TAKERS = 3;
+
+const files = (n: number) => (n === 1 ? '1 tracked file' : `${n.toLocaleString('en-US')} tracked files`);
+
+/** The CodeLens title of a rule. */
+export function lensTitle(rule: Rule, stats: RuleStats): string {
+  if (rule.exclusion) return `excludes ${files(stats.matched)}`;
+  if (stats.matched === 0) return 'matches no tracked file';
+  return `matches ${files(stats.matched)} · wins ${stats.won.toLocaleString('en-US')}`;
+}
+
+/** The hover over a rule's pattern, as Markdown; everything from the repository escaped. */
+export function ruleHoverMarkdown(rule: Rule, stats: RuleStats, examples: string[], takers: Taker[]): string {
+  const out: string[] = [`$(list-filter) **${escapeMarkdown(rule.pattern)}** · line ${rule.line}`];
+  if (rule.exclusion) {
+    out.push(escapeMarkdown(`Excludes ${files(stats.matched)} from section "${rule.section ?? ''}".`));
+  } else if (stats.matched === 0) {
+    out.push(escapeMarkdown('Matches no tracked file.'));
+  } else {
+    out.push(escapeMarkdown(`Matches ${files(stats.matched)}; its owners decide ${stats.won === stats.matched ? 'all of them' : `${stats.won.toLocaleString('en-US')} of them`}.`));
+  }
+  if (examples.length > 0) {
+    const more = (rule.exclusion ? stats.matched : stats.won) - examples.length;
+    out.push(`${examples.map((p) => escapeMarkdown(p)).join(' · ')}${more > 0 ? escapeMarkdown(` and ${more.toLocaleString('en-US')} more`) : ''}`);
+  }
+  if (takers.length > 0) {
+    const named = takers.slice(0, HOVER_TAKERS).map((t) => escapeMarkdown(`line ${t.rule.line} "${t.rule.pattern}" ${t.exclusion ? 'excludes' : 'takes'} ${t.files.toLocaleString('en-US')}`));
+    const more = takers.length > HOVER_TAKERS ? escapeMarkdown(` and ${takers.length - HOVER_TAKERS} more rules`) : '';
+    out.push(`${escapeMarkdown('Later rules take the rest: ')}${named.join(' · ')}${more}`);
+  }
+  return out.join('\n\n');
+}

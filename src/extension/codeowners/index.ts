@@ -1,0 +1,19 @@
+// Editing CODEOWNERS: diagnostics as you type, quick fixes, rule hovers and counts, owners'
+// definitions, and the ownership map. One analysis feeds them all.
+import type * as vscode from 'vscode';
+import type { OwnershipModel } from '../model/ownershipModel';
+import { registerCodeownersDiagnostics } from './diagnostics';
+import { CodeownersAnalysis } from './documentAnalysis';
+import { registerOwnershipMap } from './ownershipMapPanel';
+import { registerCodeownersQuickFixes } from './quickFixes';
+import { registerRuleInsights } from './ruleInsights';
+
+export function registerCodeownersEditing(context: vscode.ExtensionContext, model: OwnershipModel) {
+  const analysis = new CodeownersAnalysis(model);
+  context.subscriptions.push(analysis);
+  const diagnostics = registerCodeownersDiagnostics(context, analysis);
+  const quickFixes = registerCodeownersQuickFixes(context, analysis);
+  const insights = registerRuleInsights(context, analysis);
+  const map = registerOwnershipMap(context, model, analysis);
+  return { analysis, diagnostics, quickFixes, ...insights, map };
+}

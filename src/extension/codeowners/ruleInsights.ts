@@ -1,0 +1,100 @@
+// What each rule does to the tracked files: a hover on its pattern (matched, won, examples,
+// the later rules that take the rest), a CodeLens with the counts, and go to definition from
+// an owner to where ownership.yml describes it. Counts come from the document's analysis,
+// computed off the typing path; a CodeLens resolves once it is ready, or not at all when
+// VS Code cancels it.
+import * as nodePath from 'node:path';
+import * as vscode from 'vscode';
+import { markdown } from '../util/markdownString';
+import { CODEOWNERS_LANGUAGE, type CodeownersAnalysis } from './documentAnalysis';
+import { HOVER_EXAMPLES, lensTitle, ownerAt, ownerEntryIn, ruleAt, ruleHoverMarkdown } from './editing';
+
+const selector: vscode.DocumentSelector = { language: CODEOWNERS_LANGUAGE, scheme: 'file' };
+
+export class RuleHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly analysis: CodeownersAnalysis) {}
+
+  async provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const state = await this.analysis.whenAnalysed(doc, token);
+    if (!state?.analysis || token.isCancellationRequested) return undefined;
+    const rule = ruleAt(state.parsed, position.line, position.character);
+    if (!rule) return undefined;
+    const a = state.analysis;
+    const stats = a.stats[rule.index];
+    const examples = rule.exclusion ? a.matchedFiles(rule, HOVER_EXAMPLES) : a.wonFiles(rule, HOVER_EXAMPLES);
+    const range = new vscode.Range(position.line, rule.column - 1, position.line, rule.column - 1 + rule.pattern.length);
+    return new vscode.Hover(markdown(ruleHoverMarkdown(rule, stats, examples, a.takers(rule))), range);
+  }
+}
+
+class RuleLens extends vscode.CodeLens {
+  constructor(
+    range: vscode.Range,
+    readonly ruleIndex: number,
+    readonly doc: vscode.TextDocument,
+    readonly version: number,
+  ) {
+    super(range);
+  }
+}
+
+export class RuleCodeLensProvider implements vscode.CodeLensProvider<RuleLens> {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor(private readonly analysis: CodeownersAnalysis) {}
+
+  /** Cheap: one lens per rule, from the parse alone; the counts come in resolveCodeLens. */
+  provideCodeLenses(doc: vscode.TextDocument): RuleLens[] {
+    const state = this.analysis.current(doc);
+    if (!state || !vscode.workspace.isTrusted) return [];
+    return state.parsed.rules.map((r) => new RuleLens(new vscode.Range(r.line - 1, r.column - 1, r.line - 1, r.column - 1 + r.pattern.length), r.index, doc, state.version));
+  }
+
+  async resolveCodeLens(lens: RuleLens, token: vscode.CancellationToken): Promise<RuleLens | undefined> {
+    if (lens.doc.version !== lens.version) return undefined;
+    const state = await this.analysis.whenAnalysed(lens.doc, token);
+    if (!state?.analysis || token.isCancellationRequested || state.version !== lens.version) return undefined;
+    const rule = state.parsed.rules[lens.ruleIndex];
+    lens.command = { title: lensTitle(rule, state.analysis.stats[rule.index]), command: '' };
+    return lens;
+  }
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+export class OwnerDefinitionProvider implements vscode.DefinitionProvider {
+  constructor(private readonly analysis: CodeownersAnalysis) {}
+
+  async provideDefinition(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Location | undefined> {
+    const state = this.analysis.current(doc) ?? (await this.analysis.whenAnalysed(doc, token));
+    if (!state || token.isCancellationRequested || state.config.file === null) return undefined;
+    const owner = ownerAt(state.parsed, position.line, doc.lineAt(position.line).text, position.character);
+    if (!owner) return undefined;
+    const file = vscode.Uri.file(nodePath.resolve(state.root, state.config.file));
+    const yaml = await vscode.workspace.openTextDocument(file);
+    const at = ownerEntryIn(yaml.getText(), owner.text);
+    return at ? new vscode.Location(file, new vscode.Position(at.line, at.character)) : undefined;
+  }
+}
+
+export function registerRuleInsights(context: vscode.ExtensionContext, analysis: CodeownersAnalysis) {
+  const hover = new RuleHoverProvider(analysis);
+  const lenses = new RuleCodeLensProvider(analysis);
+  const definition = new OwnerDefinitionProvider(analysis);
+  context.subscriptions.push(
+    lenses,
+    vscode.languages.registerHoverProvider(selector, hover),
+    vscode.languages.registerCodeLensProvider(selector, lenses),
+    vscode.languages.registerDefinitionProvider(selector, definition),
+    // New counts: VS Code asks again (and cancels the resolutions still waiting).
+    analysis.onDidUpdate((s) => s.analysis && lenses.refresh()),
+  );
+  return { hover, lenses, definition };
+}

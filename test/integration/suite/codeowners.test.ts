@@ -1,0 +1,182 @@
+// Editing CODEOWNERS in the real VS Code: the language, diagnostics as you type (the parser's,
+// unknown owners, and the analysis against the tracked files), quick fixes, the rule hover,
+// CodeLens counts, go to definition on an owner, and the ownership map webview. The fixture
+// is test/integration/fixtures/editing (a GitHub CODEOWNERS with one case per line).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { folders, lens, uriIn, unescapeMarkdown } from './ownership';
+import { waitFor } from './waitFor';
+
+const codeownersUri = () => uriIn(folders.editing(), '.github/CODEOWNERS');
+
+type Seen = [code: string, line: number, start: number, end: number];
+
+function ours(uri: vscode.Uri): Seen[] {
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === 'Ownership Lens')
+    .map((d): Seen => [String(d.code), d.range.start.line, d.range.start.character, d.range.end.character])
+    .sort((a, b) => a[1] - b[1] || a[2] - b[2]);
+}
+
+/** What the fixture's CODEOWNERS gets, once the tracked files are analysed (0-based lines). */
+const EXPECTED: Seen[] = [
+  ['shadowed-rule', 2, 0, 5],
+  ['duplicate-pattern', 4, 0, 12],
+  ['no-match', 5, 0, 8],
+  ['unknown-owner', 6, 24, 35],
+  ['no-match', 7, 0, 14],
+  ['invalid-owner', 7, 15, 23],
+  ['shadowed-rule', 8, 0, 6],
+];
+
+async function openCodeowners(): Promise<vscode.TextEditor> {
+  await lens();
+  return vscode.window.showTextDocument(codeownersUri(), { preview: false });
+}
+
+async function diagnosticsSettle(expected: Seen[]): Promise<void> {
+  const uri = codeownersUri();
+  await waitFor('the CODEOWNERS diagnostics', () => JSON.stringify(ours(uri)) === JSON.stringify(expected), { describe: () => ours(uri) });
+}
+
+async function actionsAt(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  const all = (await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', uri, range)) ?? [];
+  return all.filter((a): a is vscode.CodeAction => 'edit' in a || 'kind' in a);
+}
+
+describe('Editing CODEOWNERS', () => {
+  // A failed test must not leave its edits to the next one.
+  afterEach(async () => {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === codeownersUri().toString());
+    if (!doc?.isDirty) return;
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('is the codeowners language wherever a host looks for it', async () => {
+    const editor = await openCodeowners();
+    assert.equal(editor.document.languageId, 'codeowners');
+    for (const uri of [uriIn(folders.main(), '.github/CODEOWNERS'), uriIn(folders.gitlab(), 'CODEOWNERS')]) {
+      assert.equal((await vscode.workspace.openTextDocument(uri)).languageId, 'codeowners', uri.fsPath);
+    }
+  });
+
+  it('reports each problem with its code and range: syntax, owners, duplicates, shadowed and unmatched rules', async () => {
+    await openCodeowners();
+    await diagnosticsSettle(EXPECTED);
+    const byCode = new Map(vscode.languages.getDiagnostics(codeownersUri()).map((d) => [`${d.code}@${d.range.start.line}`, d]));
+    assert.match(byCode.get('shadowed-rule@2')?.message ?? '', /taken by later rules \(line 5 "\/src\/legacy\/", line 7 "\/src\/app\.ts"\)/);
+    assert.equal(byCode.get('shadowed-rule@2')?.severity, vscode.DiagnosticSeverity.Warning);
+    assert.deepEqual(byCode.get('no-match@5')?.tags, [vscode.DiagnosticTag.Unnecessary]);
+    assert.equal(byCode.get('invalid-owner@7')?.severity, vscode.DiagnosticSeverity.Error);
+  });
+
+  it('re-diagnoses the unsaved buffer as you type, and forgets the edit when it is reverted', async () => {
+    const editor = await openCodeowners();
+    await diagnosticsSettle(EXPECTED);
+    // Fix the unknown owner in the buffer only.
+    const line = editor.document.lineAt(6);
+    await editor.edit((b) => b.replace(new vscode.Range(6, 24, 6, line.text.length), '@acme/core'));
+    await diagnosticsSettle(EXPECTED.filter(([code]) => code !== 'unknown-owner'));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await diagnosticsSettle(EXPECTED);
+  });
+
+  it('offers quick fixes and applies them: remove a dead rule, remove the earlier duplicate, escape a space', async () => {
+    const editor = await openCodeowners();
+    const uri = codeownersUri();
+    await diagnosticsSettle(EXPECTED);
+    const pick = async (line: number, start: number, title: RegExp) => {
+      const actions = await actionsAt(uri, new vscode.Range(line, start, line, start + 1));
+      const found = actions.find((a) => title.test(a.title));
+      assert.ok(found?.edit, `no quick fix ${title} among ${JSON.stringify(actions.map((a) => a.title))}`);
+      assert.equal(found.kind?.value, vscode.CodeActionKind.QuickFix.value);
+      return found;
+    };
+    const escape = await pick(7, 15, /^Escape the space: "\/notes\/meeting\\ notes\.md"$/);
+    const dead = await pick(5, 0, /^Remove the rule "\/assets\/" \(it matches no tracked file\)$/);
+    const duplicate = await pick(4, 0, /^Remove the earlier "\/src\/legacy\/" on line 4 \(it has no effect\)$/);
+    const shadowed = await pick(8, 0, /^Remove the rule "\/docs\/" \(it never applies\)$/);
+    assert.equal((await actionsAt(uri, new vscode.Range(1, 0, 1, 1))).filter((a) => a.title.startsWith('Remove')).length, 0, 'a rule that applies has no fix');
+
+    assert.ok(await vscode.workspace.applyEdit(escape.edit as vscode.WorkspaceEdit));
+    assert.equal(editor.document.lineAt(7).text, '/notes/meeting\\ notes.md @acme/docs');
+    // The escaped pattern now names the file: no more no-match or invalid owner on that line.
+    await waitFor('the escaped line to be clean', () => !ours(uri).some(([, l]) => l === 7), { describe: () => ours(uri) });
+
+    assert.ok(await vscode.workspace.applyEdit(dead.edit as vscode.WorkspaceEdit));
+    assert.ok(!editor.document.getText().includes('/assets/'));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await diagnosticsSettle(EXPECTED);
+
+    // Bottom up: each edit was computed on the unedited text.
+    for (const action of [shadowed, duplicate]) {
+      assert.ok(await vscode.workspace.applyEdit(action.edit as vscode.WorkspaceEdit));
+    }
+    const lines = editor.document.getText().split('\n');
+    assert.equal(lines.filter((l) => l.startsWith('/src/legacy/')).length, 1);
+    assert.ok(lines.some((l) => l.startsWith('/src/legacy/            @acme/legacy')), 'the later duplicate stays');
+    assert.ok(!lines.some((l) => l.startsWith('/docs/ ')), 'the shadowed /docs/ is gone');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await diagnosticsSettle(EXPECTED);
+  });
+
+  it('hovers a pattern: files matched and won, examples, and the later rules that take the rest', async () => {
+    await openCodeowners();
+    await diagnosticsSettle(EXPECTED);
+    const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', codeownersUri(), new vscode.Position(1, 2))) ?? [];
+    const values = hovers.flatMap((h) => h.contents.map((c) => (c instanceof vscode.MarkdownString ? c.value : typeof c === 'string' ? c : c.value)));
+    const rule = values.find((v) => v.startsWith('$(list-filter)'));
+    assert.ok(rule, JSON.stringify(values));
+    const text = unescapeMarkdown(rule);
+    assert.match(text, /^\$\(list-filter\) \*\*\*\.md\*\* · line 2\n\nMatches 3 tracked files; its owners decide 2 of them\.\n\n/);
+    assert.ok(text.includes('README.md') && text.includes('notes/meeting notes.md'), text);
+    assert.ok(text.endsWith('Later rules take the rest: line 10 "/docs/guide.md" takes 1'), text);
+  });
+
+  it('shows a CodeLens per rule with its counts', async () => {
+    await openCodeowners();
+    await diagnosticsSettle(EXPECTED);
+    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', codeownersUri(), 100)) ?? [];
+    const titles = new Map(lenses.filter((l) => l.command).map((l) => [l.range.start.line, l.command?.title]));
+    assert.equal(titles.get(1), 'matches 3 tracked files · wins 2');
+    assert.equal(titles.get(2), 'matches 2 tracked files · wins 0');
+    assert.equal(titles.get(5), 'matches no tracked file');
+    assert.equal(titles.get(9), 'matches 1 tracked file · wins 1');
+    assert.equal(lenses.length, 9, 'one per rule');
+  });
+
+  it('goes from an owner to its ownership.yml entry', async () => {
+    await openCodeowners();
+    const locations = (await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', codeownersUri(), new vscode.Position(2, 28))) ?? [];
+    assert.equal(locations.length, 1, JSON.stringify(locations));
+    const loc = locations[0];
+    const uri = 'uri' in loc ? loc.uri : loc.targetUri;
+    const range = 'range' in loc ? loc.range : loc.targetRange;
+    assert.equal(uri.toString(), uriIn(folders.editing(), '.github/ownership.yml').toString());
+    assert.deepEqual([range.start.line, range.start.character], [4, 2]);
+    const none = (await vscode.commands.executeCommand<unknown[]>('vscode.executeDefinitionProvider', codeownersUri(), new vscode.Position(6, 28))) ?? [];
+    assert.equal(none.length, 0, 'an owner ownership.yml does not describe has no definition');
+  });
+
+  it('shows the ownership map in a webview under a strict Content Security Policy', async () => {
+    const api = await lens();
+    await openCodeowners();
+    await vscode.commands.executeCommand('ownershipLens.showOwnershipMap');
+    const panel = await waitFor('the ownership map panel', () => api.codeowners.map.panel?.webview.html !== '' && api.codeowners.map.panel);
+    const { html, options } = panel.webview;
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    assert.ok(nonce && nonce.length >= 16, csp);
+    assert.match(csp, /^default-src 'none';/);
+    assert.ok(csp.includes(`script-src 'nonce-${nonce}'`), csp);
+    assert.ok(html.includes(`<script nonce="${nonce}">`));
+    assert.ok(html.includes('<b>7</b>tracked files'), 'the editing fixture has seven files, untracked but not ignored');
+    assert.deepEqual(options.localResourceRoots?.map((u) => u.path.split('/').pop()), ['media']);
+    // A new load draws a new nonce.
+    await vscode.commands.executeCommand('ownershipLens.showOwnershipMap');
+    await waitFor('a new nonce', () => !panel.webview.html.includes(nonce));
+    panel.dispose();
+  });
+});
