@@ -36,6 +36,8 @@ export interface CodeownersState {
   diagnostics: Diagnostic[];
   /** Undefined until the tracked files are known, and always in an untrusted workspace. */
   analysis?: Analysis;
+  /** True when no analysis is coming for this version: it is there, or cannot be had (no git, untrusted). */
+  settled: boolean;
 }
 
 interface Tracked {
@@ -88,7 +90,7 @@ export class CodeownersAnalysis extends Disposable {
    * trusted: waits for it (or gives up on cancellation, or a newer version).
    */
   async whenAnalysed(doc: vscode.TextDocument, token?: vscode.CancellationToken): Promise<CodeownersState | undefined> {
-    const done = (s: CodeownersState | undefined) => s !== undefined && (s.analysis !== undefined || !vscode.workspace.isTrusted);
+    const done = (s: CodeownersState | undefined) => s?.settled === true;
     const now = this.current(doc);
     if (done(now)) return now;
     if (!isCodeownersDocument(doc)) return undefined;
@@ -164,16 +166,18 @@ export class CodeownersAnalysis extends Disposable {
     const setting = vscode.workspace.getConfiguration(SETTINGS_SECTION, doc.uri).get<FlavorSetting>(Settings.flavor) ?? 'auto';
     const parsed = parseCodeowners(text, { flavor: flavorOf(rel, setting, text), byteLength: Buffer.byteLength(text, 'utf8') });
     const own = [...parsed.diagnostics, ...unknownOwnerDiagnostics(parsed, text, repo.config)];
-    const base: CodeownersState = { uri: doc.uri, version, root: repo.root, text, parsed, config: repo.config, diagnostics: own };
+    const trusted = vscode.workspace.isTrusted;
+    const base: CodeownersState = { uri: doc.uri, version, root: repo.root, text, parsed, config: repo.config, diagnostics: own, settled: !trusted };
 
-    const analyzer = vscode.workspace.isTrusted ? this.ready.get(repo.root) : undefined;
+    const analyzer = trusted ? this.ready.get(repo.root) : undefined;
     if (analyzer) return this.publish(withAnalysis(base, analyzer));
     this.publish(base);
+    if (!trusted) return;
     // The first listing of a repository's files: in the background, then analyse.
-    if (!vscode.workspace.isTrusted) return;
     const later = await this.analyzerFor(repo.root);
-    if (stale() || !later) return;
-    this.publish(withAnalysis(base, later));
+    if (stale()) return;
+    // No git here: what the parser found is all there will be.
+    this.publish(later ? withAnalysis(base, later) : { ...base, settled: true });
   }
 
   private publish(state: CodeownersState): void {
@@ -225,5 +229,5 @@ export class CodeownersAnalysis extends Disposable {
 function withAnalysis(base: CodeownersState, analyzer: OwnershipAnalyzer): CodeownersState {
   const analysis = analyzer.analyze(base.parsed);
   const diagnostics = [...base.diagnostics, ...analysis.diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
-  return { ...base, analysis, diagnostics };
+  return { ...base, analysis, diagnostics, settled: true };
 }

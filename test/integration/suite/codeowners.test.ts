@@ -3,6 +3,8 @@
 // CodeLens counts, go to definition on an owner, and the ownership map webview. The fixture
 // is test/integration/fixtures/editing (a GitHub CODEOWNERS with one case per line).
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { folders, lens, uriIn, unescapeMarkdown } from './ownership';
 import { waitFor } from './waitFor';
@@ -80,6 +82,20 @@ describe('Editing CODEOWNERS', () => {
     await editor.edit((b) => b.replace(new vscode.Range(6, 24, 6, line.text.length), '@acme/core'));
     await diagnosticsSettle(EXPECTED.filter(([code]) => code !== 'unknown-owner'));
     await vscode.commands.executeCommand('workbench.action.files.revert');
+    await diagnosticsSettle(EXPECTED);
+  });
+
+  it('follows the files: a file created where a rule matched nothing clears its no-match, and deleting it brings it back', async () => {
+    await openCodeowners();
+    await diagnosticsSettle(EXPECTED);
+    const dir = uriIn(folders.editing(), 'assets').fsPath;
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'logo.svg'), '<svg/>');
+    try {
+      await diagnosticsSettle(EXPECTED.filter(([code, line]) => !(code === 'no-match' && line === 5)));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
     await diagnosticsSettle(EXPECTED);
   });
 
