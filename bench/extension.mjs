@@ -45,8 +45,7 @@ async function bundleMeasure() {
 }
 
 /** Files in distinct directories (seeded), so no switch is answered by an earlier one's memo. */
-function pickSwitchFiles(paths, count) {
-  const seen = new Set();
+function pickSwitchFiles(paths, count, seen = new Set()) {
   const out = [];
   for (const p of shuffled(paths, LOOKUP_SAMPLE_SEED)) {
     const dir = path.posix.dirname(p);
@@ -71,6 +70,8 @@ export async function benchExtension({ quick = false, log = console.log } = {}) 
   const hoverRounds = quick ? 3 : 5;
   // A YAML file of quoted paths at the root: the hover targets (YAML has no other hover provider).
   const hoverTargets = pickSwitchFiles(shuffled(paths, LOOKUP_SAMPLE_SEED + 1), hoverLines);
+  const used = new Set([...switchFiles, ...hoverTargets].map((p) => path.posix.dirname(p)));
+  const modelFiles = pickSwitchFiles(shuffled(paths, LOOKUP_SAMPLE_SEED + 2), 100, used);
   fs.writeFileSync(path.join(tree, HOVER_FILE), hoverTargets.map((p) => `- "${p}"`).join('\n') + '\n');
 
   // Activation must be the bench's doing: with CODEOWNERS parked under another name while the
@@ -87,6 +88,7 @@ export async function benchExtension({ quick = false, log = console.log } = {}) 
     extensionId: `${manifest.publisher}.${manifest.name}`,
     switchFiles,
     hoverFile: HOVER_FILE,
+    modelFiles,
     hoverLines,
     hoverRounds,
     codeownersParked: { from: parked, to: codeowners },
@@ -230,6 +232,7 @@ export function printExtension(r, log = console.log) {
     ['first This File, cold (reads + compiles CODEOWNERS)', ms(r.refresh.coldFirstFile.refreshMs), ''],
     [`This File refresh p50 / p99 / max (${r.refresh.extension.n} switches)`, s(r.refresh.extension), `p99 < ${T.refreshP99Ms} ms  ${mark(r.refresh.extension.p99Ms < T.refreshP99Ms)}`],
     ['  from showTextDocument (editor open included)', s(r.refresh.fromShowTextDocument), ''],
+    [`  model.guidance() alone, new directory (${r.refresh.modelGuidance.n})`, s(r.refresh.modelGuidance), ''],
     [`hover p50 / p99 / max, provider (${r.hover.provider.n})`, s(r.hover.provider), `p99 < ${T.hoverP99Ms} ms  ${mark(r.hover.provider.p99Ms < T.hoverP99Ms)}`],
     ['  via executeHoverProvider, warm', s(r.hover.executeHoverProvider), ''],
     ['  via executeHoverProvider, first round', s(r.hover.executeHoverProviderCold), ''],

@@ -17,6 +17,8 @@ interface BenchInput {
   switchFiles: string[];
   /** Workspace-relative YAML file whose lines are `- "path"`, one per hover target. */
   hoverFile: string;
+  /** Workspace-relative files for model.guidance() alone, in directories neither list above uses. */
+  modelFiles: string[];
   hoverLines: number;
   hoverRounds: number;
   /** CODEOWNERS is kept under this name until the bench triggers activation itself. */
@@ -132,7 +134,15 @@ async function measure(input: BenchInput, out: Record<string, unknown>): Promise
     refresh.push(r.refreshMs);
     fromSwitch.push(r.fromSwitchMs);
   }
-  out.refresh = { coldFirstFile: cold, extension: stats(refresh), fromShowTextDocument: stats(fromSwitch) };
+  // The model's part of a refresh alone (no tree, no editor): guidance for files in
+  // directories not looked up before.
+  const modelOnly: number[] = [];
+  for (const rel of input.modelFiles) {
+    const t = performance.now();
+    await api.model.guidance(vscode.Uri.joinPath(root, ...rel.split('/')));
+    modelOnly.push(performance.now() - t);
+  }
+  out.refresh = { coldFirstFile: cold, extension: stats(refresh), fromShowTextDocument: stats(fromSwitch), modelGuidance: stats(modelOnly) };
 
   // --- Hovers over path literals in a YAML file (no other hover provider there), both as VS
   // Code asks (vscode.executeHoverProvider: a round trip through the workbench) and the
