@@ -12,6 +12,11 @@ export const Commands = {
   refresh: 'ownershipLens.refresh',
   createStarterFiles: 'ownershipLens.createStarterFiles',
   copyExpectation: 'ownershipLens.copyExpectation',
+  installPrecommitReminder: 'ownershipLens.installPrecommitReminder',
+  removePrecommitReminder: 'ownershipLens.removePrecommitReminder',
+  remindAgain: 'ownershipLens.remindAgain',
+  /** Internal (hidden, the notification's button): list what a staged group's owners ask. */
+  showStagedPractices: 'ownershipLens.showStagedPractices',
   resolveGitHubTeams: 'ownershipLens.resolveGitHubTeams',
   refreshTeams: 'ownershipLens.refreshTeams',
   signOutGitHub: 'ownershipLens.signOutGitHub',
@@ -43,6 +48,7 @@ export const Settings = {
   rubric: 'rubric',
   decorations: 'decorations.enabled',
   statusBar: 'statusBar.enabled',
+  notifications: 'beforeCommit.notifications',
   githubApiUrl: 'github.apiUrl',
   gitlabUrl: 'gitlab.url',
 } as const;

@@ -10,6 +10,7 @@ import { createMembership, registerMembership } from './membership/registerMembe
 import { OwnershipModel } from './model/ownershipModel';
 import { registerSelectRubric } from './selectRubric';
 import { registerStarterFiles } from './starterFiles';
+import { registerBeforeCommitReminders, registerStagedChanges } from './staged/registerStaged';
 import { registerStatusBar } from './statusBar';
 import { registerBeforeCommitView } from './views/beforeCommitView';
 import { registerRubricView } from './views/rubricView';
@@ -25,18 +26,20 @@ export function activate(context: vscode.ExtensionContext) {
   registerSelectRubric(context, model, active);
   registerStarterFiles(context, model, active);
   const membership = registerMembership(context, model, membershipParts);
+  const staged = registerStagedChanges(context, model);
   const views = {
     thisFile: registerThisFileView(context, model, active, [membership.you]),
     rubric: registerRubricView(context, model, active),
-    beforeCommit: registerBeforeCommitView(context, model),
+    beforeCommit: registerBeforeCommitView(context, model, staged),
   };
   const statusBar = registerStatusBar(context, model, active);
+  const beforeCommit = registerBeforeCommitReminders(context, staged, statusBar);
   const decorations = registerDecorations(context, model);
   const hover = registerPathHover(context, model);
   const codeowners = registerCodeownersEditing(context, model);
 
   // What the integration tests and the bench read: the surfaces as VS Code sees them.
-  return { model, active, views, statusBar, decorations, hover, membership, codeowners };
+  return { model, active, views, statusBar, decorations, hover, beforeCommit, membership, codeowners };
 }
 
 export type OwnershipLensApi = ReturnType<typeof activate>;

@@ -23,7 +23,7 @@ export function createFixtureWorkspace(parent) {
     const target = path.join(parent, spec.path);
     mkdirSync(path.dirname(target), { recursive: true });
     cpSync(path.join(here, spec.source), target, { recursive: true });
-    initRepository(target, spec.user);
+    initRepository(target, spec.user, spec.commit);
     for (const nested of spec.nestedRepositories ?? []) initRepository(path.join(target, nested));
     folders.push({ path: spec.open ?? spec.path });
   }
@@ -35,11 +35,19 @@ export function createFixtureWorkspace(parent) {
   return workspaceFile;
 }
 
-/** A repository with no commits is enough: ownership needs a `.git`, not a history. */
-function initRepository(dir, user) {
+/**
+ * A repository with no commits is enough for ownership: it needs a `.git`, not a history.
+ * `commit` (paths) makes one commit of them, for tests that stage renames and deletions.
+ */
+function initRepository(dir, user, commit) {
   git(dir, ['init', '--quiet', '--initial-branch', 'main']);
   if (user) {
     git(dir, ['config', 'user.name', user.name]);
     git(dir, ['config', 'user.email', user.email]);
+  }
+  if (commit) {
+    git(dir, ['add', '--', ...commit]);
+    const date = { GIT_AUTHOR_DATE: '2025-01-04T10:00:00Z', GIT_COMMITTER_DATE: '2025-01-04T10:00:00Z' };
+    git(dir, ['-c', 'user.name=Fixture', '-c', 'user.email=fixture@acme.example', 'commit', '--quiet', '--no-verify', '-m', 'Fixture'], date);
   }
 }

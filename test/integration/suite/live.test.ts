@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { folders, hoverAt, lens, open, snapshot, thisFile, uriIn, withSetting, type TreeSnapshot } from './ownership';
+import { folders, hoverAt, lens, open, snapshot, statusOwners, thisFile, uriIn, withSetting, type TreeSnapshot } from './ownership';
 import { waitFor } from './waitFor';
 
 const CLIENT = 'services/payments/client.ts';
@@ -58,7 +58,7 @@ describe('Live updates', () => {
     assert.ok(doc.isDirty);
 
     await open(client);
-    await waitFor('the status bar to show the unsaved owner', () => api.statusBar.item.text === '$(organization) @acme/billing', { describe: () => api.statusBar.item.text });
+    await waitFor('the status bar to show the unsaved owner', () => statusOwners(api.statusBar.item.text) === '$(organization) @acme/billing', { describe: () => api.statusBar.item.text });
     await waitFor('This File to show the unsaved owner', async () => hasOwner(await snapshot(api.views.thisFile.provider), '@acme/billing'));
     assert.equal((await api.decorations.provideFileDecoration(client))?.tooltip, 'Upstream: @acme/billing');
     assert.equal(fs.readFileSync(codeownersUri().fsPath, 'utf8'), original, 'nothing was written yet');

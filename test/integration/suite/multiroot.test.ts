@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { find, folders, hoverAt, labels, lens, open, snapshot, thisFile, uriIn } from './ownership';
+import { find, folders, hoverAt, labels, lens, open, snapshot, statusOwners, thisFile, uriIn } from './ownership';
 import { waitFor } from './waitFor';
 import { manifest } from './workspace';
 
@@ -38,7 +38,7 @@ describe('Multi-root workspace', () => {
   it('GitLab: a unicode file name, in the status bar', async () => {
     const api = await lens();
     await open(uriIn(folders.gitlab(), 'docs/résumé.md'));
-    await waitFor('the status bar to show the docs owners', () => api.statusBar.item.text === '$(organization) @acme/docs', { describe: () => api.statusBar.item.text });
+    await waitFor('the status bar to show the docs owners', () => statusOwners(api.statusBar.item.text) === '$(organization) @acme/docs', { describe: () => api.statusBar.item.text });
   });
 
   it('a nested repository uses its own CODEOWNERS, with paths relative to its root', async () => {
@@ -64,7 +64,7 @@ describe('Multi-root workspace', () => {
     await waitFor('This File to report no map', async () => (await snapshot(api.views.thisFile.provider)).length === 0 && api.views.thisFile.state === 'noMap', {
       describe: () => api.views.thisFile.state,
     });
-    await waitFor('the status bar to say there is no CODEOWNERS', () => api.statusBar.item.text === '$(circle-slash) no CODEOWNERS', { describe: () => api.statusBar.item.text });
+    await waitFor('the status bar to say there is no CODEOWNERS', () => statusOwners(api.statusBar.item.text) === '$(circle-slash) no CODEOWNERS', { describe: () => api.statusBar.item.text });
     // The welcome content that offers the command is declared for exactly this state.
     const welcome = manifest.contributes.viewsWelcome.find((w) => w.when === 'ownershipLens.thisFileState == noMap && isWorkspaceTrusted');
     assert.ok(welcome?.contents.includes('(command:ownershipLens.createStarterFiles)'));

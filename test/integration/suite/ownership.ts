@@ -132,6 +132,11 @@ export async function hoverAt(uri: vscode.Uri, needle: string, offset = 1): Prom
 /** Our hovers start with the situation's icon and label in bold. */
 const OUR_HOVER = /^\$\((home|organization|question|circle-slash)\) \*\*/;
 
+/** The status bar text without the count of staged upstream paths that Before You Commit appends. */
+export function statusOwners(text: string): string {
+  return text.replace(/ · \$\(git-commit\) \d+ upstream$/, '');
+}
+
 /** Sets a setting for the test and returns a function that puts it back. */
 export async function withSetting(key: string, value: unknown, scope?: vscode.Uri): Promise<() => Promise<void>> {
   const [section, ...rest] = key.split('.');
