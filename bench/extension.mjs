@@ -249,8 +249,10 @@ export function printExtension(r, log = console.log) {
   if (r.activeBeforeBench) log('note: the extension was already active when the bench started: activation was not the bench\'s doing.');
   if (r.hover.withoutAnswer) log(`note: ${r.hover.withoutAnswer} hovers returned nothing (every target is a real file: each should answer).`);
   printWatchers(r, log);
-  log(`Refresh = the This File tree's change event (the extension noticing the editor switch) to its rebuilt tree for the new file,
-each file in a directory not looked up before; hover = provideHover on a quoted path in a YAML file, ${r.hovers.lines} paths × ${r.hovers.rounds}
+  const b = r.refresh.builds;
+  if (b?.byBench) log(`note: the view was hidden for ${b.byBench} builds: the bench asked for the tree itself (VS Code asked ${b.byVSCode} times).`);
+  log(`Refresh = the This File tree's change event (the extension noticing the editor switch) to VS Code's request for the
+tree resolving with the new file (the round trip through the workbench included), each file in a directory not looked up before; hover = provideHover on a quoted path in a YAML file, ${r.hovers.lines} paths × ${r.hovers.rounds}
 rounds (executeHoverProvider adds VS Code's round trip through the workbench); memory = heap + external after full GCs,
 after the first file minus after activation. Window run took ${(r.wallMs / 1000).toFixed(1)} s.`);
   log('');
