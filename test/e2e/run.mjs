@@ -146,6 +146,22 @@ try {
     await page.locator('.workbench-hover, .monaco-hover', { hasText: 'Upstream: Developer Docs (@acme/docs)' }).waitFor({ state: 'visible', timeout: 10_000 });
     shots.push(await workbench.screenshot('3-explorer-badges'));
   });
+  await check('Before You Commit groups the staged changes by owner: Payments with its practices, then yours', async () => {
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    const header = (title) => page.locator('.pane-header', { hasText: title }).first();
+    if (!(await header('Before You Commit').isVisible())) await page.locator('.activitybar a.action-label[aria-label^="Ownership"]').click();
+    // Room for it: fold This File and Rubric, unfold Before You Commit (collapsed by default).
+    for (const title of ['This File', 'Rubric']) if ((await header(title).getAttribute('aria-expanded')) === 'true') await header(title).click();
+    if ((await header('Before You Commit').getAttribute('aria-expanded')) !== 'true') await header('Before You Commit').click();
+    await pane('Before You Commit').locator('.monaco-list-row', { hasText: 'services/payments/internal/charge/charge.go' }).waitFor({ timeout: 30_000 });
+    const rows = await rowsOf('Before You Commit');
+    assert.ok(rows.some((r) => r.startsWith('Payments') && r.includes('Upstream · 1 file')), rows.join(' | '));
+    assert.ok(rows.some((r) => r.startsWith('Practices')), rows.join(' | '));
+    assert.ok(rows.some((r) => r.startsWith('Yours')), rows.join(' | '));
+    await page.locator('.statusbar-item', { hasText: '1 upstream' }).first().waitFor({ timeout: 10_000 });
+    shots.push(await workbench.screenshot('6-before-you-commit'));
+  });
 } finally {
   await workbench.close();
   if (failures.length === 0) workbench.sandbox.remove();
