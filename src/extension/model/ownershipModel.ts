@@ -61,6 +61,11 @@ export class OwnershipModel extends Disposable {
     const names = [...MODEL_FILE_NAMES].join(',');
     const watcher = this._register(vscode.workspace.createFileSystemWatcher(`**/{${names}}`));
     this.watch(watcher);
+    // Deleting a folder that held them (`rm -r .github`) may arrive as one event for the folder,
+    // which the glob above does not match: watch those folders' deletions too.
+    const folders = MODEL_DIRS.filter((d) => d !== '.').join(',');
+    const folderWatcher = this._register(vscode.workspace.createFileSystemWatcher(`**/{${folders}}`, true, true, false));
+    this._register(folderWatcher.onDidDelete((uri) => this.fileChanged(uri.fsPath)));
 
     for (const doc of vscode.workspace.textDocuments) this.trackBuffer(doc);
     this._register(vscode.workspace.onDidChangeTextDocument((e) => this.trackBuffer(e.document)));
