@@ -58,6 +58,11 @@ export class CodeownersAnalysis extends Disposable {
   private readonly treeTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Per document: the latest analysis run, so that a stale one does not publish. */
   private readonly runs = new Map<string, number>();
+  /**
+   * Files created or deleted change what a pattern matches. Every such event in the workspace
+   * crosses to the extension host, so this watcher exists only while a CODEOWNERS is open.
+   */
+  private fileWatcher: vscode.Disposable | undefined;
   private readonly updated = this._register(new vscode.EventEmitter<CodeownersState>());
   /** Fires with a document's new state (diagnostics, and analysis when there is one). */
   readonly onDidUpdate = this.updated.event;
@@ -73,10 +78,8 @@ export class CodeownersAnalysis extends Disposable {
     // ownership.yml, settings and trust: every open CODEOWNERS is read again.
     this._register(model.onDidChange(() => this.rescheduleAll()));
     this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.rescheduleAll()));
-    const files = this._register(vscode.workspace.createFileSystemWatcher('**/*', false, true, false));
-    this._register(files.onDidCreate((uri) => this.filesChanged(uri)));
-    this._register(files.onDidDelete((uri) => this.filesChanged(uri)));
     this._register({ dispose: () => this.clearTimers() });
+    this._register({ dispose: () => this.fileWatcher?.dispose() });
   }
 
   /** The state of `doc` if it describes its current text. */
@@ -135,6 +138,7 @@ export class CodeownersAnalysis extends Disposable {
 
   private schedule(doc: vscode.TextDocument, delayMs: number): void {
     if (!isCodeownersDocument(doc)) return;
+    this.watchFiles();
     const key = doc.uri.toString();
     clearTimeout(this.pending.get(key));
     this.pending.set(
@@ -192,6 +196,17 @@ export class CodeownersAnalysis extends Disposable {
     if (closed) this.runs.delete(key);
     this.states.delete(key);
     this.cleared.fire(uri);
+    if (closed && !vscode.workspace.textDocuments.some((d) => d.uri.toString() !== key && !d.isClosed && isCodeownersDocument(d))) {
+      this.fileWatcher?.dispose();
+      this.fileWatcher = undefined;
+    }
+  }
+
+  private watchFiles(): void {
+    if (this.fileWatcher !== undefined) return;
+    const files = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+    const subs = [files.onDidCreate((uri) => this.filesChanged(uri)), files.onDidDelete((uri) => this.filesChanged(uri))];
+    this.fileWatcher = vscode.Disposable.from(files, ...subs);
   }
 
   /** A file appeared or disappeared: its repository's tracked list is read again, soon. */
