@@ -8,7 +8,6 @@
 // The measuring happens in bench/extension-host/measure.ts, bundled to out/bench/; this file
 // prepares the workspace, runs the window, and prints the figures against the issue's targets.
 import fs from 'node:fs';
-import { createWriteStream } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,7 +15,8 @@ import * as esbuild from 'esbuild';
 import { launchChromium } from '../scripts/vscode/chromium.mjs';
 import { ensureCodeServer } from '../scripts/vscode/codeServer.mjs';
 import { createSandbox, QUIET_SETTINGS } from '../scripts/vscode/sandbox.mjs';
-import { freePort, HOST, startVSCodeServer, workbenchUrl } from '../scripts/vscode/servers.mjs';
+import { runExtensionEntry } from '../scripts/vscode/extensionTests.mjs';
+import { freePort, startVSCodeServer } from '../scripts/vscode/servers.mjs';
 import { LOOKUP_SAMPLE_SEED } from './constants.mjs';
 import { ensureLargeTree } from './extension-tree.mjs';
 import { ms } from './format.mjs';
@@ -113,23 +113,15 @@ export async function benchExtension({ quick = false, log = console.log } = {}) 
       logFile: sandbox.file('server.log'),
       env,
     });
-    const remote = (p) => `vscode-remote://${HOST}:${port}${pathToFileURL(p).pathname}`;
-    const payload = JSON.stringify([
-      ['extensionDevelopmentPath', remote(ROOT)],
-      ['extensionTestsPath', remote(entry)],
-    ]);
     browser = await launchChromium();
-    const page = await browser.newPage();
-    const browserLog = createWriteStream(sandbox.file('browser.log'));
-    page.on('console', (message) => browserLog.write(`[${message.type()}] ${message.text()}\n`));
-    let exited;
-    const exitCode = new Promise((resolve) => (exited = resolve));
-    await page.exposeFunction('codeAutomationExit', (code) => exited(code));
-    let timer;
-    const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), TIMEOUT_MS)));
-    await page.goto(workbenchUrl(port, tree, { payload }));
-    const outcome = await Promise.race([exitCode, timedOut]);
-    clearTimeout(timer);
+    const outcome = await runExtensionEntry(browser, {
+      port,
+      extensionPath: ROOT,
+      entry,
+      folder: tree,
+      browserLogFile: sandbox.file('browser.log'),
+      timeoutMs: TIMEOUT_MS,
+    });
     // The server's processes (server, extension host, file watcher) while the window is still open.
     const serverRssMB = processGroupRssMB(server.pid ?? server.child?.pid);
     if (outcome === 'timeout') result = { error: `timed out after ${TIMEOUT_MS} ms` };

@@ -5,12 +5,11 @@
 //
 //   npm run test:integration            KEEP_TEST_DIR=1 keeps the run's temp folder
 //   OWNERSHIP_LENS_IT_TIMEOUT_MS=...    overall limit (default 180000)
-import { createWriteStream } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { launchChromium } from '../../scripts/vscode/chromium.mjs';
 import { ensureCodeServer } from '../../scripts/vscode/codeServer.mjs';
 import { createSandbox } from '../../scripts/vscode/sandbox.mjs';
-import { freePort, HOST, startVSCodeServer, workbenchUrl } from '../../scripts/vscode/servers.mjs';
+import { runExtensionEntry } from '../../scripts/vscode/extensionTests.mjs';
+import { freePort, startVSCodeServer } from '../../scripts/vscode/servers.mjs';
 import { bundleSuite, repoRoot } from './bundle.mjs';
 import { createFixtureWorkspace } from './fixture.mjs';
 import { reportResults } from './results.mjs';
@@ -45,32 +44,15 @@ try {
   });
   const serverReady = Date.now();
 
-  // The workbench takes the extension under development and the test entry from `payload`,
-  // as vscode-remote URIs on this server.
-  const remote = (p) => `vscode-remote://${HOST}:${port}${pathToFileURL(p).pathname}`;
-  const payload = JSON.stringify([
-    ['extensionDevelopmentPath', remote(repoRoot)],
-    ['extensionTestsPath', remote(testsEntry)],
-  ]);
-
   browser = await launchChromium();
-  const page = await browser.newPage();
-  const browserLog = createWriteStream(sandbox.file('browser.log'));
-  page.on('console', (message) => browserLog.write(`[${message.type()}] ${message.text()}\n`));
-  page.on('pageerror', (error) => browserLog.write(`[pageerror] ${error.stack ?? error}\n`));
-
-  // Called by the workbench (thanks to --enable-smoke-test-driver) once run() settles;
-  // it must exist before the page loads.
-  let exited;
-  const exitCode = new Promise((resolve) => (exited = resolve));
-  await page.exposeFunction('codeAutomationExit', (code) => exited(code));
-  let timer;
-  const timedOut = new Promise((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+  const outcome = await runExtensionEntry(browser, {
+    port,
+    extensionPath: repoRoot,
+    entry: testsEntry,
+    folder: workspace,
+    browserLogFile: sandbox.file('browser.log'),
+    timeoutMs,
   });
-  await page.goto(workbenchUrl(port, workspace, { payload }));
-  const outcome = await Promise.race([exitCode, timedOut]);
-  clearTimeout(timer);
   console.log(`VS Code server up after ${seconds(serverReady - t0)} (bundle, fixture, server); tests done ${seconds(Date.now() - serverReady)} later`);
 
   if (outcome === 'timeout') {
