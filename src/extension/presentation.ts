@@ -2,6 +2,7 @@
 // the hover and the sidebar say the same thing the same way. Plain strings, no vscode: the
 // callers escape them for Markdown where needed.
 import type { IdentityEntry } from '../core/identity/identity';
+import { whyMine, type WhyMineWording } from '../core/identity/whyMine';
 import { ownerKey } from '../core/codeowners/owners';
 import type { Team } from '../core/practices/types';
 import type { Situation } from '../core/situation/situation';
@@ -51,7 +52,7 @@ export interface SituationFacts {
 export function situationSentence(f: SituationFacts): string {
   switch (f.situation) {
     case 'mine':
-      return f.mineAs ? `You own this, as ${f.mineAs.owner} (${whyMine(f.mineAs.why)}).` : 'You own this.';
+      return f.mineAs ? `You own this, as ${f.mineAs.owner} (${whyMine(f.mineAs.why, EDITOR_WORDING)}).` : 'You own this.';
     case 'upstream':
       return `Someone else owns this: ${ownersLabel(f.owners, f.teams)}.`;
     case 'unowned':
@@ -61,25 +62,12 @@ export function situationSentence(f: SituationFacts): string {
   }
 }
 
-export function whyMine(why: IdentityEntry): string {
-  const from = why.from ?? '';
-  switch (why.via) {
-    case 'explicit':
-      return 'one of your handles in the ownershipLens.me setting';
-    case 'git-email':
-      return "your git user.email";
-    case 'git-noreply':
-      return `your login, from git's user.email ${from}`;
-    case 'person':
-      return `you, by ${from} in ownership.yml`;
-    case 'team':
-      return `you are a member, as ${from}`;
-    case 'github':
-    case 'gitlab':
-      // Team membership from the host (issue 7); the "You" section will say when it was fetched.
-      return from === '' ? `your ${why.via === 'github' ? 'GitHub' : 'GitLab'} login` : `you are a member on ${why.via === 'github' ? 'GitHub' : 'GitLab'}, as ${from}`;
-  }
-}
+/** The editor's words for what differs by surface; the rest is shared (core/identity/whyMine). */
+const EDITOR_WORDING: WhyMineWording = {
+  explicit: 'one of your handles in the ownershipLens.me setting',
+  // The "You" section says when a host's answer was fetched.
+  host: (host, from) => (from === '' ? `your ${host} login` : `you are a member on ${host}, as ${from}`),
+};
 
 /** `.github/CODEOWNERS:17` */
 export function ruleLocation(rule: { file: string; line: number }): string {

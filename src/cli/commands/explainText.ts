@@ -1,9 +1,8 @@
 // The terminal text of `explain`: a short block per path that reads top to bottom as "who,
 // what it means for you, what they ask, what good ownership looks like here". Plain text, no
 // colour: every field that comes from the repository goes through `sanitize` before layout.
-import type { IdentityEntry } from '../../core/identity/identity';
 import { utcMinute } from '../../core/membership/time';
-import { HOST_NAMES, type HostKind } from '../../core/membership/types';
+import { whyMine, type WhyMineWording } from '../../core/identity/whyMine';
 import type { Guidance } from '../../core/situation/guidance';
 import type { Rubric } from '../../core/rubric/types';
 import { sanitize } from '../terminal';
@@ -47,7 +46,7 @@ function withTeamName(owner: string, g: Guidance): string {
 function situationLine(g: Guidance): string {
   switch (g.situation) {
     case 'mine':
-      return g.mineAs ? `mine: you own this as ${sanitize(g.mineAs.owner)} (${whyMine(g.mineAs.why)})` : 'mine: you own this';
+      return g.mineAs ? `mine: you own this as ${sanitize(g.mineAs.owner)} (${sanitize(whyMine(g.mineAs.why, CLI_WORDING))})` : 'mine: you own this';
     case 'upstream':
       return 'upstream: someone else owns this';
     case 'unowned':
@@ -57,28 +56,14 @@ function situationLine(g: Guidance): string {
   }
 }
 
-function whyMine(why: IdentityEntry): string {
-  const from = sanitize(why.from ?? '');
-  switch (why.via) {
-    case 'explicit':
-      return 'given with --me';
-    case 'git-email':
-      return 'your git user.email';
-    case 'git-noreply':
-      return `your login in git's user.email ${from}`;
-    case 'person':
-      return `you, by ${from} in ownership.yml`;
-    case 'team':
-      return `you are a member, as ${from}`;
-    case 'github':
-    case 'gitlab':
-      return hostSays(why.via, why.fetchedAt, from);
-  }
-}
+/** The CLI's words for what differs by surface; the rest is shared (core/identity/whyMine). */
+const CLI_WORDING: WhyMineWording = {
+  explicit: 'given with --me',
+  host: (host, from, fetchedAt) => hostSays(host, fetchedAt, from),
+};
 
 /** `GitHub says you are in it, as @alice (fetched 2025-01-31 09:12 UTC)` */
-function hostSays(via: HostKind, fetchedAt: number | undefined, from: string): string {
-  const host = HOST_NAMES[via];
+function hostSays(host: string, fetchedAt: number | undefined, from: string): string {
   const when = fetchedAt !== undefined ? ` (fetched ${utcMinute(fetchedAt)})` : '';
   return from === '' ? `your ${host} login${when}` : `${host} says you are in it, as ${from}${when}`;
 }
