@@ -9,6 +9,12 @@ export const REPOSITORY_OPTIONS = {
   flavor: { type: 'string' },
 } as const;
 
+/** Options of the commands that give guidance (explain, precommit, hook): who I am, which rubric. */
+export const GUIDANCE_OPTIONS = {
+  me: { type: 'string', multiple: true },
+  rubric: { type: 'string' },
+} as const;
+
 export const REPOSITORY_USAGE = `  --root DIR          repository root (default: the git top level of the current directory)
   --codeowners FILE   use this CODEOWNERS file instead of searching for one
   --flavor FLAVOR     auto (default), github, gitlab or bitbucket`;

@@ -14,7 +14,7 @@ import type { FileDiagnostic } from '../../core/yaml/boundedYaml';
 import { createGitClient } from '../../git/gitClient';
 import { EXIT_OK, UsageError, type CliIO } from '../io';
 import { MEMBERSHIP_USAGE, resolveIdentityForCli } from '../membership';
-import { openRepository, REPOSITORY_OPTIONS, REPOSITORY_USAGE, resolveRoot, summarizeProblems } from '../repository-args';
+import { openRepository, GUIDANCE_OPTIONS, REPOSITORY_OPTIONS, REPOSITORY_USAGE, resolveRoot, summarizeProblems } from '../repository-args';
 import { sanitize } from '../terminal';
 import { renderGuidance } from './explainText';
 
@@ -45,8 +45,7 @@ export async function explainCommand(args: string[], io: CliIO): Promise<number>
     strict: true,
     options: {
       ...REPOSITORY_OPTIONS,
-      me: { type: 'string', multiple: true },
-      rubric: { type: 'string' },
+      ...GUIDANCE_OPTIONS,
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },

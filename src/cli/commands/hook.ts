@@ -12,6 +12,7 @@ import { createGitClient } from '../../git/gitClient';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIO } from '../io';
 import { resolveRoot } from '../repository-args';
 import { sanitize } from '../terminal';
+import { GUIDANCE_OPTIONS } from '../repository-args';
 
 export const HOOK_USAGE = `Usage: ownership-lens hook install|remove|status [options]
 
@@ -43,8 +44,7 @@ export async function hookCommand(args: string[], io: CliIO): Promise<number> {
     options: {
       root: { type: 'string' },
       strict: { type: 'boolean' },
-      me: { type: 'string', multiple: true },
-      rubric: { type: 'string' },
+      ...GUIDANCE_OPTIONS,
       cli: { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },

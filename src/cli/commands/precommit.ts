@@ -12,7 +12,7 @@ import { pathOwnership } from '../../core/situation/pathOwnership';
 import { createGitClient, type GitClient } from '../../git/gitClient';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIO } from '../io';
 import { MEMBERSHIP_USAGE, resolveIdentityForCli } from '../membership';
-import { openRepository, REPOSITORY_OPTIONS, REPOSITORY_USAGE, resolveRoot, summarizeProblems } from '../repository-args';
+import { openRepository, GUIDANCE_OPTIONS, REPOSITORY_OPTIONS, REPOSITORY_USAGE, resolveRoot, summarizeProblems } from '../repository-args';
 import { sanitize } from '../terminal';
 import { renderReminders } from './precommitText';
 import { gitEnvironment } from '../git-environment';
@@ -52,8 +52,7 @@ export async function precommitCommand(args: string[], io: CliIO): Promise<numbe
     strict: true,
     options: {
       ...REPOSITORY_OPTIONS,
-      me: { type: 'string', multiple: true },
-      rubric: { type: 'string' },
+      ...GUIDANCE_OPTIONS,
       json: { type: 'boolean' },
       strict: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
