@@ -15,6 +15,8 @@ interface TestResult {
 
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  // OWNERSHIP_LENS_IT_GREP runs only the tests whose full title matches (while working on one).
+  if (process.env.OWNERSHIP_LENS_IT_GREP) mocha.grep(process.env.OWNERSHIP_LENS_IT_GREP);
   for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
     mocha.addFile(path.join(__dirname, file));
   }
