@@ -1,7 +1,7 @@
 // The CODEOWNERS engine: locate, parse, match.
 export * from './types';
-export { parseCodeowners, detectFlavor, splitLines, GITHUB_SIZE_LIMIT, DEFAULT_SECTION } from './parse';
-export { compileMatcher, normalizeRepoPath, type OwnershipMatcher } from './matcher';
+export { parseCodeowners, parseCodeownersSliced, detectFlavor, splitLines, GITHUB_SIZE_LIMIT, DEFAULT_SECTION } from './parse';
+export { compileMatcher, compileMatcherSliced, normalizeRepoPath, type OwnershipMatcher } from './matcher';
 export { locateCodeowners, LOCATIONS } from './locate';
-export { loadRepositoryOwnership, ownershipFromText, type RepositoryOwnership, type RepositoryOptions, type FileDiagnostic } from './repository';
+export { loadRepositoryOwnership, loadRepositoryOwnershipAsync, ownershipFromText, ownershipFromTextAsync, type RepositoryOwnership, type RepositoryOptions, type FileDiagnostic } from './repository';
 export { workSteps, resetWork } from './work';

@@ -14,7 +14,8 @@
 // directory and memoised, so a file costs a handful of hash lookups: its directory's state,
 // its name in the trie below that directory, its name and its extension.
 
-import { compileRule, readEntries } from './entries';
+import { CHECK_EVERY_MASK, type Slicer } from '../slices';
+import { compileRule, readEntries, type Entry as SharedEntry } from './entries';
 import { collectMatches, extendRest, type MatchSink, type PathLike } from './candidates';
 import { RuleIndex, TrieNode, type Indexed, type RestEntry } from './rule-index';
 import type { OwnershipResult, ParsedCodeowners, Rule, SectionMatch } from './types';
@@ -160,14 +161,16 @@ class Matcher implements OwnershipMatcher {
     this.sectionNames = this.gitlab ? parsed.sections.map((s) => s.name) : [''];
     this.sectionInfo = this.gitlab ? parsed.sections.map((s) => ({ optional: s.optional, approvals: s.approvals })) : [];
     this.single = !this.gitlab;
-    for (const shared of readEntries(parsed).entries) {
-      const compiled = compileRule(parsed, shared.rule);
-      if (compiled === null) continue;
-      const entry = this.entry(shared.rule, shared.section, shared.priority);
-      const item: Indexed<Entry> = { segs: compiled.segs, value: entry };
-      if (compiled.self) this.selfIndex.add(item);
-      if (compiled.descendants) this.descIndex.add(item);
-    }
+  }
+
+  /** Compiles one entry into the indexes (all entries are added before the first lookup). */
+  add(parsed: ParsedCodeowners, shared: SharedEntry): void {
+    const compiled = compileRule(parsed, shared.rule);
+    if (compiled === null) return;
+    const entry = this.entry(shared.rule, shared.section, shared.priority);
+    const item: Indexed<Entry> = { segs: compiled.segs, value: entry };
+    if (compiled.self) this.selfIndex.add(item);
+    if (compiled.descendants) this.descIndex.add(item);
   }
 
   get memoizedDirectories(): number {
@@ -240,5 +243,18 @@ const NO_MATCH: OwnershipResult = Object.freeze({ owners: Object.freeze([]) as u
 
 /** Compiles a parsed file once; the matcher memoises directories as it answers. */
 export function compileMatcher(parsed: ParsedCodeowners): OwnershipMatcher {
-  return new Matcher(parsed);
+  const matcher = new Matcher(parsed);
+  for (const shared of readEntries(parsed).entries) matcher.add(parsed, shared);
+  return matcher;
+}
+
+/** The same as compileMatcher, in slices that leave the event loop free between them. */
+export async function compileMatcherSliced(parsed: ParsedCodeowners, slicer: Slicer): Promise<OwnershipMatcher> {
+  const matcher = new Matcher(parsed);
+  const { entries } = readEntries(parsed);
+  for (let i = 0; i < entries.length; i++) {
+    if ((i & CHECK_EVERY_MASK) === 0 && slicer.due()) await slicer.next();
+    matcher.add(parsed, entries[i]);
+  }
+  return matcher;
 }

@@ -3,6 +3,7 @@
 // code) for everything else. Line splitting handles CRLF, a BOM and tabs; no RegExp is built
 // from the file and none of the fixed ones can backtrack.
 
+import { CHECK_EVERY_MASK, type Slicer } from '../slices';
 import { classifyOwner } from './owners';
 import { normalizeGitlabPattern } from './pattern';
 import type { Diagnostic, Flavor, FlavorSetting, Owner, ParsedCodeowners, Rule, Section, Severity } from './types';
@@ -326,6 +327,23 @@ function hasUnescaped(s: string, ch: string): boolean {
 
 /** Parses CODEOWNERS text. `auto` detects GitLab by its section headers. Never throws. */
 export function parseCodeowners(text: string, options: ParseOptions): ParsedCodeowners {
+  const run = startParse(text, options);
+  for (let i = 0; i < run.lines.length; i++) run.parser.parseLine(run.lines[i], i + 1);
+  return run.finish();
+}
+
+/** The same as parseCodeowners, in slices that leave the event loop free between them. */
+export async function parseCodeownersSliced(text: string, options: ParseOptions, slicer: Slicer): Promise<ParsedCodeowners> {
+  const run = startParse(text, options);
+  for (let i = 0; i < run.lines.length; i++) {
+    if ((i & CHECK_EVERY_MASK) === 0 && slicer.due()) await slicer.next();
+    run.parser.parseLine(run.lines[i], i + 1);
+  }
+  return run.finish();
+}
+
+/** Everything before and after the loop over lines, shared by both forms. */
+function startParse(text: string, options: ParseOptions): { parser: Parser; lines: string[]; finish(): ParsedCodeowners } {
   const flavor: Flavor = options.flavor === 'auto' ? detectFlavor(text) : options.flavor;
   const parser = new Parser(flavor);
   let applied = true;
@@ -339,8 +357,12 @@ export function parseCodeowners(text: string, options: ParseOptions): ParsedCode
     applied = false;
     parser.report(1, 1, 'error', 'binary-file', 'This file contains NUL bytes: it is not a text file, so no rule in it applies.');
   }
-  const lines = splitLines(text);
-  for (let i = 0; i < lines.length; i++) parser.parseLine(lines[i], i + 1);
-  parser.finish();
-  return { flavor, rules: parser.rules, sections: parser.sections, diagnostics: parser.diagnostics, applied };
+  return {
+    parser,
+    lines: splitLines(text),
+    finish() {
+      parser.finish();
+      return { flavor, rules: parser.rules, sections: parser.sections, diagnostics: parser.diagnostics, applied };
+    },
+  };
 }

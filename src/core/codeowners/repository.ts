@@ -4,8 +4,9 @@
 import * as nodePath from 'node:path';
 import { nodeFileSystem, isInside, type FileSystem } from '../fs';
 import { locateCodeowners } from './locate';
-import { compileMatcher, type OwnershipMatcher } from './matcher';
-import { detectFlavor, parseCodeowners } from './parse';
+import { timeSlices, type Slicer } from '../slices';
+import { compileMatcher, compileMatcherSliced, type OwnershipMatcher } from './matcher';
+import { detectFlavor, parseCodeowners, parseCodeownersSliced } from './parse';
 import type { Diagnostic, Flavor, FlavorSetting, OwnershipResult, ParsedCodeowners, Rule, RuleRef } from './types';
 
 /** Files larger than this are not read at all (GitHub's own limit is 3 MB). */
@@ -38,16 +39,13 @@ export interface RepositoryOwnership {
 const NO_MAP: OwnershipResult = Object.freeze({ owners: [], rule: null }) as OwnershipResult;
 
 class Repository implements RepositoryOwnership {
-  private readonly matcher: OwnershipMatcher | null;
-
   constructor(
     readonly root: string,
     readonly file: string | null,
     readonly parsed: ParsedCodeowners | null,
     readonly diagnostics: FileDiagnostic[],
-  ) {
-    this.matcher = parsed ? compileMatcher(parsed) : null;
-  }
+    private readonly matcher: OwnershipMatcher | null = parsed ? compileMatcher(parsed) : null,
+  ) {}
 
   get flavor(): Flavor | null {
     return this.parsed?.flavor ?? null;
@@ -69,12 +67,46 @@ function displayPath(root: string, abs: string): string {
 /** Builds a repository map from text the caller already has (e.g. an unsaved editor buffer). */
 export function ownershipFromText(root: string, file: string, text: string, flavor: Flavor, extra: FileDiagnostic[] = []): RepositoryOwnership {
   const parsed = parseCodeowners(text, { flavor });
-  const diagnostics = extra.concat(parsed.diagnostics.map((d) => ({ ...d, file })));
-  return new Repository(root, file, parsed, diagnostics);
+  return new Repository(root, file, parsed, withFile(extra, parsed, file));
+}
+
+/** ownershipFromText in slices (see core/slices): for an editor, which must not hold its thread. */
+export async function ownershipFromTextAsync(root: string, file: string, text: string, flavor: Flavor, extra: FileDiagnostic[] = [], slicer: Slicer = timeSlices()): Promise<RepositoryOwnership> {
+  const parsed = await parseCodeownersSliced(text, { flavor }, slicer);
+  return new Repository(root, file, parsed, withFile(extra, parsed, file), await compileMatcherSliced(parsed, slicer));
+}
+
+function withFile(extra: FileDiagnostic[], parsed: ParsedCodeowners, file: string): FileDiagnostic[] {
+  return extra.concat(parsed.diagnostics.map((d) => ({ ...d, file })));
 }
 
 /** Locates, reads and compiles the CODEOWNERS of the repository at `root`. Never throws. */
 export function loadRepositoryOwnership(root: string, options: RepositoryOptions = {}): RepositoryOwnership {
+  const read = readRepository(root, options);
+  if (read instanceof Repository) return read;
+  const parsed = parseCodeowners(read.text, { flavor: read.flavor, byteLength: read.byteLength });
+  return new Repository(read.root, read.file, parsed, withFile(read.diagnostics, parsed, read.file));
+}
+
+/** loadRepositoryOwnership in slices (see core/slices): for an editor, which must not hold its thread. */
+export async function loadRepositoryOwnershipAsync(root: string, options: RepositoryOptions = {}, slicer: Slicer = timeSlices()): Promise<RepositoryOwnership> {
+  const read = readRepository(root, options);
+  if (read instanceof Repository) return read;
+  const parsed = await parseCodeownersSliced(read.text, { flavor: read.flavor, byteLength: read.byteLength }, slicer);
+  return new Repository(read.root, read.file, parsed, withFile(read.diagnostics, parsed, read.file), await compileMatcherSliced(parsed, slicer));
+}
+
+/** A CODEOWNERS read and ready to parse, or the final answer when there is none to parse. */
+interface ReadCodeowners {
+  root: string;
+  file: string;
+  text: string;
+  flavor: Flavor;
+  byteLength: number;
+  diagnostics: FileDiagnostic[];
+}
+
+function readRepository(root: string, options: RepositoryOptions): ReadCodeowners | Repository {
   const fs = options.fs ?? nodeFileSystem;
   const absRoot = nodePath.resolve(root);
   const setting = options.flavor ?? 'auto';
@@ -127,7 +159,5 @@ export function loadRepositoryOwnership(root: string, options: RepositoryOptions
   }
   const text = buffer.toString('utf8');
   const flavor = implied ?? (setting === 'auto' ? detectFlavor(text) : setting);
-  const parsed = parseCodeowners(text, { flavor, byteLength: buffer.length });
-  for (const d of parsed.diagnostics) diagnostics.push({ ...d, file });
-  return new Repository(absRoot, file, parsed, diagnostics);
+  return { root: absRoot, file, text, flavor, byteLength: buffer.length, diagnostics };
 }
