@@ -120,7 +120,7 @@ class Walk {
       }
       if (!this.self.isEmpty) {
         const name = names[i];
-        const node = c.selfNode === null ? null : c.selfNode.children.get(name) ?? null;
+        const node = c.selfNode === null ? null : c.selfNode.child(name);
         this.at = i;
         this.atEnd = i + 1;
         collectMatches(this.self, node, extendRest(c.selfRest, node), this.file.reset(dir, name), this.sink);
@@ -130,8 +130,8 @@ class Walk {
   }
 
   private subdir(sub: DirNode, c: Cursor): void {
-    const selfNode = c.selfNode === null ? null : c.selfNode.children.get(sub.name) ?? null;
-    const descNode = c.descNode === null ? null : c.descNode.children.get(sub.name) ?? null;
+    const selfNode = c.selfNode === null ? null : c.selfNode.child(sub.name);
+    const descNode = c.descNode === null ? null : c.descNode.child(sub.name);
     const next: Cursor = { selfNode, selfRest: extendRest(c.selfRest, selfNode), descNode, descRest: extendRest(c.descRest, descNode) };
     // Nothing in the trie leads here and no pattern is looked up by name: skip the subtree.
     if (this.global === 0 && selfNode === null && descNode === null && next.selfRest.length === 0 && next.descRest.length === 0) return;

@@ -7,7 +7,7 @@
 //   the earlier entry's rule but keeps its position, and exclusions (`!`) drop the section.
 
 import { DEFAULT_SECTION } from './parse';
-import { compilePattern, normalizeGitlabPattern, type CompiledPattern } from './pattern';
+import { compilePattern, normalizeGitlabPattern, type CompiledPattern, type Literals } from './pattern';
 import type { ParsedCodeowners, Rule } from './types';
 
 export interface Entry {
@@ -43,8 +43,8 @@ export function keyKind(parsed: ParsedCodeowners): 'gitlab' | 'gitignore' {
 }
 
 /** Compiles a rule's pattern the way the matcher does; null when it can never match. */
-export function compileRule(parsed: ParsedCodeowners, rule: Rule): CompiledPattern | null {
-  const compiled = compilePattern(parsed.flavor, rule.exclusion ? rule.pattern.slice(1) : rule.pattern);
+export function compileRule(parsed: ParsedCodeowners, rule: Rule, literals?: Literals): CompiledPattern | null {
+  const compiled = compilePattern(parsed.flavor, rule.exclusion ? rule.pattern.slice(1) : rule.pattern, literals);
   return compiled.never || (!compiled.self && !compiled.descendants) ? null : compiled;
 }
 

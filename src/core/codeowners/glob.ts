@@ -45,6 +45,12 @@ export type SegmentMatcher =
 export interface GlobSyntax {
   /** GitLab (Ruby fnmatch) reads `[...]` as a character class; GitHub matches it literally. */
   classes: boolean;
+  /**
+   * Literal segments already made while compiling this file, to share: real files repeat
+   * the same directory names in thousands of rules, and each object kept is one more for the
+   * garbage collector to copy.
+   */
+  literals?: Map<string, SegmentMatcher>;
 }
 
 /**
@@ -54,7 +60,13 @@ export interface GlobSyntax {
 export function compileSegment(text: string, syntax: GlobSyntax): SegmentMatcher {
   if (text === '*') return { kind: 'any' };
   // Most segments are plain names: no need to look at them character by character.
-  if (isPlain(text, syntax)) return { kind: 'literal', text };
+  if (isPlain(text, syntax)) {
+    const known = syntax.literals?.get(text);
+    if (known !== undefined) return known;
+    const made: SegmentMatcher = { kind: 'literal', text };
+    syntax.literals?.set(text, made);
+    return made;
+  }
   const pieces: Piece[] = [];
   let atoms: Atom[] = [];
   let starred = false;
@@ -290,6 +302,8 @@ export interface SegmentPattern {
 }
 
 export function makeSegmentPattern(segments: SegmentMatcher[]): SegmentPattern {
+  // Without `**` (most patterns) the one block is the segments themselves.
+  if (!segments.some((m) => m.kind === 'globstar')) return { segments, blocks: [segments], minSegments: segments.length };
   const blocks: SegmentMatcher[][] = [[]];
   for (const m of segments) {
     if (m.kind === 'globstar') {

@@ -16,6 +16,7 @@
 
 import { CHECK_EVERY_MASK, type Slicer } from '../slices';
 import { compileRule, readEntries, type Entry as SharedEntry } from './entries';
+import type { Literals } from './pattern';
 import { collectMatches, extendRest, type MatchSink, type PathLike } from './candidates';
 import { RuleIndex, TrieNode, type Indexed, type RestEntry } from './rule-index';
 import type { OwnershipResult, ParsedCodeowners, Rule, SectionMatch } from './types';
@@ -163,9 +164,12 @@ class Matcher implements OwnershipMatcher {
     this.single = !this.gitlab;
   }
 
+  /** Shares literal segments between this file's patterns while it is compiled; then dropped. */
+  private literals: Literals | null = new Map();
+
   /** Compiles one entry into the indexes (all entries are added before the first lookup). */
   add(parsed: ParsedCodeowners, shared: SharedEntry): void {
-    const compiled = compileRule(parsed, shared.rule);
+    const compiled = compileRule(parsed, shared.rule, this.literals ?? undefined);
     if (compiled === null) return;
     const entry = this.entry(shared.rule, shared.section, shared.priority);
     const item: Indexed<Entry> = { segs: compiled.segs, value: entry };
@@ -173,14 +177,19 @@ class Matcher implements OwnershipMatcher {
     if (compiled.descendants) this.descIndex.add(item);
   }
 
+  /** Every entry is in: the compile-time tables can go. */
+  sealed(): this {
+    this.literals = null;
+    return this;
+  }
+
   get memoizedDirectories(): number {
     return this.dirs.size;
   }
 
   private entry(rule: Rule, section: number, priority: number): Entry {
-    const owners: string[] = [];
-    for (const o of rule.owners) if (!owners.includes(o.text)) owners.push(o.text);
-    Object.freeze(owners);
+    // The parser already keeps each owner once: an exact-size copy of their texts.
+    const owners = Object.freeze(rule.owners.map((o) => o.text)) as string[];
     const result: OwnershipResult = Object.freeze({ owners, rule });
     return { rule, section, priority, exclusion: rule.exclusion, owners, result };
   }
@@ -197,8 +206,8 @@ class Matcher implements OwnershipMatcher {
       const cut = path.lastIndexOf('/');
       const parent = this.dir(cut < 0 ? '' : path.slice(0, cut));
       const name = cut < 0 ? path : path.slice(cut + 1);
-      const selfNode = parent.selfNode === null ? null : parent.selfNode.children.get(name) ?? null;
-      const descNode = parent.descNode === null ? null : parent.descNode.children.get(name) ?? null;
+      const selfNode = parent.selfNode === null ? null : parent.selfNode.child(name);
+      const descNode = parent.descNode === null ? null : parent.descNode.child(name);
       state = new DirState(parent, name, parent.acc.copy(), selfNode, extendRest(parent.selfRest, selfNode), descNode, extendRest(parent.descRest, descNode));
     }
     // A directory's own matches in the descendants index apply to everything below it.
@@ -215,7 +224,7 @@ class Matcher implements OwnershipMatcher {
     if (this.selfIndex.isEmpty) return this.result(dir.acc);
     const file = this.fileView;
     file.reset(dir, cut < 0 ? p : p.slice(cut + 1));
-    const node = dir.selfNode === null ? null : dir.selfNode.children.get(file.name) ?? null;
+    const node = dir.selfNode === null ? null : dir.selfNode.child(file.name);
     const acc = this.single ? this.scratch.from(dir.acc) : dir.acc.copy();
     collectMatches(this.selfIndex, node, extendRest(dir.selfRest, node), file, acc);
     return this.result(acc);
@@ -245,7 +254,7 @@ const NO_MATCH: OwnershipResult = Object.freeze({ owners: Object.freeze([]) as u
 export function compileMatcher(parsed: ParsedCodeowners): OwnershipMatcher {
   const matcher = new Matcher(parsed);
   for (const shared of readEntries(parsed).entries) matcher.add(parsed, shared);
-  return matcher;
+  return matcher.sealed();
 }
 
 /** The same as compileMatcher, in slices that leave the event loop free between them. */
@@ -256,5 +265,5 @@ export async function compileMatcherSliced(parsed: ParsedCodeowners, slicer: Sli
     if ((i & CHECK_EVERY_MASK) === 0 && slicer.due()) await slicer.next();
     matcher.add(parsed, entries[i]);
   }
-  return matcher;
+  return matcher.sealed();
 }

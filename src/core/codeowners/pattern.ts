@@ -12,6 +12,9 @@
 import type { Flavor } from './types';
 import { compileSegment, makeSegmentPattern, type SegmentMatcher, type SegmentPattern } from './glob';
 
+/** Literal segments shared between the patterns of one file (see GlobSyntax.literals). */
+export type Literals = Map<string, SegmentMatcher>;
+
 export interface CompiledPattern {
   segs: SegmentPattern;
   /** Applies to a path that G matches. */
@@ -41,21 +44,29 @@ function splitUnescaped(text: string): string[] {
   return parts;
 }
 
-function toMatchers(parts: string[], classes: boolean, trailingDoubleStarIsStar: boolean): SegmentMatcher[] {
+const ANY: SegmentMatcher = Object.freeze({ kind: 'any' });
+const GLOBSTAR: SegmentMatcher = Object.freeze({ kind: 'globstar' });
+
+function toMatchers(parts: string[], classes: boolean, trailingDoubleStarIsStar: boolean, literals?: Literals): SegmentMatcher[] {
+  const syntax = { classes, literals };
+  // Most patterns have no `**`: map gives an exact-size array (the matchers are kept as long
+  // as the compiled file, and an array grown by push from empty reserves 17 slots).
+  if (!parts.includes('**')) return parts.map((p) => compileSegment(p, syntax));
   const out: SegmentMatcher[] = [];
-  parts.forEach((p, i) => {
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
     if (p === '**') {
       // fnmatch only recurses on `**/`; a final `**` is an ordinary `*` there.
-      if (trailingDoubleStarIsStar && i === parts.length - 1) out.push({ kind: 'any' });
+      if (trailingDoubleStarIsStar && i === parts.length - 1) out.push(ANY);
       // `**/**` is `**`: keeping one lets the index see the pattern's real shape.
-      else if (out.length === 0 || out[out.length - 1].kind !== 'globstar') out.push({ kind: 'globstar' });
-    } else out.push(compileSegment(p, { classes }));
-  });
-  return out;
+      else if (out.length === 0 || out[out.length - 1].kind !== 'globstar') out.push(GLOBSTAR);
+    } else out.push(compileSegment(p, syntax));
+  }
+  return out.slice();
 }
 
 /** GitHub and Bitbucket: gitignore-like, with GitHub's documented differences. */
-export function compileGithubPattern(raw: string): CompiledPattern {
+export function compileGithubPattern(raw: string, literals?: Literals): CompiledPattern {
   let text = raw;
   const anchoredByLead = text.startsWith('/');
   if (anchoredByLead) text = text.slice(1);
@@ -83,7 +94,7 @@ export function compileGithubPattern(raw: string): CompiledPattern {
   // `*` (any name at any depth) is every path: say so as "below the root", which the
   // matcher answers once instead of per file.
   if (self && !descendants && parts.length === 2 && parts[0] === '**' && parts[1] === '*') return { segs: makeSegmentPattern([]), self: false, descendants: true, never: false };
-  return { segs: makeSegmentPattern(toMatchers(parts, false, false)), self, descendants, never: false };
+  return { segs: makeSegmentPattern(toMatchers(parts, false, false, literals)), self, descendants, never: false };
 }
 
 /**
@@ -119,9 +130,9 @@ function collapseEscapedWhitespace(p: string): string {
 }
 
 /** GitLab: fnmatch(normalized, "/" + path, FNM_PATHNAME | FNM_DOTMATCH). */
-export function compileGitlabPattern(normalized: string): CompiledPattern {
+export function compileGitlabPattern(normalized: string, literals?: Literals): CompiledPattern {
   // Normalised patterns always start with `/`, matched against the path with a leading `/`.
-  let matchers = toMatchers(splitUnescaped(normalized.slice(1)), true, true);
+  let matchers = toMatchers(splitUnescaped(normalized.slice(1)), true, true, literals);
   let self = true;
   let descendants = false;
   const n = matchers.length;
@@ -134,6 +145,10 @@ export function compileGitlabPattern(normalized: string): CompiledPattern {
   return { segs: makeSegmentPattern(matchers), self, descendants, never: false };
 }
 
-export function compilePattern(flavor: Flavor, raw: string): CompiledPattern {
-  return flavor === 'gitlab' ? compileGitlabPattern(normalizeGitlabPattern(raw)) : compileGithubPattern(raw);
+/**
+ * Compiles a pattern. `literals` (one map per file being compiled) shares the literal
+ * segments between its patterns.
+ */
+export function compilePattern(flavor: Flavor, raw: string, literals?: Literals): CompiledPattern {
+  return flavor === 'gitlab' ? compileGitlabPattern(normalizeGitlabPattern(raw), literals) : compileGithubPattern(raw, literals);
 }

@@ -38,12 +38,35 @@ interface RestEntry<T> {
 /** Shared by every node without entries of a kind (most nodes): one allocation, not thousands. */
 const NO_ITEMS: never[] = [];
 
+// A compiled 5,000-rule file holds some 9,000 nodes, most of them leaves: their child map is
+// made on first use, and their lists start at exactly one element (an array grown by push
+// from empty reserves 17 slots). Less held memory is less for the collector to copy.
 export class TrieNode<T> {
-  readonly children = new Map<string, TrieNode<T>>();
+  private kids: Map<string, TrieNode<T>> | null = null;
   /** Patterns that are exactly the literal path to this node. */
   exact: Array<Indexed<T>> = NO_ITEMS;
   /** Patterns with this node's path as literal prefix and wildcards after it. */
   rest: Array<RestEntry<T>> = NO_ITEMS;
+
+  child(name: string): TrieNode<T> | null {
+    return this.kids === null ? null : (this.kids.get(name) ?? null);
+  }
+
+  childOrNew(name: string): TrieNode<T> {
+    let child = this.kids?.get(name);
+    if (child === undefined) {
+      child = new TrieNode<T>();
+      (this.kids ??= new Map()).set(name, child);
+    }
+    return child;
+  }
+}
+
+/** Appends to a list that may still be the shared empty one. */
+function appended<V>(list: V[], value: V): V[] {
+  if (list === NO_ITEMS) return [value];
+  list.push(value);
+  return list;
 }
 
 interface KeyedEntry<T> {
@@ -80,24 +103,15 @@ export class RuleIndex<T> {
       while (k < ms.length) {
         const m = ms[k];
         if (m.kind !== 'literal') break;
-        let child = node.children.get(m.text);
-        if (!child) {
-          child = new TrieNode<T>();
-          node.children.set(m.text, child);
-        }
-        node = child;
+        node = node.childOrNew(m.text);
         k++;
       }
-      if (k === ms.length) {
-        if (node.exact === NO_ITEMS) node.exact = [];
-        node.exact.push(item);
-      }
+      if (k === ms.length) node.exact = appended(node.exact, item);
       else {
         const tail = ms.slice(k);
         const lastOnly = tail.length === 2 && tail[0].kind === 'globstar' && tail[1].kind !== 'globstar' ? tail[1] : null;
         const oneOnly = tail.length === 1 ? tail[0] : null;
-        if (node.rest === NO_ITEMS) node.rest = [];
-        node.rest.push({ item, depth: k, rest: makeSegmentPattern(tail), lastOnly, oneOnly });
+        node.rest = appended(node.rest, { item, depth: k, rest: makeSegmentPattern(tail), lastOnly, oneOnly });
       }
       return;
     }

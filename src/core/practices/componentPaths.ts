@@ -18,7 +18,7 @@ const compiled = new WeakMap<Component, CompiledPattern[]>();
 function patternsOf(component: Component): CompiledPattern[] {
   let list = compiled.get(component);
   if (!list) {
-    list = component.paths.map(compileGithubPattern);
+    list = component.paths.map((p) => compileGithubPattern(p));
     compiled.set(component, list);
   }
   return list;
