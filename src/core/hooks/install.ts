@@ -3,13 +3,23 @@
 //   and run after ours; removal renames it back, so it is restored exactly;
 // - a file is only replaced or deleted when it is ours and unedited (its checksum holds);
 // - anything unexpected (an edited hook, a leftover from an earlier install, a directory
-//   where the hook should be) stops the operation with a message and changes nothing.
+//   where the hook should be) stops the operation with a message and changes nothing;
+// - our hook is written whole to a temporary file beside it and renamed into place, so git
+//   never finds half a hook, whatever fails (a full disk) or whenever the process dies;
+// - installs and removals take a lock in the hook's folder and decide only once they hold
+//   it, so concurrent ones run one after the other, each on what the previous one left;
+// - a file-system failure (a read-only folder, a full disk) becomes a HookError naming the
+//   folder and what to do, after whatever was moved has been put back.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { hookTarget, type HookLocation, type HookTarget } from './location';
+import { errorCode, LockBusy, withLock } from './lock';
 import { hookScript, readHookScript, type HookConfig, type HookMeta } from './script';
 
-/** A refusal: nothing was changed, and the message says what to do. */
+/**
+ * A refusal, or a failure of the file system explained: the message names the file or folder
+ * and says what to do. Nothing was changed, unless the message says what was.
+ */
 export class HookError extends Error {}
 
 export type HookStatus =
@@ -39,42 +49,75 @@ export interface InstallResult {
 }
 
 export function installHook(loc: HookLocation, config: HookConfig): InstallResult {
+  const { file } = hookTarget(loc);
+  const dir = path.dirname(file);
+  for (let attempt = 1; ; attempt++) {
+    let created = 0;
+    try {
+      // The lock lives in the hook's folder, so the folder comes first (core.hooksPath may name
+      // one that does not exist yet); its count is recorded so that remove can delete it again.
+      created = missingDirs(dir);
+      if (created > 0) fs.mkdirSync(dir, { recursive: true });
+      return withLock(file, () => installLocked(loc, config, created));
+    } catch (e) {
+      if (created > 0) removeCreatedDirs(dir, created);
+      // A concurrent remove deleted the folder it had created, between our mkdir and our lock.
+      if (errorCode(e) === 'ENOENT' && attempt < 3 && danglingLink(dir) === null) continue;
+      throw explain(e, dir, 'install');
+    }
+  }
+}
+
+/** The install proper: decides from what is there now that no other install or remove runs. */
+function installLocked(loc: HookLocation, config: HookConfig, createdDirs: number): InstallResult {
   const status = hookStatus(loc);
   const { target } = status;
-  if (status.state === 'edited') throw new HookError(`${target.file} was changed since ownership-lens wrote it; edit or remove it by hand`);
+  removeStaleTemps(target.file);
+  if (status.state === 'edited') throw editedError(target);
   if (status.state === 'installed') {
     const meta: HookMeta = { ...status.meta, ...config, layout: target.layout, chainStyle: target.chainStyle };
-    replaceOurs(target.file, hookScript(meta));
+    const tmp = writeTemp(target.file, hookScript(meta), fs.statSync(target.file).mode & 0o7777);
+    renameOrDiscard(tmp, target.file);
     return { target, action: 'updated', chained: status.chained };
   }
   if (exists(target.backup)) {
     throw new HookError(`${target.backup} is left from an earlier install; run \`ownership-lens hook remove\` (or move it back yourself) first`);
   }
   const kind = lstatKind(target.file);
-  if (kind === 'directory') throw new HookError(`${target.file} is a directory, not a hook`);
+  if (kind === 'directory') throw new HookError(`${target.file} is a directory, not a hook: move it out of the way (or delete it), then install again`);
 
-  const dir = path.dirname(target.file);
-  const createdDirs = kind === null ? missingDirs(dir) : 0;
   const meta: HookMeta = {
     version: 1,
     ...config,
     layout: target.layout,
     chainStyle: target.chainStyle,
     chained: kind === null ? null : path.basename(target.backup),
-    createdDirs,
+    createdDirs: kind === null ? createdDirs : 0,
   };
-  const text = hookScript(meta);
+  // Ours is complete on disk before anything of theirs moves: a write that fails (a full disk)
+  // fails here, with their hook still in place.
+  const tmp = writeTemp(target.file, hookScript(meta), 0o755);
   if (kind === null) {
-    fs.mkdirSync(dir, { recursive: true });
-    writeNew(target.file, text);
+    renameOrDiscard(tmp, target.file);
     return { target, action: 'installed', chained: null };
   }
-  // Move theirs aside, then write ours where it was; if that fails, put theirs back.
-  fs.renameSync(target.file, target.backup);
+  // Move theirs aside (a rename: bytes, mode, times and a link's target unchanged), then put
+  // ours where it was; if that fails, theirs goes back.
   try {
-    writeNew(target.file, text);
+    fs.renameSync(target.file, target.backup);
   } catch (e) {
-    fs.renameSync(target.backup, target.file);
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+  try {
+    fs.renameSync(tmp, target.file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    try {
+      fs.renameSync(target.backup, target.file);
+    } catch {
+      throw new HookError(`could not install (${errorText(e)}) nor put the earlier hook back: it is at ${target.backup}; rename it to ${path.basename(target.file)}`);
+    }
     throw e;
   }
   return { target, action: 'installed', chained: target.backup };
@@ -93,20 +136,46 @@ export interface RemoveResult {
 }
 
 export function removeHook(loc: HookLocation): RemoveResult {
+  const first = hookStatus(loc);
+  const dir = path.dirname(first.target.file);
+  // Nothing to do, or nothing we may do, needs no lock (and works in a folder that cannot be
+  // written, or is gone); anything else is decided again under the lock.
+  if (first.state === 'edited') throw editedError(first.target);
+  if (first.state === 'not-installed' && first.leftovers.length === 0) return { target: first.target, removed: false, restored: null, cleaned: [], kept: [] };
+  let removed: RemoveResult & { createdDirs: number };
+  try {
+    removed = withLock(first.target.file, () => removeLocked(loc));
+  } catch (e) {
+    // The folder went away after we looked (a concurrent remove deleted it): nothing is there.
+    if (errorCode(e) === 'ENOENT' && !isDirectory(dir)) return { target: first.target, removed: false, restored: null, cleaned: [], kept: [] };
+    throw explain(e, dir, 'remove');
+  }
+  const { createdDirs, ...result } = removed;
+  // After the lock is gone: the folder must be empty to be deleted.
+  removeCreatedDirs(dir, createdDirs);
+  return result;
+}
+
+function removeLocked(loc: HookLocation): RemoveResult & { createdDirs: number } {
   const status = hookStatus(loc);
   const { target } = status;
-  if (status.state === 'edited') throw new HookError(`${target.file} was changed since ownership-lens wrote it; edit or remove it by hand`);
-  if (status.state === 'not-installed') return { target, removed: false, restored: null, ...cleanLeftovers(target) };
+  removeStaleTemps(target.file);
+  if (status.state === 'edited') throw editedError(target);
+  if (status.state === 'not-installed') return { target, removed: false, restored: null, ...cleanLeftovers(target), createdDirs: 0 };
 
   const { meta, chained } = status;
   if (chained !== null && exists(chained)) {
     // One rename both removes ours and restores theirs: the hook is never missing in between.
     fs.renameSync(chained, target.file);
-    return { target, removed: true, restored: target.file, cleaned: [], kept: [] };
+    return { target, removed: true, restored: target.file, cleaned: [], kept: [], createdDirs: 0 };
   }
   fs.unlinkSync(target.file);
-  removeCreatedDirs(path.dirname(target.file), meta.createdDirs);
-  return { target, removed: true, restored: null, cleaned: [], kept: chained === null ? [] : [`${chained} (missing: it was deleted after the install)`] };
+  const kept = chained === null ? [] : [`${chained} (missing: it was deleted after the install)`];
+  return { target, removed: true, restored: null, cleaned: [], kept, createdDirs: meta.createdDirs };
+}
+
+function editedError(target: HookTarget): HookError {
+  return new HookError(`${target.file} was changed since ownership-lens wrote it; edit or remove it by hand`);
 }
 
 /**
@@ -144,30 +213,117 @@ function cleanLeftovers(target: HookTarget): { cleaned: string[]; kept: string[]
 
 function readOurs(file: string): ReturnType<typeof readHookScript> {
   if (lstatKind(file) !== 'file') return null;
+  let bytes: Buffer;
   try {
-    return readHookScript(fs.readFileSync(file, 'utf8'));
+    bytes = fs.readFileSync(file);
   } catch {
     return null;
   }
+  const text = bytes.toString('utf8');
+  const ours = readHookScript(text);
+  // The checksum is over the text; bytes that are not UTF-8 decode to U+FFFD and could read
+  // the same as what we wrote. We only ever write UTF-8, so such a file was edited.
+  if (ours && ours.intact && !Buffer.from(text, 'utf8').equals(bytes)) return { ...ours, intact: false };
+  return ours;
 }
 
-/** Creates `file` and fails if anything appeared there meanwhile: never overwrites. */
-function writeNew(file: string, text: string): void {
-  fs.writeFileSync(file, text, { flag: 'wx', mode: 0o755 });
-  fs.chmodSync(file, 0o755); // the umask must not leave git with a hook it cannot run
-}
-
-/** Replaces our own hook in one rename, keeping its mode. */
-function replaceOurs(file: string, text: string): void {
-  const tmp = `${file}.ownership-lens-${process.pid}.tmp`;
-  fs.writeFileSync(tmp, text, { flag: 'wx', mode: 0o755 });
+/** Writes `text` whole (flushed to disk) to a new temporary file beside `file`; returns its path. */
+function writeTemp(file: string, text: string, mode: number): string {
+  const tmp = `${file}${TEMP_INFIX}${process.pid}${TEMP_SUFFIX}`;
+  const fd = fs.openSync(tmp, 'wx', mode);
   try {
-    fs.chmodSync(tmp, fs.statSync(file).mode & 0o7777);
+    fs.writeFileSync(fd, text);
+    fs.fchmodSync(fd, mode); // the umask must not leave git with a hook it cannot run
+    fs.fsyncSync(fd); // renamed into place after a crash, it must not be empty
+    fs.closeSync(fd);
+  } catch (e) {
+    fs.closeSync(fd);
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+  return tmp;
+}
+
+function renameOrDiscard(tmp: string, file: string): void {
+  try {
     fs.renameSync(tmp, file);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
     throw e;
   }
+}
+
+const TEMP_INFIX = '.ownership-lens-';
+const TEMP_SUFFIX = '.tmp';
+
+/**
+ * Deletes temporary files a killed install left beside the hook. Only the lock's holder writes
+ * them, and we hold it: any that are there belong to nobody.
+ */
+function removeStaleTemps(file: string): void {
+  const prefix = path.basename(file) + TEMP_INFIX;
+  try {
+    for (const name of fs.readdirSync(path.dirname(file))) {
+      if (name.startsWith(prefix) && name.endsWith(TEMP_SUFFIX) && /^\d+$/.test(name.slice(prefix.length, -TEMP_SUFFIX.length))) {
+        fs.rmSync(path.join(path.dirname(file), name), { force: true });
+      }
+    }
+  } catch {
+    // Unreadable folder: the operation itself will say what is wrong.
+  }
+}
+
+/**
+ * A file-system failure as one sentence naming the folder and what to do. Install puts back
+ * whatever it moved before throwing, so it can say that nothing changed; anything that is not
+ * a file-system error (a bug) is returned as it is.
+ */
+function explain(e: unknown, dir: string, action: 'install' | 'remove'): unknown {
+  if (e instanceof HookError) return e;
+  if (e instanceof LockBusy) return new HookError(`${dir}: ${e.message}`);
+  const code = errorCode(e);
+  if (code === undefined) return e;
+  const unchanged = action === 'install' ? '; nothing was changed' : '';
+  const again = `then ${action} again${unchanged}`;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return new HookError(`${dir} is not writable (${code === 'EACCES' ? 'permission denied' : 'operation not permitted'}): make it writable (chmod u+w '${dir}') or run this as its owner, ${again}`);
+    case 'EROFS':
+      return new HookError(`${dir} is on a read-only file system: remount it read-write or point core.hooksPath elsewhere, ${again}`);
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new HookError(`no space left to write in ${dir} (the disk or your quota is full): free some space, ${again}`);
+    case 'EFBIG':
+      return new HookError(`could not write in ${dir}: file too large for this process's file-size limit (ulimit -f): raise it, ${again}`);
+    case 'ENOTDIR':
+      return new HookError(`the hooks folder ${dir} cannot be used: it, or a folder above it, is a file, not a folder; move that file away or point core.hooksPath elsewhere${unchanged}`);
+    case 'ELOOP':
+      return new HookError(`the hooks folder ${dir} cannot be used: its path has a loop of symbolic links${unchanged}`);
+    case 'ENOENT':
+    case 'EEXIST': {
+      const link = danglingLink(dir);
+      if (link !== null) return new HookError(`the hooks folder ${link} is a link to ${fs.readlinkSync(link)}, which does not exist: create that folder or fix the link, ${again}`);
+      break;
+    }
+  }
+  return new HookError(`could not ${action} in ${dir}: ${errorText(e)}${unchanged}`);
+}
+
+/** `dir` or the nearest folder above it that is a symbolic link to nothing; null when none is. */
+function danglingLink(dir: string): string | null {
+  for (let d = dir; path.dirname(d) !== d; d = path.dirname(d)) {
+    try {
+      if (fs.lstatSync(d).isSymbolicLink() && !isDirectory(d)) return d;
+    } catch {
+      // Missing: look further up.
+    }
+  }
+  return null;
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }
 
 /** How many directories from `dir` upwards do not exist yet. */
@@ -204,6 +360,14 @@ function exists(p: string): boolean {
 function isFile(p: string): boolean {
   try {
     return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
   } catch {
     return false;
   }

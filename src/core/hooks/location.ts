@@ -63,6 +63,8 @@ export function hookTarget(loc: HookLocation): HookTarget {
 
 function isLefthook(root: string, hookFile: string): boolean {
   if (LEFTHOOK_CONFIGS.some((name) => isFile(path.join(root, name)))) return true;
+  // Only a file is read: reading a named pipe would wait forever for a writer.
+  if (!isFile(hookFile)) return false;
   try {
     return fs.readFileSync(hookFile, 'utf8').includes(LEFTHOOK_FINGERPRINT);
   } catch {
