@@ -6,7 +6,7 @@
 import { CHECK_EVERY_MASK, type Slicer } from '../slices';
 import { classifyOwner } from './owners';
 import { normalizeGitlabPattern } from './pattern';
-import type { Diagnostic, Flavor, FlavorSetting, Owner, ParsedCodeowners, Rule, Section, Severity } from './types';
+import type { Diagnostic, Flavor, FlavorSetting, Owner, OwnerKind, ParsedCodeowners, Rule, Section, Severity } from './types';
 
 /** GitHub ignores CODEOWNERS files larger than this (documented limit). */
 export const GITHUB_SIZE_LIMIT = 3 * 1024 * 1024;
@@ -138,6 +138,18 @@ class Parser {
     }
   }
 
+  /** Each distinct owner is classified once: a large file names the same few dozen teams thousands of times. */
+  private readonly kinds = new Map<string, OwnerKind | null>();
+
+  private ownerKind(text: string): OwnerKind | null {
+    let kind = this.kinds.get(text);
+    if (kind === undefined) {
+      kind = classifyOwner(text, this.flavor);
+      this.kinds.set(text, kind);
+    }
+    return kind;
+  }
+
   report(line: number, column: number, severity: Severity, code: string, message: string, endColumn?: number): void {
     this.diagnostics.push({ line, column, severity, code, message, ...(endColumn !== undefined ? { endColumn } : {}) });
   }
@@ -189,7 +201,7 @@ class Parser {
       const hash = t.text.indexOf('#');
       const text = hash < 0 ? t.text : t.text.slice(0, hash);
       if (text !== '') {
-        const kind = classifyOwner(text, this.flavor);
+        const kind = this.ownerKind(text);
         if (kind) {
           if (!owners.some((o) => o.text === text)) owners.push({ text, kind, column: t.start + 1 });
         } else {
@@ -234,7 +246,7 @@ class Parser {
     if (!exclusion) {
       let valid = 0;
       for (const t of ownerTokens) {
-        const kind = classifyOwner(t.text, 'gitlab');
+        const kind = this.ownerKind(t.text);
         if (kind) {
           valid++;
           if (!owners.some((o) => o.text === t.text)) owners.push({ text: t.text, kind, column: lead + t.start + 1 });
@@ -265,7 +277,7 @@ class Parser {
     }
     const defaults: Owner[] = [];
     for (const t of tokens(h.defaultOwners, 0)) {
-      const kind = classifyOwner(t.text, 'gitlab');
+      const kind = this.ownerKind(t.text);
       if (kind) defaults.push({ text: t.text, kind, column: lead + h.defaultOwnersColumn + t.start + 1 });
     }
     if (h.defaultOwners.trim() !== '' && defaults.length === 0) {
