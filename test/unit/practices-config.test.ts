@@ -64,6 +64,16 @@ describe('ownership.yml', () => {
     assert.equal(config.file, FILE);
   });
 
+  it('an unquoted "#channel" after a value is reported: YAML drops it as a comment', () => {
+    const text = 'etiquette:\n  - Tell #payments-eng before merging\n  - "Quoted #kept"\n  - Plain text # a real comment\n';
+    const { config, diagnostics } = parseOwnershipConfig(text, FILE);
+    assert.deepEqual(config.etiquette, ['Tell', 'Quoted #kept', 'Plain text']);
+    const found = diagnostics.filter((d) => d.code === 'yaml-hash-comment');
+    assert.equal(found.length, 1, JSON.stringify(diagnostics));
+    assert.deepEqual([found[0].line, found[0].column, found[0].severity], [2, 10, 'warning']);
+    assert.match(found[0].message, /"#payments-eng before merging" is read as a YAML comment, so this value is only "Tell"/);
+  });
+
   it('a syntax error gives a positioned diagnostic and an empty configuration', () => {
     const { config, diagnostics } = parseOwnershipConfig(ISSUE_EXAMPLE.replace('name: Payments API', 'name: [Payments API'), FILE);
     const d = diagnostics.find((x) => x.code === 'yaml-syntax');

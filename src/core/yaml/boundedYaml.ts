@@ -45,6 +45,8 @@ export function parseBoundedYaml(text: string, file: string): YamlLoad {
   for (const w of doc.warnings) diagnostics.push({ file, ...at(w.pos[0]), severity: 'warning', code: 'yaml-warning', message: w.message });
   if (doc.errors.length > 0) return { source: null, diagnostics };
 
+  diagnostics.push(...hashtagComments(doc, text, file, at));
+
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
@@ -54,6 +56,33 @@ export function parseBoundedYaml(text: string, file: string): YamlLoad {
     return { source: null, diagnostics };
   }
   return { source: { file, doc, lineCounter, value }, diagnostics };
+}
+
+/**
+ * `- Tell #payments-eng first` is valid YAML whose value is "Tell": a space then `#` starts a
+ * comment. People write channels and issue numbers like that, and the rest of their sentence
+ * silently disappears, so a comment glued to its `#` right after an unquoted value is
+ * reported. (A comment written as comments are, `# like this`, is not.)
+ */
+function hashtagComments(doc: Document.Parsed, text: string, file: string, at: (offset: number) => { line: number; column: number }): FileDiagnostic[] {
+  const found: FileDiagnostic[] = [];
+  visit(doc, {
+    Scalar(_key, node) {
+      const comment = node.comment;
+      if (node.type !== 'PLAIN' || !comment || comment.length === 0 || comment[0] === ' ' || !node.range) return;
+      const hash = text.indexOf('#', node.range[1]);
+      if (hash < 0) return;
+      const lost = `#${comment.split('\n')[0]}`;
+      found.push({
+        file,
+        ...at(hash),
+        severity: 'warning',
+        code: 'yaml-hash-comment',
+        message: `"${lost}" is read as a YAML comment, so this value is only "${String(node.value)}"; put the whole text in quotes to keep it.`,
+      });
+    },
+  });
+  return found;
 }
 
 /**
