@@ -19,6 +19,8 @@ const common = {
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  // The CODEOWNERS analysis runs in a worker thread (src/extension/codeowners/analysisWorker.ts).
+  esbuild.build({ ...common, entryPoints: ['src/extension/codeowners/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' }),
   esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The engine as a library: what the benchmarks (and other Node programs) import.
   esbuild.build({ ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/engine.js' }),

@@ -15,6 +15,7 @@ export function reportResults(file, { exitCode } = {}) {
   for (const test of results.tests) {
     const mark = test.state === 'passed' ? 'ok  ' : 'FAIL';
     console.log(`  ${mark} ${test.fullTitle} (${test.duration ?? 0} ms)`);
+    for (const line of test.notes ?? []) console.log(`       ${line}`);
     if (test.state !== 'passed') console.log(`${indent(toSource(test.stack || test.error || 'no error recorded'))}\n`);
   }
   console.log(`${results.passed} passed, ${results.failed} failed`);

@@ -1,19 +1,24 @@
 // The analysis behind every CODEOWNERS editor feature: each open CODEOWNERS document parsed as
 // typed (unsaved text included), its owners checked against ownership.yml, and, in a trusted
 // workspace, its rules analysed against the repository's tracked files (`git ls-files`,
-// untracked but not ignored files included). Listing the files of a large repository takes a
-// while: it runs in the background, once per repository, and is refreshed when files are
-// created or deleted; typing only re-parses and re-paints (OwnershipAnalyzer caches by pattern).
+// untracked but not ignored files included). Listing and analysing the files of a large
+// repository takes hundreds of milliseconds: it runs in a worker thread (analysisWorker.ts),
+// once per repository, refreshed when files are created or deleted; typing re-parses here in
+// slices and re-paints there (OwnershipAnalyzer caches by pattern). The worker, and every file
+// list it holds, lives only while a CODEOWNERS is open.
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
-import type { Analysis, OwnershipAnalyzer } from '../../core/analysis';
+import type { ReportParts, Taker } from '../../core/analysis';
 import { unknownOwnerDiagnostics } from '../../core/analysis/owners-check';
-import { parseCodeowners } from '../../core/codeowners/parse';
-import type { Diagnostic, FlavorSetting, ParsedCodeowners } from '../../core/codeowners/types';
+import { parseCodeownersSliced } from '../../core/codeowners/parse';
+import type { Diagnostic, Flavor, FlavorSetting, ParsedCodeowners, Rule } from '../../core/codeowners/types';
 import type { OwnershipConfig } from '../../core/practices/types';
+import { timeSlices } from '../../core/slices';
 import { SETTINGS_SECTION, Settings } from '../constants';
 import type { OwnershipModel } from '../model/ownershipModel';
 import { Disposable } from '../util/dispose';
+import { AnalysisWorkerClient } from './analysisClient';
+import type { AnalysisSummary, RuleDetails } from './analysisProtocol';
 import { flavorOf } from './editing';
 
 export const CODEOWNERS_LANGUAGE = 'codeowners';
@@ -35,13 +40,17 @@ export interface CodeownersState {
   /** Parser and unknown-owner findings, then (with `analysis`) shadowed and unmatched rules. */
   diagnostics: Diagnostic[];
   /** Undefined until the tracked files are known, and always in an untrusted workspace. */
-  analysis?: Analysis;
+  analysis?: AnalysisSummary;
+  /** The flavor the text was read with. */
+  flavor: Flavor;
   /** True when no analysis is coming for this version: it is there, or cannot be had (no git, untrusted). */
   settled: boolean;
 }
 
-interface Tracked {
-  analyzer: OwnershipAnalyzer;
+/** What the hover over a rule shows beyond its counts: a few of its files and the rules that take the rest. */
+export interface RuleInsight {
+  examples: string[];
+  takers: Taker[];
 }
 
 export function isCodeownersDocument(doc: vscode.TextDocument): boolean {
@@ -51,10 +60,12 @@ export function isCodeownersDocument(doc: vscode.TextDocument): boolean {
 export class CodeownersAnalysis extends Disposable {
   private readonly states = new Map<string, CodeownersState>();
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
-  /** Per repository root: its analyzer, once the tracked files are listed (or why not). */
-  private readonly trees = new Map<string, Promise<Tracked | undefined>>();
-  /** The analyzers already listed: what typing uses, without waiting for git. */
-  private readonly ready = new Map<string, OwnershipAnalyzer>();
+  /** Per repository root: whether the worker has its tracked files listed (false: no git there). */
+  private readonly trees = new Map<string, Promise<boolean>>();
+  /** The repositories already listed: what typing uses, without waiting for git. */
+  private readonly ready = new Set<string>();
+  /** The worker thread that holds the file lists and analyses (see analysisWorker.ts). */
+  readonly worker = new AnalysisWorkerClient();
   private readonly treeTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Per document: the latest analysis run, so that a stale one does not publish. */
   private readonly runs = new Map<string, number>();
@@ -80,6 +91,7 @@ export class CodeownersAnalysis extends Disposable {
     this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.rescheduleAll()));
     this._register({ dispose: () => this.clearTimers() });
     this._register({ dispose: () => this.fileWatcher?.dispose() });
+    this._register({ dispose: () => this.worker.stop() });
   }
 
   /** The state of `doc` if it describes its current text. */
@@ -110,29 +122,44 @@ export class CodeownersAnalysis extends Disposable {
     });
   }
 
-  /** The analyzer of the repository at `root`, listing its tracked files if needed (trusted only). */
-  analyzerFor(root: string): Promise<OwnershipAnalyzer | undefined> {
-    if (!vscode.workspace.isTrusted) return Promise.resolve(undefined);
+  /** Whether the worker has the tracked files of the repository at `root`, listing them if needed (trusted only). */
+  listed(root: string): Promise<boolean> {
+    if (!vscode.workspace.isTrusted) return Promise.resolve(false);
     let tree = this.trees.get(root);
     if (!tree) {
       tree = this.listFiles(root);
       this.trees.set(root, tree);
     }
-    return tree.then((t) => t?.analyzer);
+    return tree;
   }
 
-  private async listFiles(root: string): Promise<Tracked | undefined> {
+  /** A few files of `rule` and the rules that take the rest, from the analysis of `state` (undefined when it is gone). */
+  async insight(state: CodeownersState, rule: Rule, examples: number): Promise<RuleInsight | undefined> {
+    if (!state.analysis) return undefined;
+    const details = await this.worker.request<RuleDetails | undefined>({ kind: 'details', doc: state.uri.toString(), version: state.version, rule: rule.index, examples }).catch(() => undefined);
+    if (!details) return undefined;
+    return { examples: details.examples, takers: details.takers.map((t) => ({ rule: state.parsed.rules[t.rule], files: t.files, exclusion: t.exclusion })) };
+  }
+
+  /** The ownership report and map of the repository at `root` (trusted only; undefined without git). */
+  async report(root: string, parts: { parsed: ParsedCodeowners; file: string | null; config: OwnershipConfig; hasMap: boolean }): Promise<ReportParts | undefined> {
+    if (!(await this.listed(root))) return undefined;
     try {
-      // Loaded on first use: simple-git and the analysis are not needed to start the editor.
-      const [{ listTrackedFiles }, { FileTree, OwnershipAnalyzer }] = await Promise.all([import('../../git/gitClient.js'), import('../../core/analysis/index.js')]);
-      const files = await listTrackedFiles(root, { untracked: true, timeoutMs: GIT_TIMEOUT_MS });
-      const analyzer = new OwnershipAnalyzer(FileTree.from(files));
-      if (!this.isDisposed) this.ready.set(root, analyzer);
-      return { analyzer };
+      return await this.worker.request<ReportParts>({ kind: 'report', root, ...parts });
+    } finally {
+      this.stopWhenIdle();
+    }
+  }
+
+  private async listFiles(root: string): Promise<boolean> {
+    try {
+      await this.worker.request<number>({ kind: 'list', root, timeoutMs: GIT_TIMEOUT_MS });
+      if (!this.isDisposed) this.ready.add(root);
+      return true;
     } catch {
       // Not a git repository, or git is missing: the parser's findings are all there is.
       this.ready.delete(root);
-      return undefined;
+      return false;
     }
   }
 
@@ -168,20 +195,32 @@ export class CodeownersAnalysis extends Disposable {
     const version = doc.version;
     const rel = nodePath.relative(repo.root, doc.uri.fsPath).split(nodePath.sep).join('/');
     const setting = vscode.workspace.getConfiguration(SETTINGS_SECTION, doc.uri).get<FlavorSetting>(Settings.flavor) ?? 'auto';
-    const parsed = parseCodeowners(text, { flavor: flavorOf(rel, setting, text), byteLength: Buffer.byteLength(text, 'utf8') });
+    const flavor = flavorOf(rel, setting, text);
+    const byteLength = Buffer.byteLength(text, 'utf8');
+    // In slices: a 5,000-rule file takes tens of milliseconds to parse.
+    const parsed = await parseCodeownersSliced(text, { flavor, byteLength }, timeSlices());
+    if (stale()) return;
     const own = [...parsed.diagnostics, ...unknownOwnerDiagnostics(parsed, text, repo.config)];
     const trusted = vscode.workspace.isTrusted;
-    const base: CodeownersState = { uri: doc.uri, version, root: repo.root, text, parsed, config: repo.config, diagnostics: own, settled: !trusted };
+    const base: CodeownersState = { uri: doc.uri, version, root: repo.root, text, parsed, flavor, config: repo.config, diagnostics: own, settled: !trusted };
+    const analyse = async () => {
+      const summary = await this.worker.request<AnalysisSummary>({ kind: 'analyze', root: repo.root, doc: key, version, text, flavor, byteLength }).catch(() => undefined);
+      return summary ? withAnalysis(base, summary) : { ...base, settled: true };
+    };
 
-    const analyzer = trusted ? this.ready.get(repo.root) : undefined;
-    if (analyzer) return this.publish(withAnalysis(base, analyzer));
+    if (trusted && this.ready.has(repo.root)) {
+      const state = await analyse();
+      if (!stale()) this.publish(state);
+      return;
+    }
     this.publish(base);
     if (!trusted) return;
     // The first listing of a repository's files: in the background, then analyse.
-    const later = await this.analyzerFor(repo.root);
+    const listed = await this.listed(repo.root);
     if (stale()) return;
     // No git here: what the parser found is all there will be.
-    this.publish(later ? withAnalysis(base, later) : { ...base, settled: true });
+    const state = listed ? await analyse() : { ...base, settled: true };
+    if (!stale()) this.publish(state);
   }
 
   private publish(state: CodeownersState): void {
@@ -196,10 +235,24 @@ export class CodeownersAnalysis extends Disposable {
     if (closed) this.runs.delete(key);
     this.states.delete(key);
     this.cleared.fire(uri);
-    if (closed && !vscode.workspace.textDocuments.some((d) => d.uri.toString() !== key && !d.isClosed && isCodeownersDocument(d))) {
-      this.fileWatcher?.dispose();
-      this.fileWatcher = undefined;
-    }
+    if (!closed) return;
+    if (this.worker.running) void this.worker.request({ kind: 'forget', doc: key }).catch(() => undefined);
+    this.stopWhenIdle(key);
+  }
+
+  /**
+   * With no CODEOWNERS open, nothing needs the file lists: the watcher of file creations and
+   * deletions goes, and so does the worker with everything it holds (memory stays bounded).
+   */
+  private stopWhenIdle(closing?: string): void {
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() !== closing && !d.isClosed && isCodeownersDocument(d))) return;
+    this.fileWatcher?.dispose();
+    this.fileWatcher = undefined;
+    this.worker.stop();
+    this.trees.clear();
+    this.ready.clear();
+    for (const t of this.treeTimers.values()) clearTimeout(t);
+    this.treeTimers.clear();
   }
 
   private watchFiles(): void {
@@ -221,12 +274,10 @@ export class CodeownersAnalysis extends Disposable {
         root,
         setTimeout(() => {
           this.treeTimers.delete(root);
-          // Keep answering from the old list until the new one is ready.
           const next = this.listFiles(root);
-          void next.then((t) => {
-            if (this.isDisposed) return;
-            this.trees.set(root, Promise.resolve(t));
-            this.rescheduleAll();
+          this.trees.set(root, next);
+          void next.then(() => {
+            if (!this.isDisposed) this.rescheduleAll();
           });
         }, TREE_DEBOUNCE_MS),
       );
@@ -241,8 +292,7 @@ export class CodeownersAnalysis extends Disposable {
   }
 }
 
-function withAnalysis(base: CodeownersState, analyzer: OwnershipAnalyzer): CodeownersState {
-  const analysis = analyzer.analyze(base.parsed);
+function withAnalysis(base: CodeownersState, analysis: AnalysisSummary): CodeownersState {
   const diagnostics = [...base.diagnostics, ...analysis.diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
   return { ...base, analysis, diagnostics, settled: true };
 }

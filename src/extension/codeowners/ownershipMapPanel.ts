@@ -4,6 +4,7 @@
 // from media/; messages from it are validated (mapProtocol.ts).
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { parseCodeowners } from '../../core/codeowners/parse';
 import { Commands } from '../constants';
 import type { OwnershipModel } from '../model/ownershipModel';
 import type { CodeownersAnalysis } from './documentAnalysis';
@@ -54,19 +55,18 @@ export class OwnershipMapPanels {
   private async render(root: string): Promise<void> {
     const panel = this.panel;
     if (!panel) return;
-    const [repo, analyzer, { buildReport, renderReportHtml }, { parseCodeowners }] = await Promise.all([
-      this.model.repositoryFor(vscode.Uri.file(root)),
-      this.analysis.analyzerFor(root),
-      import('../../core/analysis/index.js'),
-      import('../../core/codeowners/parse.js'),
+    const repo = await this.model.repositoryFor(vscode.Uri.file(root));
+    // The analysis runs in the analysis worker: a large repository's takes longer than the
+    // extension host may be held. The page is loaded with it, on first use.
+    const [parts, { renderReportHtml }] = await Promise.all([
+      repo && this.analysis.report(root, { parsed: repo.ownership.parsed ?? parseCodeowners('', { flavor: 'github' }), file: repo.ownership.file, config: repo.config, hasMap: repo.ownership.parsed !== null }),
+      import('../../core/analysis/report-html.js'),
     ]);
-    if (!repo || !analyzer || this.panel !== panel) {
+    if (!parts || this.panel !== panel) {
       if (this.panel === panel) panel.webview.html = '';
       return;
     }
-    const parsed = repo.ownership.parsed ?? parseCodeowners('', { flavor: 'github' });
-    const { report, map } = buildReport(analyzer.analyze(parsed), repo.ownership.file, repo.config);
-    if (repo.ownership.parsed === null) report.flavor = null;
+    const { report, map } = parts;
     const nonce = randomBytes(16).toString('base64');
     panel.title = `Ownership map · ${root.split(/[\\/]/).pop() ?? root}`;
     panel.webview.html = renderReportHtml(report, map, { webview: { nonce, cspSource: panel.webview.cspSource } });

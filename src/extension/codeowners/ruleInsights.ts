@@ -19,11 +19,11 @@ export class RuleHoverProvider implements vscode.HoverProvider {
     if (!state?.analysis || token.isCancellationRequested) return undefined;
     const rule = ruleAt(state.parsed, position.line, position.character);
     if (!rule) return undefined;
-    const a = state.analysis;
-    const stats = a.stats[rule.index];
-    const examples = rule.exclusion ? a.matchedFiles(rule, HOVER_EXAMPLES) : a.wonFiles(rule, HOVER_EXAMPLES);
+    // The files themselves stay in the analysis worker: it sends the few the hover names.
+    const insight = await this.analysis.insight(state, rule, HOVER_EXAMPLES);
+    if (!insight || token.isCancellationRequested) return undefined;
     const range = new vscode.Range(position.line, rule.column - 1, position.line, rule.column - 1 + rule.pattern.length);
-    return new vscode.Hover(markdown(ruleHoverMarkdown(rule, stats, examples, a.takers(rule))), range);
+    return new vscode.Hover(markdown(ruleHoverMarkdown(rule, state.analysis.stats[rule.index], insight.examples, insight.takers)), range);
   }
 }
 

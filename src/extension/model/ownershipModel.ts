@@ -8,6 +8,7 @@ import type { GitUser } from '../../core/identity/identity';
 import type { Membership } from '../../core/membership/types';
 import { OWNERSHIP_CONFIG_LOCATIONS } from '../../core/practices/configLocations';
 import type { Guidance } from '../../core/situation/guidance';
+import { timeSlices } from '../../core/slices';
 import { SETTINGS_SECTION, Settings } from '../constants';
 import { Disposable } from '../util/dispose';
 import { OverlayFileSystem } from './overlayFileSystem';
@@ -45,6 +46,8 @@ export class OwnershipModel extends Disposable {
   private readonly pendingBuffers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly noted = new WeakSet<RepositoryState>();
   private fireTimer: ReturnType<typeof setTimeout> | undefined;
+  /** How many times loading a CODEOWNERS gave the event loop back between slices (read by the integration tests). */
+  loadYields = 0;
 
   /** `memberships`: what GitHub and GitLab say about me (see membership/); call refresh() when it changes. */
   constructor(options: { memberships?: () => readonly Membership[] } = {}) {
@@ -54,6 +57,16 @@ export class OwnershipModel extends Disposable {
       settings: (root) => readRepositorySettings(root),
       gitUser: (root) => this.gitUser(root),
       memberships: options.memberships,
+      slicer: () => {
+        const slices = timeSlices();
+        return {
+          due: slices.due,
+          next: () => {
+            this.loadYields++;
+            return slices.next();
+          },
+        };
+      },
     });
     this.rubrics = new RubricCatalog(this.fs);
 

@@ -3,12 +3,13 @@
 // catalog; they never parse. No vscode import: the VS Code side (ownershipModel.ts) supplies
 // settings, trust and git, and tells the catalog what changed.
 import * as nodePath from 'node:path';
-import { loadRepositoryOwnership, type FlavorSetting, type OwnershipResult, type RepositoryOwnership, type RuleRef } from '../../core';
+import { loadRepositoryOwnershipAsync, type FlavorSetting, type OwnershipResult, type RepositoryOwnership, type RuleRef } from '../../core';
 import { isInside, type FileSystem } from '../../core/fs';
 import { resolveIdentity, type GitUser, type Me } from '../../core/identity/identity';
 import type { Membership } from '../../core/membership/types';
 import type { OwnershipConfig } from '../../core/practices/types';
 import type { Rubric } from '../../core/rubric/types';
+import { timeSlices, type Slicer } from '../../core/slices';
 import { guidanceFor, type Guidance } from '../../core/situation/guidance';
 import { situationOf, type Situation } from '../../core/situation/situation';
 import type { FileDiagnostic } from '../../core/yaml/boundedYaml';
@@ -28,6 +29,11 @@ export interface CatalogHost {
   gitUser(root: string): Promise<GitUser | undefined>;
   /** What GitHub and GitLab say about me (cached answers; the catalog never waits for a host). */
   memberships?(): readonly Membership[];
+  /**
+   * How a CODEOWNERS is parsed and compiled: in slices that give the event loop back (a
+   * 5,000-rule file takes 100 ms and more in one go). Default: slices of about 8 ms.
+   */
+  slicer?(): Slicer;
 }
 
 export interface RepositoryState {
@@ -152,7 +158,7 @@ export class RepositoryCatalog {
   private async load(root: string): Promise<RepositoryState> {
     const settings = this.host.settings(root);
     const fs = this.host.fs;
-    const ownership = loadRepositoryOwnership(root, { codeownersPath: settings.codeownersPath, flavor: settings.flavor, fs });
+    const ownership = await loadRepositoryOwnershipAsync(root, { codeownersPath: settings.codeownersPath, flavor: settings.flavor, fs }, this.host.slicer?.() ?? timeSlices());
     // The YAML parser loads with the first repository, not with the editor.
     const { loadOwnershipConfig } = await import('../../core/practices/loadOwnershipConfig.js');
     const config = loadOwnershipConfig(root, fs);

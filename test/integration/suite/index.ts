@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import { notesOf } from './notes';
 
 interface TestResult {
   fullTitle: string;
@@ -11,6 +12,8 @@ interface TestResult {
   duration?: number;
   error?: string;
   stack?: string;
+  /** Lines the test asked to be printed with its result (see notes.ts). */
+  notes?: string[];
 }
 
 export async function run(): Promise<void> {
@@ -24,7 +27,7 @@ export async function run(): Promise<void> {
   const tests: TestResult[] = [];
   const failures = await new Promise<number>((resolve) => {
     const runner = mocha.run(resolve);
-    runner.on('pass', (test) => tests.push({ fullTitle: test.fullTitle(), state: 'passed', duration: test.duration }));
+    runner.on('pass', (test) => tests.push({ fullTitle: test.fullTitle(), state: 'passed', duration: test.duration, notes: notesOf(test) }));
     // Also fires for failing hooks, which must count as failures too.
     runner.on('fail', (test, error: Error) =>
       tests.push({ fullTitle: test.fullTitle(), state: 'failed', duration: test.duration, error: error.message, stack: error.stack }),
