@@ -28,11 +28,15 @@ interface Run {
   err: string;
 }
 
+/** How to run the CLI: spawn options, and a copy of the bundle another user can read. */
+type RunAs = SpawnSyncOptions & { bundle?: string };
+
 /** `ownership-lens hook ...` in its own process; `--root` and, for install, `--cli` added. */
-function cli(repo: TestRepo, args: string[], options: SpawnSyncOptions = {}, wrap: string[] = []): Run {
-  const full = [...args, '--root', repo.root, ...(args[0] === 'install' ? ['--cli', CLI] : [])];
-  const [cmd, ...rest] = wrap.length > 0 ? [...wrap, process.execPath, CLI, 'hook', ...full] : [process.execPath, CLI, 'hook', ...full];
-  const r = spawnSync(cmd, rest, { env: repo.env, encoding: 'utf8', ...options });
+function cli(repo: TestRepo, args: string[], options: RunAs = {}, wrap: string[] = []): Run {
+  const { bundle = CLI, ...spawnOptions } = options;
+  const full = [...args, '--root', repo.root, ...(args[0] === 'install' ? ['--cli', bundle] : [])];
+  const [cmd, ...rest] = wrap.length > 0 ? [...wrap, process.execPath, bundle, 'hook', ...full] : [process.execPath, bundle, 'hook', ...full];
+  const r = spawnSync(cmd, rest, { env: repo.env, encoding: 'utf8', ...spawnOptions });
   return { code: r.status, out: String(r.stdout), err: String(r.stderr) };
 }
 
@@ -345,15 +349,19 @@ describe('pre-commit hook under faults', function () {
      * as root (whom permissions do not stop), as nobody, after handing the repository to nobody.
      * A probe write as that user proves it; only a file system that ignores permissions skips.
      */
-    function readOnlyFor(ctx: Mocha.Context, dir: string): SpawnSyncOptions {
+    function readOnlyFor(ctx: Mocha.Context, dir: string): RunAs {
       fs.chmodSync(dir, 0o555);
       readOnly.push(dir);
-      const asUser: SpawnSyncOptions = {};
+      const asUser: RunAs = {};
       if (process.getuid?.() === 0) {
+        // nobody may not be able to reach this checkout (a clone in a 0700 temp folder, as CI
+        // makes): it runs a copy of the bundle from the test's own folder, and starts there.
+        const bundle = path.join(tmp(), 'cli.js');
+        fs.copyFileSync(CLI, bundle);
         chownTree(tmp(), 65534, 65534);
-        Object.assign(asUser, { uid: 65534, gid: 65534 });
+        Object.assign(asUser, { uid: 65534, gid: 65534, cwd: tmp(), bundle });
       }
-      const probe = spawnSync(process.execPath, ['-e', 'require("fs").writeFileSync(process.argv[1], "")', path.join(dir, 'probe')], { ...asUser, encoding: 'utf8' });
+      const probe = spawnSync(process.execPath, ['-e', 'require("fs").writeFileSync(process.argv[1], "")', path.join(dir, 'probe')], { uid: asUser.uid, gid: asUser.gid, cwd: asUser.cwd, encoding: 'utf8' });
       if (probe.status === 0) {
         fs.rmSync(path.join(dir, 'probe'));
         console.log(`      (skipped: ${dir} stays writable after chmod 0555, even for uid ${String(asUser.uid ?? process.getuid?.())})`);
