@@ -7,6 +7,7 @@ import type { ActiveFile } from './activeFile';
 import { Commands, focusViewCommand, Views } from './constants';
 import type { OwnershipModel, PathLookup } from './model/ownershipModel';
 import { ruleLocation, situationSentence } from './presentation';
+import { notificationMessage, showControls } from './util/inertText';
 import { expectationMarkdown, type ExpectationData } from './views/rubricView';
 import type { Node } from './views/tree';
 
@@ -26,7 +27,7 @@ export function registerCommands(context: vscode.ExtensionContext, model: Owners
     }
     const lookup = await model.lookup(uri);
     if (!lookup) {
-      void vscode.window.showInformationMessage(`${vscode.workspace.asRelativePath(uri)} is not in a workspace folder or a git repository.`);
+      void vscode.window.showInformationMessage(notificationMessage(`${vscode.workspace.asRelativePath(uri)} is not in a workspace folder or a git repository.`));
       return undefined;
     }
     return { uri, lookup };
@@ -43,7 +44,7 @@ export function registerCommands(context: vscode.ExtensionContext, model: Owners
     const mineAs = lookup.situation === 'mine' ? myOwnership(lookup.owners, lookup.repo.me) : undefined;
     const sentence = situationSentence({ situation: lookup.situation, owners: lookup.owners, teams, ruleAt, mineAs });
     const actions = [...(lookup.rule ? ['Open Rule'] : []), ...(lookup.owners.length > 0 ? ['Copy Owners'] : []), 'Details'];
-    void vscode.window.showInformationMessage(`${lookup.path}: ${sentence}`, ...actions).then((choice) => {
+    void vscode.window.showInformationMessage(notificationMessage(`${lookup.path}: ${sentence}`), ...actions).then((choice) => {
       if (choice === 'Open Rule') void vscode.commands.executeCommand(Commands.openRule, t.uri);
       else if (choice === 'Copy Owners') void vscode.commands.executeCommand(Commands.copyOwners, t.uri);
       else if (choice === 'Details') void vscode.commands.executeCommand(focusViewCommand(Views.thisFile));
@@ -59,7 +60,7 @@ export function registerCommands(context: vscode.ExtensionContext, model: Owners
       const file = t.lookup.repo.ownership.file;
       if (!t.lookup.rule || file === null) {
         const why = file === null ? 'its repository has no CODEOWNERS file' : `no rule in ${file} matches it`;
-        void vscode.window.showInformationMessage(`${t.lookup.path} has no owner rule: ${why}.`);
+        void vscode.window.showInformationMessage(notificationMessage(`${t.lookup.path} has no owner rule: ${why}.`));
         return;
       }
       rule = { file: vscode.Uri.joinPath(vscode.Uri.file(t.lookup.repo.root), file).fsPath, line: t.lookup.rule.line };
@@ -72,7 +73,7 @@ export function registerCommands(context: vscode.ExtensionContext, model: Owners
     const t = await target(arg);
     if (!t) return;
     if (t.lookup.owners.length === 0) {
-      void vscode.window.showInformationMessage(`${t.lookup.path} has no owners to copy.`);
+      void vscode.window.showInformationMessage(notificationMessage(`${t.lookup.path} has no owners to copy.`));
       return;
     }
     const text = t.lookup.owners.join(' ');
@@ -86,7 +87,7 @@ export function registerCommands(context: vscode.ExtensionContext, model: Owners
     const data = (arg as Node | undefined)?.data as ExpectationData | undefined;
     if (!data?.expectation) return;
     await vscode.env.clipboard.writeText(expectationMarkdown(data));
-    void vscode.window.setStatusBarMessage(`Copied "${data.expectation.title}" as Markdown`, 3000);
+    void vscode.window.setStatusBarMessage(`Copied "${showControls(data.expectation.title).replace(/\$\(/g, '\\$(')}" as Markdown`, 3000);
   });
 }
 

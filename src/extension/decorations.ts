@@ -6,6 +6,7 @@ import { SETTINGS_SECTION, Settings } from './constants';
 import type { OwnershipModel } from './model/ownershipModel';
 import { ownersLabel, SITUATIONS } from './presentation';
 import { Disposable } from './util/dispose';
+import { showControls } from './util/inertText';
 
 export class OwnershipDecorations extends Disposable implements vscode.FileDecorationProvider {
   private readonly changed = this._register(new vscode.EventEmitter<undefined>());
@@ -29,7 +30,7 @@ export class OwnershipDecorations extends Disposable implements vscode.FileDecor
     const text = SITUATIONS[lookup.situation];
     const teams = [...lookup.repo.config.teams.values()];
     const who = lookup.owners.length > 0 ? `: ${ownersLabel(lookup.owners, teams)}` : '';
-    return new vscode.FileDecoration(text.badge, `${text.label}${who}`);
+    return new vscode.FileDecoration(text.badge, showControls(`${text.label}${who}`));
   }
 }
 

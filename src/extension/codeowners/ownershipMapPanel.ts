@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { parseCodeowners } from '../../core/codeowners/parse';
 import { Commands } from '../constants';
 import type { OwnershipModel } from '../model/ownershipModel';
+import { withControlsShown } from '../util/inertText';
 import type { CodeownersAnalysis } from './documentAnalysis';
 import { isMapMessage } from './mapProtocol';
 
@@ -69,7 +70,8 @@ export class OwnershipMapPanels {
     const { report, map } = parts;
     const nonce = randomBytes(16).toString('base64');
     panel.title = `Ownership map · ${root.split(/[\\/]/).pop() ?? root}`;
-    panel.webview.html = renderReportHtml(report, map, { webview: { nonce, cspSource: panel.webview.cspSource } });
+    // The page escapes HTML and writes names as text; control and bidi characters are shown as escapes.
+    panel.webview.html = renderReportHtml(withControlsShown(report), withControlsShown(map), { webview: { nonce, cspSource: panel.webview.cspSource } });
   }
 
   dispose(): void {

@@ -8,6 +8,7 @@ import type { ReminderGroup } from '../../core/reminders/reminders';
 import { Commands, focusViewCommand, SETTINGS_SECTION, Settings, Views } from '../constants';
 import { ownersLabel } from '../presentation';
 import { Disposable } from '../util/dispose';
+import { notificationMessage, showControls } from '../util/inertText';
 import type { RepositoryReminders, StagedReminders } from './stagedReminders';
 
 /** Shows a message with buttons and resolves with the one chosen (a test replaces it). */
@@ -68,11 +69,13 @@ export class StagedNotifier extends Disposable {
     const section = (label: string): vscode.QuickPickItem => ({ label, kind: vscode.QuickPickItemKind.Separator });
     const items: vscode.QuickPickItem[] = [section('Practices')];
     if (group.practices.length === 0 && group.contributing.length === 0) items.push({ label: 'None published: ask the owners before a large change' });
-    items.push(...group.practices.map((p) => ({ label: `$(check) ${p.replace(/\$\(/g, '\\$(')}` })));
-    items.push(...group.contributing.map((c) => ({ label: '$(book) Contributing guide', description: c, detail: nodePath.join(root, ...c.split('/')) })));
-    if (group.contacts.length > 0) items.push(section('Contact'), ...group.contacts.map((c) => ({ label: `$(comment-discussion) ${c.name.replace(/\$\(/g, '\\$(')}`, description: c.contact })));
-    if (group.etiquette.length > 0) items.push(section('Etiquette'), ...group.etiquette.map((e) => ({ label: `$(circle-small) ${e.replace(/\$\(/g, '\\$(')}` })));
-    const picked = await this.showList(`What ${ownersLabel(group.owners, group.teams) || 'the owners'} ask of contributors`, items);
+    // Labels and descriptions take `$(icon)` syntax: escaped in repository text.
+    const text = (s: string) => showControls(s).replace(/\$\(/g, '\\$(');
+    items.push(...group.practices.map((p) => ({ label: `$(check) ${text(p)}` })));
+    items.push(...group.contributing.map((c) => ({ label: '$(book) Contributing guide', description: text(c), detail: nodePath.join(root, ...c.split('/')) })));
+    if (group.contacts.length > 0) items.push(section('Contact'), ...group.contacts.map((c) => ({ label: `$(comment-discussion) ${text(c.name)}`, description: text(c.contact) })));
+    if (group.etiquette.length > 0) items.push(section('Etiquette'), ...group.etiquette.map((e) => ({ label: `$(circle-small) ${text(e)}` })));
+    const picked = await this.showList(showControls(`What ${ownersLabel(group.owners, group.teams) || 'the owners'} ask of contributors`), items);
     if (picked?.detail) await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(picked.detail));
   }
 
@@ -117,5 +120,5 @@ export function notificationText(group: ReminderGroup, others: number): string {
   const which = paths.length === 1 ? paths[0] : `${paths[0]} and ${paths.length - 1} more`;
   const more = others === 0 ? '' : ` And ${others} more component${others === 1 ? '' : 's'} someone else owns.`;
   const verb = group.owners.length === 1 ? 'owns' : 'own';
-  return `Before you commit: you staged changes to code ${whose} ${verb}: ${which}.${more}`;
+  return notificationMessage(`Before you commit: you staged changes to code ${whose} ${verb}: ${which}.${more}`);
 }

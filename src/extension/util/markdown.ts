@@ -1,13 +1,16 @@
 // Markdown for hovers and tooltips. Everything that comes from a repository (owner names,
 // practices, patterns, paths) is untrusted: it is escaped so that it renders as the text it
 // is, never as a link, an image, HTML or a command. No vscode import: unit-tested in Node.
+import { showControls } from './inertText';
 
 /**
  * Escapes `text` for Markdown inline content: every ASCII punctuation character gets a
- * backslash (CommonMark allows escaping any of them), line breaks become spaces, and `$(`
- * is escaped for VS Code's icon syntax, which is applied after Markdown is parsed.
+ * backslash (CommonMark allows escaping any of them), line breaks become spaces, other
+ * control and bidi characters visible escapes (inertText.ts), and `$(` is escaped for VS
+ * Code's icon syntax, which is applied after Markdown is parsed.
  */
-export function escapeMarkdown(text: string): string {
+export function escapeMarkdown(raw: string): string {
+  const text = showControls(raw);
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i];

@@ -7,6 +7,7 @@ import type { ActiveFile } from '../activeFile';
 import { Commands, ContextKeys, Views, type ThisFileState } from '../constants';
 import type { FileGuidance, OwnershipModel } from '../model/ownershipModel';
 import { ownerLabel, ruleLocation, SITUATIONS, situationSentence } from '../presentation';
+import { showControls } from '../util/inertText';
 import { escapeMarkdown, safeExternalUrl } from '../util/markdown';
 import { markdown } from '../util/markdownString';
 import { BuiltTreeProvider, node, type Node } from './tree';
@@ -37,7 +38,7 @@ export function registerThisFileView(context: vscode.ExtensionContext, model: Ow
     const fg = uri ? await model.guidance(uri) : undefined;
     // The user may have moved on while this was computed: the next build will answer.
     if (uri?.toString() !== active.uri?.toString()) return [];
-    view.description = fg ? fg.lookup.path : uri ? nodePath.basename(uri.fsPath) : undefined;
+    view.description = showControls(fg ? fg.lookup.path : uri ? nodePath.basename(uri.fsPath) : '') || undefined;
     view.message = undefined;
     if (!uri) setState('noEditor');
     else if (!fg) setState('outside');
@@ -117,7 +118,7 @@ function ruleNodes(lookup: FileGuidance['lookup'], g: FileGuidance['guidance']):
       id: 'rule',
       icon: 'law',
       description: `${g.rule.pattern}  ·  ${ruleLocation(g.rule)}`,
-      tooltip: markdown(`Open ${escapeMarkdown(ruleLocation(g.rule))}: \`${g.rule.pattern.replace(/`/g, "'")}\``),
+      tooltip: markdown(`Open ${escapeMarkdown(ruleLocation(g.rule))}: \`${showControls(g.rule.pattern).replace(/`/g, "'")}\``),
       command: open(g.rule.line),
     }),
   ];

@@ -1,6 +1,7 @@
 // Tree views here are built whole from the model (a few dozen items at most) and handed to
 // VS Code as nodes that already hold their TreeItem: no per-item lookups when expanding.
 import * as vscode from 'vscode';
+import { showControls } from '../util/inertText';
 
 export class Node {
   constructor(
@@ -31,10 +32,11 @@ export function node(label: string, options: NodeOptions = {}, children: readonl
       : options.expanded === false
         ? vscode.TreeItemCollapsibleState.Collapsed
         : vscode.TreeItemCollapsibleState.Expanded;
-  // Labels and descriptions render as plain text; a line break would only be cut off.
+  // Labels, descriptions and plain tooltips render as text (see oneLine); Markdown tooltips
+  // are escaped where they are written.
   const item = new vscode.TreeItem(oneLine(label), state);
   if (options.description !== undefined) item.description = oneLine(options.description);
-  if (options.tooltip !== undefined) item.tooltip = options.tooltip;
+  if (options.tooltip !== undefined) item.tooltip = typeof options.tooltip === 'string' ? showControls(options.tooltip) : options.tooltip;
   if (options.icon) item.iconPath = new vscode.ThemeIcon(options.icon);
   if (options.command) item.command = options.command;
   if (options.contextValue) item.contextValue = options.contextValue;
@@ -43,8 +45,9 @@ export function node(label: string, options: NodeOptions = {}, children: readonl
   return new Node(item, children, options.data);
 }
 
+/** A line break would only be cut off; control and bidi characters are shown as escapes. */
 export function oneLine(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+  return showControls(text.replace(/[\r\n\u2028\u2029]+/g, ' '));
 }
 
 /**
