@@ -35,10 +35,10 @@ export function createSandbox(prefix) {
     dir,
     env,
     file: (...parts) => path.join(dir(...parts.slice(0, -1)), parts.at(-1)),
-    /** A VS Code user-data folder with `settings` as its user settings. */
-    userDataDir(settings = QUIET_SETTINGS) {
-      const userData = dir('user-data');
-      writeFileSync(path.join(dir('user-data', 'User'), 'settings.json'), JSON.stringify(settings, null, 2));
+    /** A VS Code user-data folder (`name` inside the sandbox) with `settings` as its user settings. */
+    userDataDir(settings = QUIET_SETTINGS, name = 'user-data') {
+      const userData = dir(name);
+      writeFileSync(path.join(dir(name, 'User'), 'settings.json'), JSON.stringify(settings, null, 2));
       return userData;
     },
     remove: () => rmSync(root, { recursive: true, force: true }),

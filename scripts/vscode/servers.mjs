@@ -69,10 +69,22 @@ export function startCodeServerCli({ codeServer, port, extensionsDir, userDataDi
 }
 
 /**
- * The plain VS Code server with the smoke-test driver enabled, so that the workbench calls
- * window.codeAutomationExit(code) when extension tests finish.
+ * User settings for a window that keeps Workspace Trust on (`workspaceTrust: true` below): trust
+ * enabled, and no modal "Do you trust the authors?" at startup, so a folder that was never
+ * trusted opens straight in Restricted Mode.
  */
-export function startVSCodeServer({ codeServer, port, extensionsDir, serverDataDir, userDataDir, logFile, env, timeoutMs = 60_000 }) {
+export const WORKSPACE_TRUST_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+};
+
+/**
+ * The plain VS Code server with the smoke-test driver enabled, so that the workbench calls
+ * window.codeAutomationExit(code) when extension tests finish. Workspace Trust is off unless
+ * `workspaceTrust` is true (then give the window WORKSPACE_TRUST_SETTINGS as user settings).
+ * `extraArgs` go to server-main.js as they are.
+ */
+export function startVSCodeServer({ codeServer, port, extensionsDir, serverDataDir, userDataDir, logFile, env, workspaceTrust = false, extraArgs = [], timeoutMs = 60_000 }) {
   const args = [
     codeServer.serverMain,
     '--host', HOST,
@@ -81,10 +93,12 @@ export function startVSCodeServer({ codeServer, port, extensionsDir, serverDataD
     '--accept-server-license-terms',
     '--enable-smoke-test-driver',
     '--disable-telemetry',
-    '--disable-workspace-trust',
+    // The server tells the workbench `enableWorkspaceTrust: !disable-workspace-trust`.
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--extensions-dir', extensionsDir,
     '--server-data-dir', serverDataDir,
     '--user-data-dir', userDataDir,
+    ...extraArgs,
   ];
   const server = startGroup(process.execPath, args, { logFile, env });
   return whenReady(server, `http://${HOST}:${port}/version`, timeoutMs);

@@ -39,7 +39,7 @@ export function createFixtureWorkspace(parent) {
  * A repository with no commits is enough for ownership: it needs a `.git`, not a history.
  * `commit` (paths) makes one commit of them, for tests that stage renames and deletions.
  */
-function initRepository(dir, user, commit) {
+export function initRepository(dir, user, commit) {
   git(dir, ['init', '--quiet', '--initial-branch', 'main']);
   if (user) {
     git(dir, ['config', 'user.name', user.name]);
