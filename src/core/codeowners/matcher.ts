@@ -180,6 +180,7 @@ class Matcher implements OwnershipMatcher {
   /** Every entry is in: the compile-time tables can go. */
   sealed(): this {
     this.literals = null;
+    this.ownerLists = null;
     return this;
   }
 
@@ -187,9 +188,17 @@ class Matcher implements OwnershipMatcher {
     return this.dirs.size;
   }
 
+  /** Owner lists by their texts: thousands of rules name the same few teams, one frozen list each. */
+  private ownerLists: Map<string, string[]> | null = new Map();
+
   private entry(rule: Rule, section: number, priority: number): Entry {
-    // The parser already keeps each owner once: an exact-size copy of their texts.
-    const owners = Object.freeze(rule.owners.map((o) => o.text)) as string[];
+    // The parser already keeps each owner once; the texts joined by a character no owner has.
+    const key = rule.owners.length === 1 ? rule.owners[0].text : rule.owners.map((o) => o.text).join('\n');
+    let owners = this.ownerLists?.get(key);
+    if (owners === undefined) {
+      owners = Object.freeze(rule.owners.map((o) => o.text)) as string[];
+      this.ownerLists?.set(key, owners);
+    }
     const result: OwnershipResult = Object.freeze({ owners, rule });
     return { rule, section, priority, exclusion: rule.exclusion, owners, result };
   }
