@@ -7,7 +7,7 @@
 //     Trust on, whose repositories would run a program if git ran there (restrictedFixture.mjs).
 //
 //   npm run test:integration            KEEP_TEST_DIR=1 keeps the run's temp folder
-//   OWNERSHIP_LENS_IT_TIMEOUT_MS=...    overall limit (default 180000)
+//   OWNERSHIP_LENS_IT_TIMEOUT_MS=...    overall limit, both windows (default 240000)
 //   OWNERSHIP_LENS_IT_GREP=...          only the tests whose full title matches, in both windows
 import { launchChromium } from '../../scripts/vscode/chromium.mjs';
 import { ensureCodeServer } from '../../scripts/vscode/codeServer.mjs';
@@ -19,7 +19,7 @@ import { createFixtureWorkspace } from './fixture.mjs';
 import { createRestrictedWorkspace } from './restrictedFixture.mjs';
 import { countTests, reportResults } from './results.mjs';
 
-const timeoutMs = Number(process.env.OWNERSHIP_LENS_IT_TIMEOUT_MS || 180_000);
+const timeoutMs = Number(process.env.OWNERSHIP_LENS_IT_TIMEOUT_MS || 240_000);
 const grep = Boolean(process.env.OWNERSHIP_LENS_IT_GREP);
 const t0 = Date.now();
 const deadline = t0 + timeoutMs;
