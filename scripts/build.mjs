@@ -18,7 +18,12 @@ const common = {
 };
 
 await Promise.all([
-  esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  // The extension: what activation loads, and beside it the bundles it requires at first use
+  // (src/extension/lazy.ts): the YAML parser for ownership.yml and rubrics, simple-git, the map page.
+  esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], define: { ...common.define, __LAZY_BUNDLES__: 'true' } }),
+  esbuild.build({ ...common, entryPoints: ['src/extension/lazy/files.ts'], outfile: 'dist/files.js' }),
+  esbuild.build({ ...common, entryPoints: ['src/git/gitClient.ts'], outfile: 'dist/git.js' }),
+  esbuild.build({ ...common, entryPoints: ['src/extension/lazy/map.ts'], outfile: 'dist/map.js' }),
   // The CODEOWNERS analysis runs in a worker thread (src/extension/codeowners/analysisWorker.ts).
   esbuild.build({ ...common, entryPoints: ['src/extension/codeowners/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' }),
   esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),

@@ -4,6 +4,7 @@
 // OWNERSHIP_LENS_BENCH_RESULTS. Nothing here sleeps a fixed time: it waits on the extension's
 // own events (the This File tree's change event) and on the promises VS Code returns.
 import * as fs from 'node:fs';
+import * as inspector from 'node:inspector';
 import * as path from 'node:path';
 import { monitorEventLoopDelay, performance, type IntervalHistogram } from 'node:perf_hooks';
 import * as v8 from 'node:v8';
@@ -61,8 +62,8 @@ class LongestTasks {
   private ticker: ReturnType<typeof setTimeout> | undefined;
   private last = 0;
 
-  begin(phase: string): void {
-    this.end();
+  async begin(phase: string): Promise<void> {
+    await this.end();
     this.phase = phase;
     this.step = '';
     this.started = performance.now();
@@ -79,8 +80,11 @@ class LongestTasks {
     this.ticker = setTimeout(tick, 2);
   }
 
-  end(): void {
+  async end(): Promise<void> {
     if (!this.histogram) return;
+    // A task still running when the phase ends (a chain of promises that never gave the loop
+    // back) shows only when the timer next fires: let it fire before reading.
+    await new Promise((resolve) => setTimeout(resolve, 2));
     this.histogram.disable();
     clearTimeout(this.ticker);
     const h = this.histogram;
@@ -102,6 +106,22 @@ class LongestTasks {
   }
 }
 
+/** Starts the V8 profiler in this process; the returned function stops it and gives the profile. */
+async function startProfile(): Promise<() => Promise<unknown>> {
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 250 });
+  await post('Profiler.start');
+  return async () => {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    session.disconnect();
+    return profile;
+  };
+}
+
 function withTimeout<T>(what: string, promise: Promise<T>, ms = 30_000): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -114,11 +134,15 @@ export async function run(): Promise<void> {
   const input = JSON.parse(fs.readFileSync(process.env.OWNERSHIP_LENS_BENCH_INPUT ?? '', 'utf8')) as BenchInput;
   const out: Record<string, unknown> = { vscodeVersion: vscode.version, uiKind: vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop' };
   const write = () => fs.writeFileSync(process.env.OWNERSHIP_LENS_BENCH_RESULTS ?? '', JSON.stringify(out, null, 2));
+  // OWNERSHIP_LENS_BENCH_CPU_PROFILE=file.cpuprofile: a CPU profile of the extension host over
+  // the whole scenario (open it in Chrome's DevTools), to see what a long task was.
+  const profile = process.env.OWNERSHIP_LENS_BENCH_CPU_PROFILE ? await startProfile() : undefined;
   try {
     await measure(input, out);
   } catch (error) {
     out.error = error instanceof Error ? (error.stack ?? error.message) : String(error);
   }
+  if (profile) fs.writeFileSync(process.env.OWNERSHIP_LENS_BENCH_CPU_PROFILE ?? '', JSON.stringify(await profile()));
   write();
   console.log(out.error ? `bench failed: ${String(out.error)}` : 'bench done');
 }
@@ -137,7 +161,7 @@ async function measure(input: BenchInput, out: Record<string, unknown>): Promise
   const memBefore = memory();
   const tasks = new LongestTasks();
   out.longestTask = { phases: tasks.phases, gaps: tasks.gaps };
-  tasks.begin('activation');
+  await tasks.begin('activation');
   let t0 = performance.now();
   const api = await extension.activate();
   const activationMs = performance.now() - t0;
@@ -146,12 +170,12 @@ async function measure(input: BenchInput, out: Record<string, unknown>): Promise
   out.activation = { ms: activationMs, secondCallMs: performance.now() - t0, ownReportedMs: null };
   // What activation left queued (timers, the first status bar update) runs in this phase too.
   await new Promise((resolve) => setTimeout(resolve, 0));
-  tasks.end();
+  await tasks.end();
   const memActivated = memory();
 
   // The view must be showing for VS Code to ask for its tree, as it is for a user with the
   // sidebar open.
-  tasks.begin('first This File (reads + compiles CODEOWNERS)');
+  await tasks.begin('first This File (reads + compiles CODEOWNERS)');
   await vscode.commands.executeCommand('ownershipLens.thisFile.focus');
 
   const thisFile = api.views.thisFile;
@@ -215,11 +239,11 @@ async function measure(input: BenchInput, out: Record<string, unknown>): Promise
   // --- The first file reads and compiles the 200k-file repository's CODEOWNERS (cold).
   const [first, ...rest] = input.switchFiles;
   const cold = await switchTo(first);
-  tasks.end();
+  await tasks.end();
   const memLoaded = memory();
 
   // --- Switching editors, warm: each file in a directory not seen before.
-  tasks.begin('switching editors');
+  await tasks.begin('switching editors');
   const refresh: number[] = [];
   const fromSwitch: number[] = [];
   for (const rel of rest) {
@@ -230,7 +254,7 @@ async function measure(input: BenchInput, out: Record<string, unknown>): Promise
   }
   // The model's part of a refresh alone (no tree, no editor): guidance for files in
   // directories not looked up before.
-  tasks.begin('model.guidance() alone');
+  await tasks.begin('model.guidance() alone');
   const modelOnly: number[] = [];
   for (const rel of input.modelFiles) {
     tasks.step = rel;
@@ -244,7 +268,7 @@ async function measure(input: BenchInput, out: Record<string, unknown>): Promise
   // --- Hovers over path literals in a YAML file (no other hover provider there), both as VS
   // Code asks (vscode.executeHoverProvider: a round trip through the workbench) and the
   // provider alone. The first round over the lines is "cold" (those directories not yet looked up).
-  tasks.begin('hovers');
+  await tasks.begin('hovers');
   const hoverUri = vscode.Uri.joinPath(root, ...input.hoverFile.split('/'));
   const doc = await vscode.workspace.openTextDocument(hoverUri);
   const positions = Array.from({ length: input.hoverLines }, (_, line) => new vscode.Position(line, 6));
@@ -280,11 +304,11 @@ async function measure(input: BenchInput, out: Record<string, unknown>): Promise
     sample: hoverText((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', hoverUri, positions[0])) ?? []),
   };
 
-  tasks.end();
+  await tasks.end();
   const memEnd = memory();
 
   await editCodeowners(api, root, tasks, out);
-  tasks.end();
+  await tasks.end();
   const memEdited = memory();
 
   const held = (m: Mem) => m.heapUsed + m.external + m.arrayBuffers;
@@ -304,6 +328,8 @@ async function measure(input: BenchInput, out: Record<string, unknown>): Promise
     afterCodeownersEditorMB: (held(memEdited) - held(memBefore)) / 2 ** 20,
   };
   out.longestTask = { phases: tasks.phases, gaps: tasks.gaps, overallMs: tasks.longestMs };
+  // Whose code ran in this host besides ours (the longest task may be theirs).
+  out.activeExtensions = vscode.extensions.all.filter((e) => e.isActive).map((e) => e.id);
   out.workspace = { root: root.fsPath, files: path.basename(root.fsPath) };
 }
 
@@ -327,7 +353,7 @@ const TYPED_RULE = '/bench-typed-by-the-bench/ @bench/typist';
 async function editCodeowners(api: OwnershipLensApi, root: vscode.Uri, tasks: LongestTasks, out: Record<string, unknown>): Promise<void> {
   const uri = vscode.Uri.joinPath(root, '.github', 'CODEOWNERS');
   const analysis = api.codeowners.analysis;
-  tasks.begin('open CODEOWNERS (git ls-files + analysis of 200k files)');
+  await tasks.begin('open CODEOWNERS (git ls-files + analysis of 200k files)');
   let t = performance.now();
   const editor = await vscode.window.showTextDocument(uri, { preview: false });
   const opened = await withTimeout('the CODEOWNERS analysis', analysis.whenAnalysed(editor.document), 120_000);
@@ -335,7 +361,7 @@ async function editCodeowners(api: OwnershipLensApi, root: vscode.Uri, tasks: Lo
   if (!opened?.analysis) throw new Error('the CODEOWNERS editor settled without an analysis (is git available?)');
   const firstDiagnostics = opened.diagnostics.length;
 
-  tasks.begin('typing a rule into CODEOWNERS');
+  await tasks.begin('typing a rule into CODEOWNERS');
   const doc = editor.document;
   // The rule goes on a new last line (1-based line number lineCount + 1).
   const typedLine = doc.lineCount + 1;
@@ -362,7 +388,7 @@ async function editCodeowners(api: OwnershipLensApi, root: vscode.Uri, tasks: Lo
   }
   const modelMs = performance.now() - t;
 
-  tasks.begin('revert and close CODEOWNERS');
+  await tasks.begin('revert and close CODEOWNERS');
   await vscode.window.showTextDocument(doc);
   await vscode.commands.executeCommand('workbench.action.files.revert');
   await vscode.commands.executeCommand('workbench.action.closeActiveEditor');

@@ -9,6 +9,7 @@ import { findRepositoryRoot } from '../core';
 import { HookError, hookStatus, installHook, removeHook, type InstallResult, type RemoveResult } from '../core/hooks/install';
 import type { HookLocation } from '../core/hooks/location';
 import { Commands } from './constants';
+import { lazyBundle, type LazyBundles } from './lazy';
 import type { StagedReminders } from './staged/stagedReminders';
 
 const GIT_TIMEOUT_MS = 5000;
@@ -149,7 +150,7 @@ export function registerHookCommands(context: vscode.ExtensionContext, staged: S
 }
 
 async function hookLocation(root: string): Promise<HookLocation> {
-  const { createGitClient } = await import('../git/gitClient.js');
+  const { createGitClient }: LazyBundles['git'] = typeof __LAZY_BUNDLES__ !== 'undefined' ? lazyBundle('git') : await import('../git/gitClient.js');
   return createGitClient(root, { timeoutMs: GIT_TIMEOUT_MS }).hookLocation();
 }
 

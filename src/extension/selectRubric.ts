@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { BundledRubricName } from '../core/rubric/bundledRubrics';
 import type { ActiveFile } from './activeFile';
 import { Commands, SETTINGS_SECTION, Settings } from './constants';
+import { lazyBundle, type LazyBundles } from './lazy';
 import type { OwnershipModel } from './model/ownershipModel';
 
 interface RubricPick extends vscode.QuickPickItem {
@@ -37,7 +38,7 @@ export function registerSelectRubric(context: vscode.ExtensionContext, model: Ow
 }
 
 async function pick(current: string, folder: vscode.WorkspaceFolder | undefined): Promise<string | undefined> {
-  const { BUNDLED_RUBRICS, loadBundledRubric } = await import('../core/rubric/bundledRubrics.js');
+  const { BUNDLED_RUBRICS, loadBundledRubric }: LazyBundles['files'] = typeof __LAZY_BUNDLES__ !== 'undefined' ? lazyBundle('files') : await import('./lazy/files.js');
   const items: RubricPick[] = (Object.keys(BUNDLED_RUBRICS) as BundledRubricName[]).map((name) => {
     const rubric = loadBundledRubric(name);
     return { label: rubric.level, description: rubric.title, detail: rubric.oneLiner ?? rubric.intro, choice: name, picked: name === current };

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { parseCodeowners } from '../../core/codeowners/parse';
 import { Commands } from '../constants';
+import { lazyBundle } from '../lazy';
 import type { OwnershipModel } from '../model/ownershipModel';
 import { withControlsShown } from '../util/inertText';
 import type { CodeownersAnalysis } from './documentAnalysis';
@@ -61,7 +62,7 @@ export class OwnershipMapPanels {
     // extension host may be held. The page is loaded with it, on first use.
     const [parts, { renderReportHtml }] = await Promise.all([
       repo && this.analysis.report(root, { parsed: repo.ownership.parsed ?? parseCodeowners('', { flavor: 'github' }), file: repo.ownership.file, config: repo.config, hasMap: repo.ownership.parsed !== null }),
-      import('../../core/analysis/report-html.js'),
+      typeof __LAZY_BUNDLES__ !== 'undefined' ? lazyBundle('map') : import('../lazy/map.js'),
     ]);
     if (!parts || this.panel !== panel) {
       if (this.panel === panel) panel.webview.html = '';

@@ -10,6 +10,7 @@ import { OWNERSHIP_CONFIG_LOCATIONS } from '../../core/practices/configLocations
 import type { Guidance } from '../../core/situation/guidance';
 import { timeSlices } from '../../core/slices';
 import { SETTINGS_SECTION, Settings } from '../constants';
+import { lazyBundle, type LazyBundles } from '../lazy';
 import { Disposable } from '../util/dispose';
 import { OverlayFileSystem } from './overlayFileSystem';
 import { RepositoryCatalog, type PathLookup, type RepositorySettings, type RepositoryState } from './repositoryCatalog';
@@ -225,7 +226,7 @@ export class OwnershipModel extends Disposable {
   private async gitUser(root: string): Promise<GitUser | undefined> {
     if (!vscode.workspace.isTrusted) return undefined;
     // Loaded on first use: simple-git costs more to load than the rest of the extension.
-    const { createGitClient } = await import('../../git/gitClient.js');
+    const { createGitClient }: LazyBundles['git'] = typeof __LAZY_BUNDLES__ !== 'undefined' ? lazyBundle('git') : await import('../../git/gitClient.js');
     return createGitClient(root, { timeoutMs: GIT_TIMEOUT_MS }).user();
   }
 

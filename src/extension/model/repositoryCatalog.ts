@@ -13,6 +13,7 @@ import { timeSlices, type Slicer } from '../../core/slices';
 import { guidanceFor, type Guidance } from '../../core/situation/guidance';
 import { situationOf, type Situation } from '../../core/situation/situation';
 import type { FileDiagnostic } from '../../core/yaml/boundedYaml';
+import { lazyBundle, type LazyBundles } from '../lazy';
 
 export interface RepositorySettings {
   /** A CODEOWNERS path relative to the repository root (or absolute) that overrides the search. */
@@ -160,7 +161,7 @@ export class RepositoryCatalog {
     const fs = this.host.fs;
     const ownership = await loadRepositoryOwnershipAsync(root, { codeownersPath: settings.codeownersPath, flavor: settings.flavor, fs }, this.host.slicer?.() ?? timeSlices());
     // The YAML parser loads with the first repository, not with the editor.
-    const { loadOwnershipConfig } = await import('../../core/practices/loadOwnershipConfig.js');
+    const { loadOwnershipConfig }: LazyBundles['files'] = typeof __LAZY_BUNDLES__ !== 'undefined' ? lazyBundle('files') : await import('../lazy/files.js');
     const config = loadOwnershipConfig(root, fs);
     let git = this.gitUsers.get(root);
     if (!git) {

@@ -6,6 +6,7 @@ import type { FileSystem } from '../../core/fs';
 import type { Rubric } from '../../core/rubric/types';
 import type { chooseRubric as ChooseRubric } from '../../core/rubric/bundledRubrics';
 import type { FileDiagnostic } from '../../core/yaml/boundedYaml';
+import { lazyBundle, type LazyBundles } from '../lazy';
 
 export interface RubricState {
   rubric: Rubric;
@@ -26,7 +27,7 @@ export class RubricCatalog {
   /** `baseDir` resolves a relative custom path (the workspace folder); none: only absolute paths work. */
   async get(choice: string | undefined, baseDir: string | undefined): Promise<RubricState> {
     // The YAML parser and the schema validator load with the first rubric, not with the editor.
-    const { bundledRubricName, chooseRubric, DEFAULT_RUBRIC } = await import('../../core/rubric/bundledRubrics.js');
+    const { bundledRubricName, chooseRubric, DEFAULT_RUBRIC }: LazyBundles['files'] = typeof __LAZY_BUNDLES__ !== 'undefined' ? lazyBundle('files') : await import('../lazy/files.js');
     const name = (choice ?? '').trim() || DEFAULT_RUBRIC;
     const bundled = bundledRubricName(name);
     const customFile = bundled ? undefined : nodePath.isAbsolute(name) ? name : baseDir ? nodePath.resolve(baseDir, name) : undefined;

@@ -7,6 +7,7 @@ import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import { findRepositoryRoot } from '../../core';
 import type { StagedChange, StagedStatus } from '../../core/reminders/staged';
+import { lazyBundle, type LazyBundles } from '../lazy';
 import { Disposable } from '../util/dispose';
 import { GitStatus, type GitAPI, type GitChange, type GitExtension, type GitRepository } from './gitExtensionApi';
 
@@ -145,7 +146,7 @@ export class GitCliSource extends Disposable implements StagedSource {
       const mine = ++generation;
       try {
         // Loaded on first use, as in the model: simple-git costs more to load than the rest.
-        const { createGitClient } = await import('../../git/gitClient.js');
+        const { createGitClient }: LazyBundles['git'] = typeof __LAZY_BUNDLES__ !== 'undefined' ? lazyBundle('git') : await import('../../git/gitClient.js');
         const changes = await createGitClient(root, { timeoutMs: GIT_TIMEOUT_MS }).stagedChanges();
         if (mine !== generation || this.isDisposed || !this.followed.has(root)) return;
         this.changes.set(root, changes);
