@@ -6,58 +6,16 @@
 //   npm run test:e2e          packages the .vsix first (npm run package)
 /* global getComputedStyle -- runs in the page, through evaluate() */
 import assert from 'node:assert/strict';
-import { existsSync, rmSync } from 'node:fs';
-import path from 'node:path';
-import { openWorkbench, packagedVsix, screenshotDir } from './harness.mjs';
+import { createChecks, openWorkbench, quickOpen as openFile, requirePackagedVsix, stopwatch, waitForFrame } from './harness.mjs';
 
-const t0 = Date.now();
-const seconds = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
-const vsix = packagedVsix();
-if (!existsSync(vsix)) {
-  console.error(`${vsix} is missing: run \`npm run package\` first (npm run test:e2e does).`);
-  process.exit(1);
-}
-
-// A picture of an earlier failure must not pass for this run's.
-rmSync(path.join(screenshotDir, 'failure.png'), { force: true });
-
-const failures = [];
-let passed = 0;
-let skippedRest = false;
-const check = async (name, body) => {
-  if (skippedRest) {
-    failures.push(name);
-    console.log(`  FAIL ${name} (not run: an earlier step failed)`);
-    return;
-  }
-  try {
-    await body();
-    passed++;
-    console.log(`  ok   ${name}`);
-  } catch (error) {
-    failures.push(name);
-    // Later steps build on this one: stop driving the page, but report them.
-    skippedRest = true;
-    await workbench.screenshot('failure').catch(() => undefined);
-    console.log(`  FAIL ${name}\n       ${String(error.message).split('\n').slice(0, 3).join('\n       ')}`);
-  }
-};
+const seconds = stopwatch();
+const vsix = requirePackagedVsix();
 
 const workbench = await openWorkbench({ vsix, settings: { 'workbench.tips.enabled': false, 'editor.hover.delay': 200, 'workbench.reduceMotion': 'on' } });
 const { page } = workbench;
-const shots = [];
-
-/** Opens a workspace file with Quick Open, as a person would. */
-async function quickOpen(relative, firstLine) {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 10_000 });
-  await input.fill(relative);
-  // The list first shows recently opened files; wait until it has filtered down to this one.
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: relative.split('/').pop() }).waitFor({ timeout: 10_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.monaco-editor .view-line', { hasText: firstLine }).first().waitFor({ timeout: 15_000 });
-}
+// Later steps build on earlier ones: after a failure, stop driving the page but report them.
+const { check, shots, finish } = createChecks(workbench, { stopAfterFailure: true });
+const quickOpen = (relative, firstLine) => openFile(page, relative, firstLine);
 
 const pane = (title) => page.locator('.pane', { has: page.locator('.pane-header', { hasText: title }) });
 const rowsOf = async (title) => (await pane(title).locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
@@ -197,23 +155,11 @@ try {
     await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Show Ownership Map' }).waitFor({ timeout: 10_000 });
     await page.keyboard.press('Enter');
     // The page sits two iframes deep; wait until one frame holds a drawn treemap.
-    const deadline = Date.now() + 30_000;
-    let drawn = false;
-    while (!drawn && Date.now() < deadline) {
-      for (const frame of page.frames()) {
-        // eslint-disable-next-line no-undef
-        drawn ||= await frame.evaluate(() => (document.querySelector('#treemap')?.childElementCount ?? 0) > 0).catch(() => false);
-      }
-      if (!drawn) await page.waitForTimeout(200);
-    }
+    // eslint-disable-next-line no-undef
+    const drawn = await waitForFrame(page, () => (document.querySelector('#treemap')?.childElementCount ?? 0) > 0);
     assert.ok(drawn, 'no treemap drawn in the webview');
     shots.push(await workbench.screenshot('5-ownership-map'));
   });
 } finally {
-  await workbench.close();
-  if (failures.length === 0) workbench.sandbox.remove();
-  else console.log(`kept: ${workbench.sandbox.root} (code-server.log); test-output/e2e/failure.png`);
+  await finish(seconds);
 }
-for (const shot of shots) console.log(`screenshot: ${shot}`);
-console.log(`${passed} passed, ${failures.length} failed (${seconds()})`);
-process.exit(failures.length ? 1 : 0);
