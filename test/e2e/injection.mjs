@@ -378,7 +378,6 @@ try {
     await shot('10-codeowners-hover');
   });
 
-  // (Opened after CODEOWNERS: in this build the map draws nothing while no CODEOWNERS is open.)
   await check('Show Ownership Map: the webview shows the team and paths as text, in every frame nothing runs', async () => {
     await runCommand('Ownership: Show Ownership Map');
     const report = await waitForFrame(page, () => (document.querySelector('#treemap')?.childElementCount ?? 0) > 0);
