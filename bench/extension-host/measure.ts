@@ -157,6 +157,12 @@ async function measure(input: BenchInput, out: Record<string, unknown>): Promise
   // the window opened, so `workspaceContains` did not match); the bench puts it back, then calls
   // activate(). The figure includes loading dist/extension.js.
   out.activeBeforeBench = extension.isActive;
+  // When the active editor changes, as VS Code tells extensions: subscribed before activation,
+  // so this listener runs before the extension's own (listeners run in subscription order).
+  let editorChangedAt: { uri: string; at: number } | undefined;
+  const editorChanges = vscode.window.onDidChangeActiveTextEditor((e) => {
+    if (e) editorChangedAt = { uri: e.document.uri.toString(), at: performance.now() };
+  });
   if (input.codeownersParked) fs.renameSync(input.codeownersParked.from, input.codeownersParked.to);
   const memBefore = memory();
   const tasks = new LongestTasks();
@@ -206,6 +212,12 @@ async function measure(input: BenchInput, out: Record<string, unknown>): Promise
   const switchTo = async (rel: string) => {
     const uri = vscode.Uri.joinPath(root, ...rel.split('/'));
     let changedAt: number | undefined;
+    // The extension's refresh: the editor change to the tree for the new file built, ready
+    // for VS Code's request (the view builds it ahead while shown: BuiltTreeProvider.onDidBuild).
+    let builtAt: number | undefined;
+    const built = tree.onDidBuild((nodes) => {
+      if (thisFile.view.description === rel && nodes.length > 0) builtAt ??= performance.now();
+    });
     let events = 0;
     let lastSeen: unknown;
     let settle!: (value: { doneAt: number; items: number }) => void;
@@ -224,14 +236,26 @@ async function measure(input: BenchInput, out: Record<string, unknown>): Promise
     });
     try {
       const start = performance.now();
+      editorChangedAt = undefined;
       await vscode.window.showTextDocument(uri, { preview: true, preserveFocus: false });
       const { doneAt, items } = await withTimeout(`This File to show ${rel}`, done).catch(async (error: Error) => {
         const fg = await api.model.guidance(uri).catch((e: Error) => e.message);
         throw new Error(`${error.message}; ${events} tree events, last build ${JSON.stringify(lastSeen)}; guidance: ${JSON.stringify(fg)?.slice(0, 400)}`);
       });
-      return { fromSwitchMs: doneAt - start, refreshMs: doneAt - (changedAt ?? start), items };
+      // Set by the listener meanwhile (TypeScript cannot see that).
+      const changed = editorChangedAt as { uri: string; at: number } | undefined;
+      const editorAt = changed?.uri === uri.toString() ? changed.at : undefined;
+      return {
+        fromSwitchMs: doneAt - start,
+        // Undefined when the view was hidden (then nothing is built ahead).
+        extensionMs: builtAt !== undefined && editorAt !== undefined ? builtAt - editorAt : undefined,
+        roundTripMs: doneAt - (editorAt ?? changedAt ?? start),
+        fromTreeEventMs: doneAt - (changedAt ?? start),
+        items,
+      };
     } finally {
       sub.dispose();
+      built.dispose();
       rootBuilt = undefined;
     }
   };
@@ -245,11 +269,17 @@ async function measure(input: BenchInput, out: Record<string, unknown>): Promise
   // --- Switching editors, warm: each file in a directory not seen before.
   await tasks.begin('switching editors');
   const refresh: number[] = [];
+  const roundTrip: number[] = [];
+  const fromTreeEvent: number[] = [];
   const fromSwitch: number[] = [];
+  let notBuiltAhead = 0;
   for (const rel of rest) {
     tasks.step = rel;
     const r = await switchTo(rel);
-    refresh.push(r.refreshMs);
+    if (r.extensionMs === undefined) notBuiltAhead++;
+    else refresh.push(r.extensionMs);
+    roundTrip.push(r.roundTripMs);
+    fromTreeEvent.push(r.fromTreeEventMs);
     fromSwitch.push(r.fromSwitchMs);
   }
   // The model's part of a refresh alone (no tree, no editor): guidance for files in
@@ -262,7 +292,16 @@ async function measure(input: BenchInput, out: Record<string, unknown>): Promise
     await api.model.guidance(vscode.Uri.joinPath(root, ...rel.split('/')));
     modelOnly.push(performance.now() - t);
   }
-  out.refresh = { coldFirstFile: cold, extension: stats(refresh), fromShowTextDocument: stats(fromSwitch), modelGuidance: stats(modelOnly), builds };
+  out.refresh = {
+    coldFirstFile: cold,
+    extension: stats(refresh),
+    notBuiltAhead,
+    roundTrip: stats(roundTrip),
+    fromTreeEvent: stats(fromTreeEvent),
+    fromShowTextDocument: stats(fromSwitch),
+    modelGuidance: stats(modelOnly),
+    builds,
+  };
   tree.getChildren = build;
 
   // --- Hovers over path literals in a YAML file (no other hover provider there), both as VS
@@ -328,6 +367,7 @@ async function measure(input: BenchInput, out: Record<string, unknown>): Promise
     afterCodeownersEditorMB: (held(memEdited) - held(memBefore)) / 2 ** 20,
   };
   out.longestTask = { phases: tasks.phases, gaps: tasks.gaps, overallMs: tasks.longestMs };
+  editorChanges.dispose();
   // Whose code ran in this host besides ours (the longest task may be theirs).
   out.activeExtensions = vscode.extensions.all.filter((e) => e.isActive).map((e) => e.id);
   out.workspace = { root: root.fsPath, files: path.basename(root.fsPath) };

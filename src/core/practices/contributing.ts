@@ -4,9 +4,9 @@ import * as path from 'node:path';
 import type { FileSystem } from '../fs';
 
 /** The spellings hosts render, probed in this order (probing avoids listing big directories). */
-const NAMES = ['CONTRIBUTING.md', 'contributing.md', 'Contributing.md', 'CONTRIBUTING', 'CONTRIBUTING.rst', 'CONTRIBUTING.txt', 'CONTRIBUTING.adoc'];
+export const CONTRIBUTING_NAMES = ['CONTRIBUTING.md', 'contributing.md', 'Contributing.md', 'CONTRIBUTING', 'CONTRIBUTING.rst', 'CONTRIBUTING.txt', 'CONTRIBUTING.adoc'];
 /** Where GitHub also looks for the repository-wide guide. */
-const ROOT_EXTRA_DIRS = ['.github', 'docs'];
+export const ROOT_EXTRA_DIRS = ['.github', 'docs'];
 
 /**
  * Repository-relative path of the nearest CONTRIBUTING file, looking in the file's directory
@@ -32,6 +32,6 @@ export function nearestContributing(fs: FileSystem, root: string, relPath: strin
 }
 
 function findIn(fs: FileSystem, root: string, dir: string[]): string | null {
-  const name = NAMES.find((n) => fs.kind(path.join(root, ...dir, n)) === 'file');
+  const name = CONTRIBUTING_NAMES.find((n) => fs.kind(path.join(root, ...dir, n)) === 'file');
   return name === undefined ? null : [...dir, name].join('/');
 }

@@ -36,7 +36,8 @@ export class PathHoverProvider implements vscode.HoverProvider {
     });
     if (!resolved || token.isCancellationRequested) return undefined;
 
-    const fg = await this.model.guidance(vscode.Uri.file(resolved.absPath), { isDirectory: resolved.kind === 'directory' });
+    // The hover does not name the CONTRIBUTING guide: no looking for it on disk.
+    const fg = await this.model.guidance(vscode.Uri.file(resolved.absPath), { isDirectory: resolved.kind === 'directory', contributing: false });
     if (!fg || token.isCancellationRequested) return undefined;
     const { start, end } = resolved.candidate;
     return new vscode.Hover(hoverMarkdown(fg), new vscode.Range(position.line, start, position.line, end));

@@ -7,6 +7,7 @@ import { LOCATIONS, type FlavorSetting } from '../../core';
 import type { GitUser } from '../../core/identity/identity';
 import type { Membership } from '../../core/membership/types';
 import { OWNERSHIP_CONFIG_LOCATIONS } from '../../core/practices/configLocations';
+import { CONTRIBUTING_NAMES } from '../../core/practices/contributing';
 import type { Guidance } from '../../core/situation/guidance';
 import { timeSlices } from '../../core/slices';
 import { SETTINGS_SECTION, Settings } from '../constants';
@@ -80,6 +81,15 @@ export class OwnershipModel extends Disposable {
     const folders = MODEL_DIRS.filter((d) => d !== '.').join(',');
     const folderWatcher = this._register(vscode.workspace.createFileSystemWatcher(`**/{${folders}}`, true, true, false));
     this._register(folderWatcher.onDidDelete((uri) => this.fileChanged(uri.fsPath)));
+    // Where the CONTRIBUTING guides are is remembered (see RepositoryCatalog): a guide created
+    // or deleted is news.
+    const guides = this._register(vscode.workspace.createFileSystemWatcher(`**/{${CONTRIBUTING_NAMES.join(',')}}`, true, true, false));
+    const guideChanged = () => {
+      this.catalog.contributingChanged();
+      this.scheduleFire(0);
+    };
+    this._register(guides.onDidCreate(guideChanged));
+    this._register(guides.onDidDelete(guideChanged));
 
     for (const doc of vscode.workspace.textDocuments) this.trackBuffer(doc);
     this._register(vscode.workspace.onDidChangeTextDocument((e) => this.trackBuffer(e.document)));
@@ -104,11 +114,15 @@ export class OwnershipModel extends Disposable {
     return lookup;
   }
 
-  /** Everything the product says about `uri`: owners, situation, team, practices, rubric. */
-  async guidance(uri: vscode.Uri, options: { isDirectory?: boolean } = {}): Promise<FileGuidance | undefined> {
+  /**
+   * Everything the product says about `uri`: owners, situation, team, practices, rubric.
+   * `contributing: false` (the hover, which does not show it) skips looking for the nearest
+   * CONTRIBUTING guide on disk: `guidance.contributing` is then only what is already known.
+   */
+  async guidance(uri: vscode.Uri, options: { isDirectory?: boolean; contributing?: boolean } = {}): Promise<FileGuidance | undefined> {
     const lookup = await this.lookup(uri, options);
     if (!lookup) return undefined;
-    const rubric = await this.rubricFor(uri);
+    const [rubric] = await Promise.all([this.rubricFor(uri), options.contributing === false ? undefined : this.catalog.prepareGuidance(lookup)]);
     return { lookup, rubric, guidance: this.catalog.guidance(lookup, rubric.rubric) };
   }
 

@@ -4,9 +4,11 @@
 // settings, trust and git, and tells the catalog what changed.
 import * as nodePath from 'node:path';
 import { loadRepositoryOwnershipAsync, type FlavorSetting, type OwnershipResult, type RepositoryOwnership, type RuleRef } from '../../core';
-import { isInside, type FileSystem } from '../../core/fs';
+import { promises as nodeFs } from 'node:fs';
+import { isInside, type EntryKind, type FileSystem } from '../../core/fs';
 import { resolveIdentity, type GitUser, type Me } from '../../core/identity/identity';
 import type { Membership } from '../../core/membership/types';
+import { CONTRIBUTING_NAMES, ROOT_EXTRA_DIRS } from '../../core/practices/contributing';
 import type { OwnershipConfig } from '../../core/practices/types';
 import type { Rubric } from '../../core/rubric/types';
 import { timeSlices, type Slicer } from '../../core/slices';
@@ -68,13 +70,37 @@ export interface PathLookup {
  */
 export const FOLDER_PROBE = '__ownership_lens_new_file__';
 
+const GUIDE_NAMES = new Set(CONTRIBUTING_NAMES);
+/** CONTRIBUTING probes remembered at most (about 100 bytes each). */
+const MAX_PROBES_KEPT = 50_000;
+
 export class RepositoryCatalog {
   /** Directory → the repository root it is in (null: none). Cleared by `invalidateAll`. */
   private readonly roots = new Map<string, string | null>();
   private readonly repositories = new Map<string, Promise<RepositoryState>>();
   private readonly gitUsers = new Map<string, Promise<GitUser | undefined>>();
+  /** Whether a directory holds `.git`, probed ahead by rootOfAsync for rootOf (which then forgets it). */
+  private readonly gitAt = new Map<string, boolean>();
+  /**
+   * Where CONTRIBUTING guides are and are not, by absolute path: probed ahead, asynchronously,
+   * for the directories of a path (`prepareGuidance`), so that the guidance itself, which looks
+   * for the nearest guide with up to 7 names per directory, makes no file-system call on the
+   * extension host's thread. Forgotten when such a file is created or deleted (`contributingChanged`).
+   */
+  private readonly contributing = new Map<string, EntryKind | null>();
+  private readonly guidanceFs: FileSystem;
 
-  constructor(private readonly host: CatalogHost) {}
+  constructor(private readonly host: CatalogHost) {
+    const { fs } = host;
+    const known = this.contributing;
+    this.guidanceFs = {
+      // A guide not probed ahead is not looked for (the hover asks for none; see OwnershipModel.guidance).
+      kind: (p) => (known.has(p) ? (known.get(p) as EntryKind | null) : GUIDE_NAMES.has(nodePath.basename(p)) ? null : fs.kind(p)),
+      size: (p) => fs.size(p),
+      readFile: (p) => fs.readFile(p),
+      realpath: (p) => fs.realpath(p),
+    };
+  }
 
   /**
    * The root of the git repository holding `absPath` (a nested repository wins over the one
@@ -88,7 +114,7 @@ export class RepositoryCatalog {
       found = this.roots.get(dir);
       if (found !== undefined) break;
       seen.push(dir);
-      if (this.host.fs.kind(nodePath.join(dir, '.git')) !== null) {
+      if (this.gitAt.get(dir) ?? this.host.fs.kind(nodePath.join(dir, '.git')) !== null) {
         found = dir;
         break;
       }
@@ -99,8 +125,26 @@ export class RepositoryCatalog {
       }
       dir = parent;
     }
-    for (const d of seen) this.roots.set(d, found);
+    for (const d of seen) {
+      this.roots.set(d, found);
+      this.gitAt.delete(d);
+    }
     return found ?? fallback;
+  }
+
+  /**
+   * rootOf without blocking the thread: the directories not seen before are probed for `.git`
+   * all at once, asynchronously (a file in a new directory of a deep tree is several probes).
+   */
+  async rootOfAsync(absPath: string, fallback?: string): Promise<string | undefined> {
+    const unknown: string[] = [];
+    for (let dir = absPath; !this.roots.has(dir); dir = nodePath.dirname(dir)) {
+      if (!this.gitAt.has(dir)) unknown.push(dir);
+      if (nodePath.dirname(dir) === dir) break;
+    }
+    const found = await Promise.all(unknown.map((dir) => nodeFs.stat(nodePath.join(dir, '.git')).then(() => true, (e: NodeJS.ErrnoException) => e.code === 'ELOOP')));
+    unknown.forEach((dir, i) => this.gitAt.set(dir, found[i]));
+    return this.rootOf(absPath, fallback);
   }
 
   repository(root: string): Promise<RepositoryState> {
@@ -122,8 +166,10 @@ export class RepositoryCatalog {
    * (asked of the file system when not given). Undefined outside any repository or folder.
    */
   async lookup(absPath: string, options: { isDirectory?: boolean; fallbackRoot?: string } = {}): Promise<PathLookup | undefined> {
-    const isDirectory = options.isDirectory ?? this.host.fs.kind(absPath) === 'directory';
-    const root = this.rootOf(isDirectory ? absPath : nodePath.dirname(absPath), options.fallbackRoot);
+    // Asked of the disk without blocking: for a file in a directory not seen before, these
+    // are the only file-system calls of a lookup.
+    const isDirectory = options.isDirectory ?? (await nodeFs.stat(absPath).then((st) => st.isDirectory(), () => false));
+    const root = await this.rootOfAsync(isDirectory ? absPath : nodePath.dirname(absPath), options.fallbackRoot);
     if (root === undefined || !isInside(root, absPath)) return undefined;
     const path = nodePath.relative(root, absPath).split(nodePath.sep).join('/');
     if (path === '') return undefined;
@@ -131,9 +177,27 @@ export class RepositoryCatalog {
     return lookupIn(repo, path, isDirectory);
   }
 
+  /** Probes, off the thread, where the CONTRIBUTING guides around `lookup` are (see `contributing`). */
+  async prepareGuidance(lookup: PathLookup): Promise<void> {
+    const segs = lookup.path.split('/');
+    const dirs = [...ROOT_EXTRA_DIRS.map((d) => [d])];
+    for (let depth = lookup.isDirectory ? segs.length : segs.length - 1; depth >= 0; depth--) dirs.push(segs.slice(0, depth));
+    const wanted = dirs.flatMap((d) => CONTRIBUTING_NAMES.map((n) => nodePath.join(lookup.repo.root, ...d, n))).filter((p) => !this.contributing.has(p));
+    if (wanted.length === 0) return;
+    // Bounded: a long session over a huge tree starts over rather than grow without end.
+    if (this.contributing.size + wanted.length > MAX_PROBES_KEPT) this.contributing.clear();
+    const kinds = await Promise.all(wanted.map((p) => nodeFs.stat(p).then((st) => (st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other'), () => null)));
+    wanted.forEach((p, i) => this.contributing.set(p, kinds[i] as EntryKind | null));
+  }
+
+  /** A CONTRIBUTING guide was created or deleted somewhere. */
+  contributingChanged(): void {
+    this.contributing.clear();
+  }
+
   guidance(lookup: PathLookup, rubric: Rubric): Guidance {
     const { repo } = lookup;
-    const ctx = { root: repo.root, fs: this.host.fs, me: repo.me, config: repo.config, rubric };
+    const ctx = { root: repo.root, fs: this.guidanceFs, me: repo.me, config: repo.config, rubric };
     return guidanceFor(lookup.path, { hasMap: repo.ownership.file !== null, owners: lookup.owners, rule: lookup.rule }, ctx);
   }
 
@@ -145,13 +209,18 @@ export class RepositoryCatalog {
     const dropped = [...this.repositories.keys()].filter((root) => isInside(root, absPath));
     for (const root of dropped) this.repositories.delete(root);
     // A `.git` appearing or disappearing changes which repository a folder is in.
-    if (nodePath.basename(absPath) === '.git') this.roots.clear();
+    if (nodePath.basename(absPath) === '.git') {
+      this.roots.clear();
+      this.gitAt.clear();
+    }
     return dropped;
   }
 
   /** Forgets everything, who I am included (the settings or the workspace trust changed). */
   invalidateAll(): void {
+    this.contributing.clear();
     this.roots.clear();
+    this.gitAt.clear();
     this.repositories.clear();
     this.gitUsers.clear();
   }

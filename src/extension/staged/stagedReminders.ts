@@ -46,8 +46,11 @@ export class StagedReminders extends Disposable {
     this._register({ dispose: () => clearTimeout(this.timer) });
     this._register({ dispose: () => this.source?.dispose() });
     this._register(model.onDidChange(() => this.schedule()));
-    if (vscode.workspace.isTrusted) void this.start();
-    else this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.start()));
+    if (vscode.workspace.isTrusted) {
+      // Not during activation: following the staged set loads and runs git.
+      const first = setImmediate(() => void this.start());
+      this._register({ dispose: () => clearImmediate(first) });
+    } else this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.start()));
   }
 
   /** Repositories with something staged, by name. */

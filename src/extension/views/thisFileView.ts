@@ -33,24 +33,29 @@ export function registerThisFileView(context: vscode.ExtensionContext, model: Ow
     void vscode.commands.executeCommand('setContext', ContextKeys.thisFileState, next);
   };
 
-  const provider = new BuiltTreeProvider(async () => {
-    const uri = active.uri;
-    const fg = uri ? await model.guidance(uri) : undefined;
-    // The user may have moved on while this was computed: the next build will answer.
-    if (uri?.toString() !== active.uri?.toString()) return [];
-    view.description = showControls(fg ? fg.lookup.path : uri ? nodePath.basename(uri.fsPath) : '') || undefined;
-    view.message = undefined;
-    if (!uri) setState('noEditor');
-    else if (!fg) setState('outside');
-    else if (fg.guidance.situation === 'no-map') setState('noMap');
-    else {
-      setState('ready');
-      const [situation, ...rest] = thisFileNodes(fg);
-      return [situation, ...sections.flatMap((section) => section.nodes(fg)), ...rest];
-    }
-    return [];
-  });
-  const view = vscode.window.createTreeView(Views.thisFile, { treeDataProvider: provider, showCollapseAll: true });
+  const provider: BuiltTreeProvider = new BuiltTreeProvider(
+    async () => {
+      const uri = active.uri;
+      const fg = uri ? await model.guidance(uri) : undefined;
+      // The user may have moved on while this was computed: the next build will answer.
+      if (uri?.toString() !== active.uri?.toString()) return [];
+      view.description = showControls(fg ? fg.lookup.path : uri ? nodePath.basename(uri.fsPath) : '') || undefined;
+      view.message = undefined;
+      if (!uri) setState('noEditor');
+      else if (!fg) setState('outside');
+      else if (fg.guidance.situation === 'no-map') setState('noMap');
+      else {
+        setState('ready');
+        const [situation, ...rest] = thisFileNodes(fg);
+        return [situation, ...sections.flatMap((section) => section.nodes(fg)), ...rest];
+      }
+      return [];
+    },
+    // Shown: the tree for the new file is built as soon as the editor changes, and VS Code's
+    // request for it is answered from what is built.
+    (): boolean => view.visible,
+  );
+  const view: vscode.TreeView<Node> = vscode.window.createTreeView(Views.thisFile, { treeDataProvider: provider, showCollapseAll: true });
   context.subscriptions.push(provider, view);
   context.subscriptions.push(active.onDidChange(() => provider.refresh()), model.onDidChange(() => provider.refresh()));
   for (const section of sections) context.subscriptions.push(section.onDidChange(() => provider.refresh()));

@@ -52,16 +52,40 @@ export function oneLine(text: string): string {
 
 /**
  * A provider whose whole tree is computed by `build` when VS Code first asks for the root
- * (so nothing is computed while the view is hidden) and again after `refresh()`.
+ * (so nothing is computed while the view is hidden) and again after `refresh()`. With
+ * `prebuild` saying so (the view is shown), `refresh()` builds the new tree at once and tells
+ * VS Code only when it is ready, so that VS Code's request is answered from it.
  */
 export class BuiltTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly ready = new vscode.EventEmitter<readonly Node[]>();
+  /** Fires with each tree built ahead by `refresh()`, when it is ready to hand out. */
+  readonly onDidBuild = this.ready.event;
+  /** The tree for the current state, built or being built; undefined: build on request. */
+  private current: Promise<readonly Node[]> | undefined;
 
-  constructor(private readonly build: () => Promise<readonly Node[]>) {}
+  constructor(
+    private readonly build: () => Promise<readonly Node[]>,
+    private readonly prebuild: () => boolean = () => false,
+  ) {}
 
   refresh(): void {
-    this.changed.fire(undefined);
+    if (!this.prebuild()) {
+      this.current = undefined;
+      this.changed.fire(undefined);
+      return;
+    }
+    const tree = this.build();
+    this.current = tree;
+    const announce = (nodes?: readonly Node[]) => {
+      // A later refresh has started another tree: that one will be announced.
+      if (this.current !== tree) return;
+      if (nodes) this.ready.fire(nodes);
+      else this.current = undefined;
+      this.changed.fire(undefined);
+    };
+    tree.then(announce, () => announce());
   }
 
   getTreeItem(element: Node): vscode.TreeItem {
@@ -69,10 +93,13 @@ export class BuiltTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
   }
 
   async getChildren(element?: Node): Promise<Node[]> {
-    return element ? [...element.children] : [...(await this.build())];
+    if (element) return [...element.children];
+    // A tree built ahead stays current until the next refresh; otherwise each request builds.
+    return [...(await (this.current ?? this.build()))];
   }
 
   dispose(): void {
     this.changed.dispose();
+    this.ready.dispose();
   }
 }
