@@ -17,7 +17,7 @@ import { ensureCodeServer } from '../scripts/vscode/codeServer.mjs';
 import { createSandbox, QUIET_SETTINGS } from '../scripts/vscode/sandbox.mjs';
 import { runExtensionEntry } from '../scripts/vscode/extensionTests.mjs';
 import { freePort, startVSCodeServer } from '../scripts/vscode/servers.mjs';
-import { LOOKUP_SAMPLE_SEED } from './constants.mjs';
+import { BUILTIN_LANGUAGE_FEATURES, LOOKUP_SAMPLE_SEED } from './constants.mjs';
 import { ensureLargeTree } from './extension-tree.mjs';
 import { ms } from './format.mjs';
 import { BENCH_DIR, DATA_DIR, ROOT, readPaths, shuffled } from './lib.mjs';
@@ -27,14 +27,6 @@ export const EXTENSION_TARGETS = { activationMs: 50, refreshP99Ms: 5, hoverP99Ms
 
 const OUT_DIR = path.join(ROOT, 'out', 'bench');
 
-/**
- * File types for which VS Code's built-in extensions start language features in the same
- * extension host (TypeScript's tsserver, Markdown, JSON, CSS, HTML, PHP). Opening such files
- * runs their code beside ours, and their first tasks take hundreds of milliseconds (starting
- * tsserver, loading markdown-it): the switches and hovers use other files (Go, Python, Java,
- * YAML, shell...) unless --any-language, so the longest task is this extension's.
- */
-const BUILTIN_LANGUAGE_FEATURES = /\.(?:[cm]?[jt]sx?|json[c5]?|md|markdown|css|scss|less|html?|php|ipynb|hbs|handlebars)$/i;
 const HOVER_FILE = 'ownership-lens-bench-hover.yml';
 const TIMEOUT_MS = Number(process.env.OWNERSHIP_LENS_BENCH_TIMEOUT_MS || 600_000);
 
@@ -74,6 +66,7 @@ export async function benchExtension({ quick = false, anyLanguage = false, log =
 
   const tree = ensureLargeTree({ log });
   const all = readPaths(path.join(DATA_DIR, 'large', 'paths.txt'));
+  // Switches and hovers on files no built-in language feature serves, unless --any-language.
   const paths = anyLanguage ? all : all.filter((p) => !BUILTIN_LANGUAGE_FEATURES.test(p));
   const switchFiles = pickSwitchFiles(paths, quick ? 41 : 121);
   const hoverLines = quick ? 100 : 200;

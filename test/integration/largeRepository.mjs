@@ -6,13 +6,15 @@
 // The generated monorepo of the benchmarks (bench/gen-monorepo.mjs: PATHS paths, RULES rules)
 // as a git repository at DIR/repo whose index holds every path, committed, with the
 // skip-worktree bit: git lists them all (`git ls-files`) and reports nothing to commit or
-// restore, so only OPEN files (spread over the list) and .github/CODEOWNERS need to exist
+// restore, so only OPEN files (spread over the list, none of a language VS Code's built-in
+// extensions serve) and .github/CODEOWNERS need to exist
 // on disk. Seconds for 200,000 paths, where creating 200,000 files would take much longer.
 // Prints one JSON line: { root, paths, rules, open: [repository-relative paths on disk] }.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUILTIN_LANGUAGE_FEATURES } from '../../bench/constants.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const [dir, paths = '200000', rules = '5000', open = '24'] = process.argv.slice(2);
@@ -36,12 +38,15 @@ git(['update-ref', 'HEAD', commit]);
 
 fs.mkdirSync(path.join(root, '.github'), { recursive: true });
 fs.copyFileSync(path.join(dir, 'large', 'CODEOWNERS'), path.join(root, '.github', 'CODEOWNERS'));
-const step = Math.max(1, Math.floor(list.length / Number(open)));
+// Files VS Code's built-in language features do not serve (they would run their own long
+// first tasks in the extension host the test measures).
+const openable = list.filter((p) => !BUILTIN_LANGUAGE_FEATURES.test(p));
+const step = Math.max(1, Math.floor(openable.length / Number(open)));
 const onDisk = [];
-for (let i = 0; i < list.length && onDisk.length < Number(open); i += step) {
-  const file = path.join(root, list[i]);
+for (let i = 0; i < openable.length && onDisk.length < Number(open); i += step) {
+  const file = path.join(root, openable[i]);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, '');
-  onDisk.push(list[i]);
+  onDisk.push(openable[i]);
 }
 console.log(JSON.stringify({ root, paths: list.length, rules: Number(rules), open: onDisk }));

@@ -38,17 +38,49 @@ class RuleLens extends vscode.CodeLens {
   }
 }
 
+/** A file with more rules than this gets lenses only around what its editors show (see provideCodeLenses). */
+export const ALL_LENSES_UP_TO = 500;
+/** Lines either side of the visible ranges that get lenses too, so that scrolling a little finds them there. */
+const LENS_MARGIN = 300;
+
 export class RuleCodeLensProvider implements vscode.CodeLensProvider<RuleLens> {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
+  /** Per document with many rules: the lines the last lenses covered. */
+  private readonly covered = new Map<string, { from: number; to: number }>();
+  private readonly visibleChange: vscode.Disposable;
+  private scrolled: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly analysis: CodeownersAnalysis) {}
+  constructor(private readonly analysis: CodeownersAnalysis) {
+    // Scrolled beyond the lines covered: ask VS Code for lenses again.
+    this.visibleChange = vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+      const covered = this.covered.get(e.textEditor.document.uri.toString());
+      if (!covered || e.visibleRanges.every((r) => r.start.line >= covered.from && r.end.line <= covered.to)) return;
+      clearTimeout(this.scrolled);
+      this.scrolled = setTimeout(() => this.changed.fire(), 100);
+    });
+  }
 
-  /** Cheap: one lens per rule, from the parse alone; the counts come in resolveCodeLens. */
+  /**
+   * Cheap: one lens per rule, from the parse alone; the counts come in resolveCodeLens. VS Code
+   * asks for the lenses of the whole file and sends them to the window in one message: for a
+   * file of thousands of rules that message alone holds the extension host for a long time,
+   * so such a file gets the lenses of the rules near what its editors show.
+   */
   provideCodeLenses(doc: vscode.TextDocument): RuleLens[] {
     const state = this.analysis.current(doc);
     if (!state || !vscode.workspace.isTrusted) return [];
-    return state.parsed.rules.map((r) => new RuleLens(new vscode.Range(r.line - 1, r.column - 1, r.line - 1, r.column - 1 + r.pattern.length), r.index, doc, state.version));
+    let rules = state.parsed.rules;
+    const key = doc.uri.toString();
+    if (rules.length > ALL_LENSES_UP_TO) {
+      const shown = vscode.window.visibleTextEditors.filter((e) => e.document.uri.toString() === key).flatMap((e) => e.visibleRanges);
+      // No editor says what it shows (not laid out yet): the top of the file.
+      const from = shown.length === 0 ? 0 : Math.max(0, Math.min(...shown.map((r) => r.start.line)) - LENS_MARGIN);
+      const to = shown.length === 0 ? 2 * LENS_MARGIN : Math.max(...shown.map((r) => r.end.line)) + LENS_MARGIN;
+      this.covered.set(key, { from, to });
+      rules = rules.filter((r) => r.line - 1 >= from && r.line - 1 <= to);
+    } else this.covered.delete(key);
+    return rules.map((r) => new RuleLens(new vscode.Range(r.line - 1, r.column - 1, r.line - 1, r.column - 1 + r.pattern.length), r.index, doc, state.version));
   }
 
   async resolveCodeLens(lens: RuleLens, token: vscode.CancellationToken): Promise<RuleLens | undefined> {
@@ -65,6 +97,8 @@ export class RuleCodeLensProvider implements vscode.CodeLensProvider<RuleLens> {
   }
 
   dispose(): void {
+    clearTimeout(this.scrolled);
+    this.visibleChange.dispose();
     this.changed.dispose();
   }
 }

@@ -57,7 +57,7 @@ describe('A 200,000-file repository', function () {
     if (dir) await fs.promises.rm(dir, { recursive: true, force: true });
   });
 
-  it('is served in slices and off the extension host thread: CODEOWNERS compiles in yielding slices, its editor analysis runs in a worker (prints the longest task)', async function () {
+  it('is served in slices and off the extension host thread: CODEOWNERS compiles in yielding slices, its editor analysis runs in a worker, its CodeLenses are those near the visible lines (prints the longest task)', async function () {
     const api = await lens();
     const uri = (rel: string) => vscode.Uri.file(path.join(repo.root, ...rel.split('/')));
     const delay = monitorEventLoopDelay({ resolution: 1 });
@@ -100,6 +100,11 @@ describe('A 200,000-file repository', function () {
     assert.ok(opened.analysis.files >= repo.paths, `the analysis saw every tracked file (${opened.analysis.files} of ${repo.paths})`);
     assert.ok(api.codeowners.analysis.worker.answered > answeredBefore, 'the worker answered the listing and the analysis');
     assert.notEqual(api.codeowners.analysis.worker.lastThreadId, threadId, 'the analysis ran in another thread than the extension host');
+    // VS Code sends the lenses of a whole file to the window in one message: for 5,000 rules,
+    // only those near the visible lines are given.
+    const lenses = api.codeowners.lenses.provideCodeLenses(doc);
+    assert.ok(lenses.length > 0 && lenses.length <= 1000, `${lenses.length} CodeLenses for ${repo.rules} rules`);
+    assert.ok(lenses.every((l) => l.range.start.line <= 1000), 'the lenses are those near the top, where the editor shows the file');
     await phase('CODEOWNERS opened (git ls-files, analysis)');
 
     // A rule typed at the end, one character per edit: re-parsed here in slices, re-analysed
