@@ -33,11 +33,24 @@ export function toVscodeDiagnostic(doc: vscode.TextDocument, d: Diagnostic): vsc
 
 export function registerCodeownersDiagnostics(context: vscode.ExtensionContext, analysis: CodeownersAnalysis): vscode.DiagnosticCollection {
   const collection = vscode.languages.createDiagnosticCollection('codeowners');
+  // What each document shows: a 5,000-rule file can have a thousand diagnostics, and sending
+  // them to the window again after a keystroke that changed none of them costs the extension
+  // host tens of milliseconds (the message is serialized and compressed there).
+  const shown = new Map<string, string>();
   const show = (state: CodeownersState) => {
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === state.uri.toString());
+    const key = state.uri.toString();
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     if (!doc || doc.version !== state.version) return;
-    collection.set(state.uri, state.diagnostics.map((d) => toVscodeDiagnostic(doc, d)));
+    const diagnostics = state.diagnostics.map((d) => toVscodeDiagnostic(doc, d));
+    const same = JSON.stringify(diagnostics.map((d) => [d.code, d.message, d.severity, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]));
+    if (shown.get(key) === same) return;
+    shown.set(key, same);
+    collection.set(state.uri, diagnostics);
   };
-  context.subscriptions.push(collection, analysis.onDidUpdate(show), analysis.onDidClear((uri) => collection.delete(uri)));
+  const clear = (uri: vscode.Uri) => {
+    shown.delete(uri.toString());
+    collection.delete(uri);
+  };
+  context.subscriptions.push(collection, analysis.onDidUpdate(show), analysis.onDidClear(clear));
   return collection;
 }

@@ -103,7 +103,17 @@ export class OwnershipModel extends Disposable {
     this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.refresh()));
     this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh()));
     this._register({ dispose: () => this.disposeTimers() });
+    // Every surface that describes a file needs the rubric: read it soon after activation, and
+    // in two tasks (loading the YAML parser, then parsing), rather than in one long task
+    // together with the first CODEOWNERS when the first file is shown.
+    const warm = setTimeout(() => {
+      if (typeof __LAZY_BUNDLES__ !== 'undefined') lazyBundle('files');
+      this.warmTimer = setTimeout(() => void this.rubricFor().catch(() => undefined), 0);
+    }, 0);
+    this._register({ dispose: () => clearTimeout(warm) });
   }
+
+  private warmTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Who owns the file or folder at `uri`. Undefined for anything not on disk in a folder or repository. */
   async lookup(uri: vscode.Uri, options: { isDirectory?: boolean } = {}): Promise<PathLookup | undefined> {
@@ -246,6 +256,7 @@ export class OwnershipModel extends Disposable {
 
   private disposeTimers(): void {
     clearTimeout(this.fireTimer);
+    clearTimeout(this.warmTimer);
     for (const t of this.pendingBuffers.values()) clearTimeout(t);
     this.pendingBuffers.clear();
   }
