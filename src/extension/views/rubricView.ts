@@ -24,10 +24,13 @@ export interface ExpectationData {
 }
 
 export function registerRubricView(context: vscode.ExtensionContext, model: OwnershipModel, active: ActiveFile): RubricView {
+  /** What the view was last built for: its content depends on nothing else. */
+  let shown: { state: RubricState; situation: Situation | undefined } | undefined;
   const provider = new BuiltTreeProvider(async () => {
     const uri = active.uri;
     const state = await model.rubricFor(uri);
     const situation = uri ? (await model.lookup(uri))?.situation : undefined;
+    shown = { state, situation };
     view.description = showControls(`${state.rubric.title} · ${state.rubric.level}`);
     const message = rubricMessage(state, situation);
     view.message = message === undefined ? undefined : showControls(message);
@@ -35,7 +38,18 @@ export function registerRubricView(context: vscode.ExtensionContext, model: Owne
   });
   const view = vscode.window.createTreeView(Views.rubric, { treeDataProvider: provider, showCollapseAll: true });
   context.subscriptions.push(provider, view);
-  context.subscriptions.push(active.onDidChange(() => provider.refresh()), model.onDidChange(() => provider.refresh()));
+  // Another file in the same situation shows the same rubric in the same order: the tree (a
+  // hundred items, sent to the window whole) is rebuilt only when the situation changes.
+  const activeChanged = async () => {
+    const uri = active.uri;
+    const [state, lookup] = await Promise.all([model.rubricFor(uri), uri ? model.lookup(uri) : undefined]);
+    if (view.visible && shown?.state === state && shown.situation === lookup?.situation) return;
+    provider.refresh();
+  };
+  context.subscriptions.push(
+    active.onDidChange(() => void activeChanged().catch(() => provider.refresh())),
+    model.onDidChange(() => provider.refresh()),
+  );
   return { provider, view };
 }
 
