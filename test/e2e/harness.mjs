@@ -100,6 +100,27 @@ export async function quickOpen(page, query, firstLine, row = query.split('/').p
 }
 
 /**
+ * Points at `target` until `hover` (a locator of the hover it should open) is visible, and
+ * returns it. A hover opens on the pointer entering the element; when the element moved or was
+ * re-rendered under a still pointer (a tree refreshing, the explorer revealing a file), no
+ * hover comes, so the pointer leaves and comes back until one does or `timeout` ms pass.
+ */
+export async function hoverUntilShown(page, target, hover, timeout = 20_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    await page.mouse.move(5, 5);
+    await target.hover();
+    const left = deadline - Date.now();
+    try {
+      await hover.waitFor({ state: 'visible', timeout: Math.max(1_000, Math.min(5_000, left)) });
+      return hover;
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+    }
+  }
+}
+
+/**
  * The first frame of `page` (webviews nest their page two iframes deep) in which `test`, run
  * in the frame, returns true; undefined after `timeout` ms.
  */

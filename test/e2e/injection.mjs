@@ -13,7 +13,7 @@
 /* global document, window -- the scan runs in the page and its frames, through evaluate() */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { createChecks, openWorkbench, quickOpen, requirePackagedVsix, stopwatch, waitForFrame } from './harness.mjs';
+import { createChecks, hoverUntilShown, openWorkbench, quickOpen, requirePackagedVsix, stopwatch, waitForFrame } from './harness.mjs';
 import { ANSI_FILE, BIDI_FILE, CANARY, CORPUS, createHostileWorkspace, HOSTILE_TEAM_NAME, MARKERS, SCRIPT_PATH } from './hostileWorkspace.mjs';
 
 const seconds = stopwatch();
@@ -158,9 +158,7 @@ async function rowOf(title, text, level) {
 async function tooltipOf(title, rowText, expectInTooltip, level) {
   await page.mouse.move(5, 5);
   const row = await rowOf(title, rowText, level);
-  await row.locator('.monaco-icon-label, .label-name').first().hover();
-  const hover = hoverWith(expectInTooltip);
-  await hover.waitFor({ timeout: 10_000 });
+  const hover = await hoverUntilShown(page, row.locator('.monaco-icon-label, .label-name').first(), hoverWith(expectInTooltip));
   await assertNothingInjected(`the tooltip of "${rowText}" in ${title}`);
   return hover.innerText();
 }
@@ -290,9 +288,7 @@ try {
 
   await check('the editor hover on a hostile path: owners, rule and advice as text, only our own link', async () => {
     const target = page.locator('.monaco-editor .view-line span', { hasText: '__pwned=1</script>' }).last();
-    await target.hover();
-    const hover = page.locator('.monaco-hover', { hasText: 'Upstream' }).first();
-    await hover.waitFor({ state: 'visible', timeout: 15_000 });
+    const hover = await hoverUntilShown(page, target, page.locator('.monaco-hover', { hasText: 'Upstream' }).first());
     await assertNothingInjected('the editor hover');
     const text = await hover.innerText();
     assertLiteral(text, [SCRIPT_PATH, teamName, `They ask: ${CORPUS.html}`], 'the editor hover');
@@ -345,18 +341,14 @@ try {
 
   await check('the status bar and its tooltip, and the Explorer tooltip, name the team as text', async () => {
     const item = page.locator('.statusbar-item', { hasText: '@acme/hostile' }).first();
-    await item.hover();
-    const hover = hoverWith('Someone else owns this');
-    await hover.waitFor({ timeout: 10_000 });
+    const hover = await hoverUntilShown(page, item, hoverWith('Someone else owns this'));
     await assertNothingInjected('the status bar tooltip');
     assertLiteral(await hover.innerText(), [teamName], 'the status bar tooltip');
     await page.mouse.move(5, 5);
     await page.keyboard.press('Control+Shift+E');
     const label = page.locator('.explorer-folders-view .monaco-icon-label[aria-label*="corpus-run"]').first();
     await label.waitFor({ timeout: 15_000 });
-    await label.hover();
-    const tooltip = hoverWith('Upstream: Hostile');
-    await tooltip.waitFor({ timeout: 10_000 });
+    const tooltip = await hoverUntilShown(page, label, hoverWith('Upstream: Hostile'));
     await assertNothingInjected('the Explorer tooltip');
     assertLiteral(await tooltip.innerText(), [teamName], 'the Explorer tooltip');
     await shot('9-explorer-tooltip');

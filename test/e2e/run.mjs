@@ -6,7 +6,7 @@
 //   npm run test:e2e          packages the .vsix first (npm run package)
 /* global getComputedStyle -- runs in the page, through evaluate() */
 import assert from 'node:assert/strict';
-import { createChecks, openWorkbench, quickOpen as openFile, requirePackagedVsix, stopwatch, waitForFrame } from './harness.mjs';
+import { createChecks, hoverUntilShown, openWorkbench, quickOpen as openFile, requirePackagedVsix, stopwatch, waitForFrame } from './harness.mjs';
 
 const seconds = stopwatch();
 const vsix = requirePackagedVsix();
@@ -70,9 +70,7 @@ try {
     // Switching editors updates This File: Erin's team owns Checkout.tsx.
     await page.locator('.monaco-list-row', { hasText: 'You own this, as @acme/web-platform' }).first().waitFor({ timeout: 10_000 });
     const target = page.locator('.monaco-editor .view-line span', { hasText: '../api/payments' }).last();
-    await target.hover();
-    const hover = page.locator('.monaco-hover', { hasText: 'Upstream' });
-    await hover.waitFor({ state: 'visible', timeout: 15_000 });
+    const hover = await hoverUntilShown(page, target, page.locator('.monaco-hover', { hasText: 'Upstream' }));
     const text = (await hover.innerText()).replace(/\s+/g, ' ');
     assert.match(text, /Upstream · web\/app\/src\/api\/payments\.ts/);
     assert.match(text, /Someone else owns this: Payments \(@acme\/payments\)\./);
@@ -100,8 +98,7 @@ try {
     await upstream.waitFor({ timeout: 15_000 });
     assert.match(await upstream.evaluate((el) => getComputedStyle(el, '::after').content), /↑/);
     // Pointing at a file shows whose it is.
-    await upstream.hover();
-    await page.locator('.workbench-hover, .monaco-hover', { hasText: 'Upstream: Developer Docs (@acme/docs)' }).waitFor({ state: 'visible', timeout: 10_000 });
+    await hoverUntilShown(page, upstream, page.locator('.workbench-hover, .monaco-hover', { hasText: 'Upstream: Developer Docs (@acme/docs)' }));
     shots.push(await workbench.screenshot('3-explorer-badges'));
   });
   await check('Before You Commit groups the staged changes by owner: Payments with its practices, then yours', async () => {
