@@ -3,10 +3,11 @@
 // code-server, headless Chromium as the window; the same harness as test/integration/) on the
 // 200,000-file generated monorepo as a real folder (bench/extension-tree.mjs).
 //
-//   node bench/extension.mjs [--quick] [--any-language] [--json [file]]     (or through bench/run.mjs)
+//   node bench/extension.mjs [--quick] [--any-language] [--dev-build] [--json [file]]     (or through bench/run.mjs)
 //
 // The measuring happens in bench/extension-host/measure.ts, bundled to out/bench/; this file
 // prepares the workspace, runs the window, and prints the figures against the issue's targets.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -59,10 +60,26 @@ function pickSwitchFiles(paths, count, seen = new Set()) {
 }
 
 /** Runs the window and returns the figures (or `{ error }`); never throws. */
-export async function benchExtension({ quick = false, anyLanguage = false, log = console.log } = {}) {
+/**
+ * The extension as it is packaged: the production (minified) bundles, built into a folder of
+ * the bench's own with the manifest and what the bundles read beside them (rubrics, media...),
+ * so that dist/ (the development build the tests use) stays as it is.
+ */
+function stageProductionExtension() {
+  const dir = path.join(OUT_DIR, 'extension');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const built = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--production', '--outdir', path.join(dir, 'dist')], { cwd: ROOT, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`the production build failed: ${built.stderr}`);
+  fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
+  for (const name of ['rubrics', 'media', 'syntaxes', 'language-configuration.json']) fs.symlinkSync(path.join(ROOT, name), path.join(dir, name));
+  return dir;
+}
+
+export async function benchExtension({ quick = false, anyLanguage = false, devBuild = false, log = console.log } = {}) {
   const t0 = Date.now();
   const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  if (!fs.existsSync(path.join(ROOT, manifest.main))) return { error: `${manifest.main} is missing: run npm run build first` };
+  if (devBuild && !fs.existsSync(path.join(ROOT, manifest.main))) return { error: `${manifest.main} is missing: run npm run build first` };
 
   const tree = ensureLargeTree({ log });
   const all = readPaths(path.join(DATA_DIR, 'large', 'paths.txt'));
@@ -107,6 +124,7 @@ export async function benchExtension({ quick = false, anyLanguage = false, log =
   let result;
   try {
     const entry = await bundleMeasure();
+    const extensionPath = devBuild ? ROOT : stageProductionExtension();
     const codeServer = await ensureCodeServer();
     const port = await freePort();
     server = await startVSCodeServer({
@@ -121,7 +139,7 @@ export async function benchExtension({ quick = false, anyLanguage = false, log =
     browser = await launchChromium();
     const outcome = await runExtensionEntry(browser, {
       port,
-      extensionPath: ROOT,
+      extensionPath,
       entry,
       folder: tree,
       browserLogFile: sandbox.file('browser.log'),
@@ -143,6 +161,7 @@ export async function benchExtension({ quick = false, anyLanguage = false, log =
     if (fs.existsSync(parked) && !fs.existsSync(codeowners)) fs.renameSync(parked, codeowners);
   }
   result.anyLanguage = anyLanguage;
+  result.build = devBuild ? 'development (dist/)' : 'production (minified, as packaged)';
   result.files = all.length;
   result.switches = switchFiles.length - 1;
   result.hovers = { lines: hoverLines, rounds: hoverRounds };
@@ -216,7 +235,7 @@ export function extensionChecks(r) {
 }
 
 export function printExtension(r, log = console.log) {
-  log(`== extension: VS Code ${r.vscodeVersion ?? '?'} extension host (code-server, ${r.uiKind ?? '?'} UI), ${(r.files ?? 0).toLocaleString('en-US')}-file generated monorepo`);
+  log(`== extension: VS Code ${r.vscodeVersion ?? '?'} extension host (code-server, ${r.uiKind ?? '?'} UI), ${(r.files ?? 0).toLocaleString('en-US')}-file generated monorepo, ${r.build ?? '?'} build`);
   if (r.error) {
     log(`NOT MEASURED — ${r.error.split('\n').slice(0, 4).join(' | ')}${r.runFolder ? `\n  run folder kept: ${r.runFolder}` : ''}`);
     printWatchers(r, log);
@@ -283,8 +302,9 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const argv = process.argv.slice(2);
   const quick = argv.includes('--quick');
   const anyLanguage = argv.includes('--any-language');
+  const devBuild = argv.includes('--dev-build');
   console.log(`Ownership Lens extension bench — ${os.cpus().length} × ${os.cpus()[0]?.model?.trim()}, load ${os.loadavg()[0].toFixed(2)}${quick ? ', quick mode' : ''}`);
-  const r = await benchExtension({ quick, anyLanguage });
+  const r = await benchExtension({ quick, anyLanguage, devBuild });
   printExtension(r);
   for (const [label, ok, fig] of extensionChecks(r)) console.log(`  ${mark(ok)}  ${label.padEnd(36)} ${fig}`);
   const i = argv.indexOf('--json');

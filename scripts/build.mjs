@@ -5,6 +5,10 @@ import { readFileSync } from 'node:fs';
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const production = process.argv.includes('--production');
+// --outdir DIR: the bundles go there instead of dist/ (the extension bench builds the
+// production bundles it measures into its own folder, leaving dist/ as it is).
+const outIndex = process.argv.indexOf('--outdir');
+const out = outIndex >= 0 ? process.argv[outIndex + 1] : 'dist';
 const common = {
   bundle: true,
   platform: 'node',
@@ -20,13 +24,13 @@ const common = {
 await Promise.all([
   // The extension: what activation loads, and beside it the bundles it requires at first use
   // (src/extension/lazy.ts): the YAML parser for ownership.yml and rubrics, simple-git, the map page.
-  esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], define: { ...common.define, __LAZY_BUNDLES__: 'true' } }),
-  esbuild.build({ ...common, entryPoints: ['src/extension/lazy/files.ts'], outfile: 'dist/files.js' }),
-  esbuild.build({ ...common, entryPoints: ['src/git/gitClient.ts'], outfile: 'dist/git.js' }),
-  esbuild.build({ ...common, entryPoints: ['src/extension/lazy/map.ts'], outfile: 'dist/map.js' }),
+  esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: `${out}/extension.js`, external: ['vscode'], define: { ...common.define, __LAZY_BUNDLES__: 'true' } }),
+  esbuild.build({ ...common, entryPoints: ['src/extension/lazy/files.ts'], outfile: `${out}/files.js` }),
+  esbuild.build({ ...common, entryPoints: ['src/git/gitClient.ts'], outfile: `${out}/git.js` }),
+  esbuild.build({ ...common, entryPoints: ['src/extension/lazy/map.ts'], outfile: `${out}/map.js` }),
   // The CODEOWNERS analysis runs in a worker thread (src/extension/codeowners/analysisWorker.ts).
-  esbuild.build({ ...common, entryPoints: ['src/extension/codeowners/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' }),
-  esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.build({ ...common, entryPoints: ['src/extension/codeowners/analysisWorker.ts'], outfile: `${out}/analysisWorker.js` }),
+  esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: `${out}/cli.js`, banner: { js: '#!/usr/bin/env node' } }),
   // The engine as a library: what the benchmarks (and other Node programs) import.
-  esbuild.build({ ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/engine.js' }),
+  esbuild.build({ ...common, entryPoints: ['src/core/index.ts'], outfile: `${out}/engine.js` }),
 ]);
