@@ -1,6 +1,8 @@
 // Bundles the extension and the CLI with esbuild. Type checking is `npm run typecheck`.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -34,3 +36,8 @@ await Promise.all([
   // The engine as a library: what the benchmarks (and other Node programs) import.
   esbuild.build({ ...common, entryPoints: ['src/core/index.ts'], outfile: `${out}/engine.js` }),
 ]);
+
+// The bundled rubrics in their compiled form (src/core/rubric/compiledRubrics.ts), read now with
+// the full loader so that the editor shows them without the YAML parser; an invalid bundled
+// rubric fails the build here.
+createRequire(import.meta.url)(path.resolve(out, 'files.js')).compileBundledRubrics(path.resolve(out), path.resolve('rubrics'));

@@ -3,42 +3,43 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { nodeFileSystem, type FileSystem } from '../fs';
 import type { FileDiagnostic } from '../yaml/boundedYaml';
+import { BUNDLED_RUBRICS, bundledRubricName, bundledRubricsDir, compiledRubricPath, DEFAULT_RUBRIC, loadCompiledRubric, sha256Of, type BundledRubricName, type CompiledRubric } from './compiledRubrics';
 import { loadRubricFile } from './loadRubric';
 import type { Rubric } from './types';
 
-/** Short names accepted wherever a rubric is chosen (`--rubric l6`), with their files. */
-export const BUNDLED_RUBRICS = {
-  l4: 'l4-holistic-ownership.yaml',
-  l6: 'l6-ownership-beyond-your-code.yaml',
-} as const;
-export type BundledRubricName = keyof typeof BUNDLED_RUBRICS;
-export const DEFAULT_RUBRIC: BundledRubricName = 'l4';
+export { BUNDLED_RUBRICS, bundledRubricName, bundledRubricsDir, DEFAULT_RUBRIC, type BundledRubricName } from './compiledRubrics';
 
-/**
- * The `rubrics/` folder of this installation. The bundles live in `dist/`, one level below the
- * package root; under the unit tests this module runs from `src/core/rubric/`, three below.
- */
-export function bundledRubricsDir(): string {
-  const candidates = [path.join(__dirname, '..', 'rubrics'), path.join(__dirname, '..', '..', '..', 'rubrics')];
-  const found = candidates.find((dir) => fs.existsSync(path.join(dir, BUNDLED_RUBRICS.l4)));
-  if (!found) throw new Error(`the bundled rubrics are missing (looked in ${candidates.join(', ')}); the installation is incomplete`);
-  return found;
-}
-
-/** Which bundled rubric a user's choice names: `l4`, `l6` or a full id; undefined for anything else. */
-export function bundledRubricName(choice: string): BundledRubricName | undefined {
-  const lower = choice.toLowerCase();
-  for (const [name, file] of Object.entries(BUNDLED_RUBRICS) as Array<[BundledRubricName, string]>) {
-    if (lower === name || lower === file || lower === file.replace(/\.yaml$/, '')) return name;
-  }
-  return undefined;
-}
-
+/** A bundled rubric: its compiled form when the build left one for this YAML, else the YAML. */
 export function loadBundledRubric(name: BundledRubricName, dir: string = bundledRubricsDir()): Rubric {
+  return loadCompiledRubric(name, path.join(dir, BUNDLED_RUBRICS[name])) ?? loadBundledRubricYaml(name, dir);
+}
+
+/** A bundled rubric read from its YAML with the full loader. */
+export function loadBundledRubricYaml(name: BundledRubricName, dir: string = bundledRubricsDir()): Rubric {
   const { rubric, diagnostics } = loadRubricFile(path.join(dir, BUNDLED_RUBRICS[name]));
   // A bundled rubric is part of the product and covered by tests; a failure here is a bug.
   if (!rubric) throw new Error(`bundled rubric ${name} is invalid: ${diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('; ')}`);
   return rubric;
+}
+
+/**
+ * Writes the compiled form of every bundled rubric into `bundleDir/rubrics/` (the build calls
+ * it for dist/). Throws when a bundled rubric is invalid, which fails the build.
+ */
+export function compileBundledRubrics(bundleDir: string, dir: string = bundledRubricsDir()): string[] {
+  const written: string[] = [];
+  for (const name of Object.keys(BUNDLED_RUBRICS) as BundledRubricName[]) {
+    const yamlPath = path.join(dir, BUNDLED_RUBRICS[name]);
+    const rubric: Partial<Rubric> = { ...loadBundledRubricYaml(name, dir) };
+    // Where the rubric is read from is known only there.
+    delete rubric.file;
+    const compiled: CompiledRubric = { sha256: sha256Of(fs.readFileSync(yamlPath)), rubric: rubric as CompiledRubric['rubric'] };
+    const out = compiledRubricPath(name, bundleDir);
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, JSON.stringify(compiled));
+    written.push(out);
+  }
+  return written;
 }
 
 export interface RubricChoice {

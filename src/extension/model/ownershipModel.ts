@@ -103,14 +103,11 @@ export class OwnershipModel extends Disposable {
     this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.refresh()));
     this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh()));
     this._register({ dispose: () => this.disposeTimers() });
-    // Every surface that describes a file needs the rubric: read it soon after activation, and
-    // in two tasks (loading the YAML parser, then parsing), rather than in one long task
-    // together with the first CODEOWNERS when the first file is shown.
-    const warm = setTimeout(() => {
-      if (typeof __LAZY_BUNDLES__ !== 'undefined') lazyBundle('files');
-      this.warmTimer = setTimeout(() => void this.rubricFor().catch(() => undefined), 0);
-    }, 0);
-    this._register({ dispose: () => clearTimeout(warm) });
+    // Every surface that describes a file needs the rubric: read it soon after activation,
+    // rather than in the same task as the first CODEOWNERS when the first file is shown. A
+    // bundled rubric is compiled JSON (core/rubric/compiledRubrics.ts); the YAML parser loads
+    // only for a custom rubric or an ownership.yml.
+    this.warmTimer = setTimeout(() => void this.rubricFor().catch(() => undefined), 0);
   }
 
   private warmTimer: ReturnType<typeof setTimeout> | undefined;

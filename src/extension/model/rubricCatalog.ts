@@ -5,6 +5,7 @@ import * as nodePath from 'node:path';
 import type { FileSystem } from '../../core/fs';
 import type { Rubric } from '../../core/rubric/types';
 import type { chooseRubric as ChooseRubric } from '../../core/rubric/bundledRubrics';
+import { BUNDLED_RUBRICS, bundledRubricName, bundledRubricsDir, DEFAULT_RUBRIC, loadCompiledRubric } from '../../core/rubric/compiledRubrics';
 import type { FileDiagnostic } from '../../core/yaml/boundedYaml';
 import { lazyBundle, type LazyBundles } from '../lazy';
 
@@ -26,17 +27,22 @@ export class RubricCatalog {
 
   /** `baseDir` resolves a relative custom path (the workspace folder); none: only absolute paths work. */
   async get(choice: string | undefined, baseDir: string | undefined): Promise<RubricState> {
-    // The YAML parser and the schema validator load with the first rubric, not with the editor.
-    const { bundledRubricName, chooseRubric, DEFAULT_RUBRIC }: LazyBundles['files'] = typeof __LAZY_BUNDLES__ !== 'undefined' ? lazyBundle('files') : await import('../lazy/files.js');
     const name = (choice ?? '').trim() || DEFAULT_RUBRIC;
     const bundled = bundledRubricName(name);
     const customFile = bundled ? undefined : nodePath.isAbsolute(name) ? name : baseDir ? nodePath.resolve(baseDir, name) : undefined;
     const key = bundled ?? customFile ?? `unresolved:${name}`;
     let state = this.cache.get(key);
-    if (!state) {
-      state = load(chooseRubric, this.fs, name, bundled, customFile);
-      this.cache.set(key, state);
+    if (!state && bundled) {
+      // The build compiled the bundled rubrics: no YAML to parse, no parser to load.
+      const rubric = loadCompiledRubric(bundled, nodePath.join(bundledRubricsDir(), BUNDLED_RUBRICS[bundled]));
+      if (rubric) state = { rubric, choice: name, diagnostics: [], fellBack: false };
     }
+    if (!state) {
+      // The YAML parser and the schema validator load with the first custom rubric.
+      const files: LazyBundles['files'] = typeof __LAZY_BUNDLES__ !== 'undefined' ? lazyBundle('files') : await import('../lazy/files.js');
+      state = load(files.chooseRubric, this.fs, name, bundled, customFile);
+    }
+    this.cache.set(key, state);
     return state;
   }
 
