@@ -247,6 +247,10 @@ export function printExtension(r, log = console.log) {
   const rows = [
     ['', 'figure', 'target'],
     ['activation (activate() call → resolved)', ms(r.activation.ms), `< ${T.activationMs} ms  ${mark(r.activation.ms < T.activationMs)}`],
+    ['  of it: VS Code before our bundle runs', ms(r.activation.beforeBundleMs ?? undefined), ''],
+    ['  our bundle runs → activate() returns', ms(r.activation.bundleToReturnMs ?? undefined), ''],
+    ['    the bundle\'s module code', ms(r.activation.bundleCodeMs ?? undefined), ''],
+    ['  activate() itself', ms(r.activation.activateCallMs), ''],
     ['first This File, cold (reads + compiles CODEOWNERS)', ms(r.refresh.coldFirstFile.roundTripMs ?? r.refresh.coldFirstFile.refreshMs), ''],
     [`This File refresh p50 / p99 / max (${r.refresh.extension.n} switches)`, s(r.refresh.extension), `p99 < ${T.refreshP99Ms} ms  ${mark(r.refresh.extension.p99Ms < T.refreshP99Ms)}`],
     ['  + VS Code\'s request for it answered (workbench round trip)', s(r.refresh.roundTrip), ''],

@@ -26,7 +26,9 @@ const common = {
 await Promise.all([
   // The extension: what activation loads, and beside it the bundles it requires at first use
   // (src/extension/lazy.ts): the YAML parser for ownership.yml and rubrics, simple-git, the map page.
-  esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: `${out}/extension.js`, external: ['vscode'], define: { ...common.define, __LAZY_BUNDLES__: 'true' } }),
+  // Its first and last statements note when the bundle began and ended running its module code
+  // (src/extension/activationTiming.ts).
+  esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: `${out}/extension.js`, external: ['vscode'], define: { ...common.define, __LAZY_BUNDLES__: 'true' }, banner: { js: '"use strict";var __ownershipLensBundleStart = performance.now();' }, footer: { js: 'var __ownershipLensBundleEnd = performance.now();' } }),
   esbuild.build({ ...common, entryPoints: ['src/extension/lazy/files.ts'], outfile: `${out}/files.js` }),
   esbuild.build({ ...common, entryPoints: ['src/git/gitClient.ts'], outfile: `${out}/git.js` }),
   esbuild.build({ ...common, entryPoints: ['src/extension/lazy/map.ts'], outfile: `${out}/map.js` }),

@@ -2,6 +2,7 @@
 // Nothing is read here: the model loads a repository the first time a surface asks about it.
 import type * as vscode from 'vscode';
 import { ActiveFile } from './activeFile';
+import { startActivationTiming } from './activationTiming';
 import { registerCodeownersEditing } from './codeowners';
 import { registerCommands } from './commands';
 import { registerDecorations } from './decorations';
@@ -17,6 +18,7 @@ import { registerRubricView } from './views/rubricView';
 import { registerThisFileView } from './views/thisFileView';
 
 export function activate(context: vscode.ExtensionContext) {
+  const timing = startActivationTiming();
   const membershipParts = createMembership(context);
   const model = new OwnershipModel({ memberships: () => membershipParts.service.memberships });
   const active = new ActiveFile();
@@ -39,7 +41,7 @@ export function activate(context: vscode.ExtensionContext) {
   const codeowners = registerCodeownersEditing(context, model);
 
   // What the integration tests and the bench read: the surfaces as VS Code sees them.
-  return { model, active, views, statusBar, decorations, hover, beforeCommit, membership, codeowners };
+  return { model, active, views, statusBar, decorations, hover, beforeCommit, membership, codeowners, activation: timing.done() };
 }
 
 export type OwnershipLensApi = ReturnType<typeof activate>;
