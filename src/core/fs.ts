@@ -10,6 +10,11 @@ export interface FileSystem {
   kind(path: string): EntryKind | null;
   size(path: string): number;
   readFile(path: string): Buffer;
+  /**
+   * The first `bytes` bytes of the file (all of it when shorter). Optional: without it
+   * readHead() reads the whole file and cuts it, which is right for in-memory overlays.
+   */
+  readHead?(path: string, bytes: number): Buffer;
   /** The path with symlinks resolved; throws when that fails (e.g. a symlink loop). */
   realpath(path: string): string;
 }
@@ -27,8 +32,31 @@ export const nodeFileSystem: FileSystem = {
   },
   size: (path) => nodeFs.statSync(path).size,
   readFile: (path) => nodeFs.readFileSync(path),
+  readHead(path, bytes) {
+    // Only the head is read: a huge file must not be loaded to learn that it is too large.
+    const fd = nodeFs.openSync(path, 'r');
+    try {
+      const buffer = Buffer.alloc(bytes);
+      let filled = 0;
+      while (filled < bytes) {
+        const got = nodeFs.readSync(fd, buffer, filled, bytes - filled, filled);
+        if (got === 0) break;
+        filled += got;
+      }
+      return buffer.subarray(0, filled);
+    } finally {
+      nodeFs.closeSync(fd);
+    }
+  },
   realpath: (path) => nodeFs.realpathSync.native(path),
 };
+
+/** At most the first `bytes` bytes of the file at `path`, read through `fs`. */
+export function readHead(fs: FileSystem, path: string, bytes: number): Buffer {
+  if (fs.readHead) return fs.readHead(path, bytes);
+  const all = fs.readFile(path);
+  return all.length > bytes ? all.subarray(0, bytes) : all;
+}
 
 /** True when `child` is `parent` or inside it (both absolute, already resolved). */
 export function isInside(parent: string, child: string): boolean {

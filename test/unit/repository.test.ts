@@ -4,17 +4,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { findRepositoryRoot, loadRepositoryOwnership } from '../../src/core';
+import { findRepositoryRoot, GITHUB_SIZE_LIMIT, loadRepositoryOwnership } from '../../src/core';
+import { MAX_READ_BYTES } from '../../src/core/codeowners/repository';
+import { GITLAB_READ_LIMIT } from '../../src/core/codeowners/parse';
+import { nodeFileSystem, type FileSystem } from '../../src/core/fs';
+import { tempRepo } from './temp-repo';
 
-function repo(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-repo-'));
-  fs.mkdirSync(path.join(root, '.git'));
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), text);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => tempRepo(files);
 
 describe('repository: locate and load CODEOWNERS', () => {
   it('auto: .github/ wins over the root and docs/', () => {
@@ -84,5 +80,101 @@ describe('repository: locate and load CODEOWNERS', () => {
   it('finds the repository root from a subdirectory', () => {
     const root = repo({ 'a/b/c.txt': '' });
     assert.equal(findRepositoryRoot(path.join(root, 'a', 'b')), root);
+  });
+});
+
+/** The node file system, counting the bytes it hands out and refusing to read a file whole over `wholeLimit`. */
+function countingFs(wholeLimit: number): FileSystem & { read: number } {
+  const counted = {
+    ...nodeFileSystem,
+    read: 0,
+    readFile(p: string): Buffer {
+      const size = nodeFileSystem.size(p);
+      assert.ok(size <= wholeLimit, `${p} (${size} bytes) was read whole`);
+      const b = nodeFileSystem.readFile(p);
+      counted.read += b.length;
+      return b;
+    },
+    readHead(p: string, n: number): Buffer {
+      const b = nodeFileSystem.readHead!(p, n);
+      counted.read += b.length;
+      return b;
+    },
+  };
+  return counted;
+}
+
+/** Rule `i` of a generated CODEOWNERS: all of one length, no two alike (no duplicate-pattern warnings). */
+const generatedRule = (i: number): string => `/generated/${String(i).padStart(9, '0')}/ @org/generated\n`;
+const RULE_LENGTH = generatedRule(0).length;
+
+/** A CODEOWNERS of about `mb` MB: `head`, then generated rules up to the size, then `tail`. */
+function hugeCodeowners(file: string, mb: number, head: string, tail: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const fd = fs.openSync(file, 'w');
+  try {
+    fs.writeSync(fd, head);
+    const perBlock = 16384;
+    for (let i = 0; i * RULE_LENGTH < mb * 1024 * 1024; i += perBlock) {
+      fs.writeSync(fd, Array.from({ length: perBlock }, (_, k) => generatedRule(i + k)).join(''));
+    }
+    fs.writeSync(fd, tail);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+describe('repository: a 50 MB CODEOWNERS', function () {
+  this.timeout(60_000);
+  let root: string;
+  before(() => {
+    root = repo({});
+    hugeCodeowners(path.join(root, '.github', 'CODEOWNERS'), 50, '* @first\n', '/late/ @late\n');
+    hugeCodeowners(path.join(root, '.gitlab', 'CODEOWNERS'), 50, '[Main]\n* @first\n', '/late/ @late\n');
+  });
+  // 100 MB of temporary files are not left behind.
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('GitHub: file-too-large, nothing applied, and the file is not read at all', () => {
+    const counting = countingFs(0);
+    const r = loadRepositoryOwnership(root, { fs: counting });
+    assert.equal(r.file, '.github/CODEOWNERS');
+    assert.deepEqual(r.diagnostics.map((d) => [d.file, d.line, d.column, d.code, d.severity]), [['.github/CODEOWNERS', 1, 1, 'file-too-large', 'error']]);
+    assert.match(r.diagnostics[0].message, /5\d\.\d MB.*3 MB/);
+    assert.deepEqual(r.match('src/a.ts').owners, []);
+    assert.deepEqual(r.parsed?.rules, [], 'no line of a file that cannot apply is parsed');
+    assert.equal(counting.read, 0, 'a location that implies GitHub is refused from its size');
+  });
+  it('GitHub by detection (an explicit path): refused after reading at most the read limit', () => {
+    const counting = countingFs(GITHUB_SIZE_LIMIT);
+    const r = loadRepositoryOwnership(root, { codeownersPath: '.github/CODEOWNERS', fs: counting });
+    assert.deepEqual(r.diagnostics.map((d) => d.code), ['file-too-large']);
+    assert.deepEqual(r.match('src/a.ts').owners, []);
+    assert.ok(counting.read <= MAX_READ_BYTES, `${counting.read} bytes read`);
+  });
+  it('GitLab: the first 10 MiB apply, a warning says where GitLab stops reading, and no more is read', () => {
+    const counting = countingFs(GITLAB_READ_LIMIT);
+    const r = loadRepositoryOwnership(root, { flavor: 'gitlab', fs: counting });
+    assert.equal(r.file, '.gitlab/CODEOWNERS');
+    assert.ok(counting.read <= GITLAB_READ_LIMIT, `${counting.read} bytes read`);
+    const [d, ...more] = r.diagnostics;
+    assert.deepEqual(more, []);
+    assert.deepEqual([d.code, d.severity, d.column], ['file-truncated', 'warning', 1]);
+    // The line GitLab cuts is the first one after the whole lines within 10 MiB.
+    const header = '[Main]\n* @first\n'.length;
+    const wholeRules = Math.floor((GITLAB_READ_LIMIT - header) / RULE_LENGTH);
+    assert.equal(d.line, 2 + wholeRules + 1);
+    assert.deepEqual(r.match('src/a.ts').owners, ['@first']);
+    assert.deepEqual(r.match(`${generatedRule(wholeRules - 1).split(' ')[0].slice(1)}x`).owners, ['@org/generated'], 'the last whole rule applies');
+    assert.deepEqual(r.match(`${generatedRule(wholeRules).split(' ')[0].slice(1)}x`).owners, ['@first'], 'the cut one does not');
+    assert.deepEqual(r.match('late/x').owners, ['@first'], 'the rule at the end, past 10 MiB, does not apply');
+  });
+  it('a GitLab file within 10 MiB is read and applied whole', () => {
+    const small = repo({});
+    hugeCodeowners(path.join(small, '.gitlab', 'CODEOWNERS'), 5, '* @first\n', '/late/ @late\n');
+    const r = loadRepositoryOwnership(small, { fs: countingFs(GITLAB_READ_LIMIT) });
+    assert.deepEqual(r.diagnostics, []);
+    assert.deepEqual(r.match('late/x').owners, ['@late']);
+    fs.rmSync(small, { recursive: true, force: true });
   });
 });

@@ -11,6 +11,13 @@ import type { Diagnostic, Flavor, FlavorSetting, Owner, OwnerKind, ParsedCodeown
 /** GitHub ignores CODEOWNERS files larger than this (documented limit). */
 export const GITHUB_SIZE_LIMIT = 3 * 1024 * 1024;
 
+/**
+ * GitLab documents no size limit, but it loads a CODEOWNERS as a blob capped at 10 MiB
+ * (`Repository#blobs_at`, `Gitlab::Git::Blob::MAX_DATA_DISPLAY_SIZE`), so it sees only the
+ * first 10 MiB of a larger file. We read and apply the same part.
+ */
+export const GITLAB_READ_LIMIT = 10 * 1024 * 1024;
+
 /** The name GitLab gives the rules before any section header. */
 export const DEFAULT_SECTION = 'codeowners';
 
@@ -89,8 +96,12 @@ function readHeader(s: string): HeaderSyntax | null {
 
 /** Whether the text reads as GitLab's (section headers or roles). */
 export function detectFlavor(text: string): Flavor {
-  for (const raw of splitLines(text)) {
-    const s = raw.trim();
+  // Line by line without splitting the whole text first: a GitHub file is read to its end.
+  for (let start = 0; start < text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    const s = text.slice(start, end).trim();
+    start = end + 1;
     if (s === '' || s[0] === '#') continue;
     if (s[0] === '[' || (s[0] === '^' && s[1] === '[')) {
       if (readHeader(s)) return 'gitlab';
@@ -360,21 +371,51 @@ function startParse(text: string, options: ParseOptions): { parser: Parser; line
   const parser = new Parser(flavor);
   let applied = true;
   const bytes = options.byteLength ?? Buffer.byteLength(text, 'utf8');
+  const mb = (bytes / (1024 * 1024)).toFixed(1);
+  let read = text;
   if (flavor !== 'gitlab' && bytes > GITHUB_SIZE_LIMIT) {
-    applied = false;
-    const mb = (bytes / (1024 * 1024)).toFixed(1);
     parser.report(1, 1, 'error', 'file-too-large', `This file is ${mb} MB; ${flavor === 'github' ? 'GitHub' : 'the host'} ignores CODEOWNERS files over 3 MB, so no rule in it applies.`);
+    // Nothing in it applies, so its lines are not parsed: the work stays bounded however large the file.
+    return { parser, lines: [], finish: () => ({ flavor, rules: [], sections: parser.sections, diagnostics: parser.diagnostics, applied: false }) };
   }
-  if (text.includes('\0')) {
+  if (flavor === 'gitlab' && bytes > GITLAB_READ_LIMIT) {
+    read = text.slice(0, wholeLinesWithin(text, GITLAB_READ_LIMIT));
+    const cutLine = countLines(read) + 1;
+    parser.report(cutLine, 1, 'warning', 'file-truncated', `This file is ${mb} MB; GitLab reads only the first 10 MB of a CODEOWNERS file, so no rule from this line on applies (GitLab may see the start of this line).`);
+  }
+  if (read.includes('\0')) {
     applied = false;
     parser.report(1, 1, 'error', 'binary-file', 'This file contains NUL bytes: it is not a text file, so no rule in it applies.');
   }
   return {
     parser,
-    lines: splitLines(text),
+    lines: splitLines(read),
     finish() {
       parser.finish();
       return { flavor, rules: parser.rules, sections: parser.sections, diagnostics: parser.diagnostics, applied };
     },
   };
+}
+
+/** Length (UTF-16 units) of the longest run of whole lines of `text` that fits in `maxBytes` of UTF-8. */
+function wholeLinesWithin(text: string, maxBytes: number): number {
+  let bytes = 0;
+  let i = 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const isPair = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    const size = c < 0x80 ? 1 : c < 0x800 ? 2 : isPair ? 4 : 3;
+    if (bytes + size > maxBytes) break;
+    bytes += size;
+    if (isPair) i++;
+  }
+  if (i >= text.length) return text.length;
+  // A line cut in the middle is dropped whole: its owners would be a guess.
+  return text.lastIndexOf('\n', i - 1) + 1;
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }

@@ -2,15 +2,19 @@
 // compile it. The result answers lookups and carries every diagnostic with its file.
 
 import * as nodePath from 'node:path';
-import { nodeFileSystem, isInside, type FileSystem } from '../fs';
+import { nodeFileSystem, isInside, readHead, type FileSystem } from '../fs';
+import { decodeUtf8 } from '../utf8';
 import { locateCodeowners } from './locate';
 import { timeSlices, type Slicer } from '../slices';
 import { compileMatcher, compileMatcherSliced, type OwnershipMatcher } from './matcher';
-import { detectFlavor, parseCodeowners, parseCodeownersSliced } from './parse';
+import { detectFlavor, GITHUB_SIZE_LIMIT, GITLAB_READ_LIMIT, parseCodeowners, parseCodeownersSliced } from './parse';
 import type { Diagnostic, Flavor, FlavorSetting, OwnershipResult, ParsedCodeowners, Rule, RuleRef } from './types';
 
-/** Files larger than this are not read at all (GitHub's own limit is 3 MB). */
-export const MAX_READ_BYTES = 64 * 1024 * 1024;
+/**
+ * No host reads more of a CODEOWNERS than this (GitLab's 10 MiB; GitHub ignores a file over
+ * 3 MB), so neither do we: of a larger file only this much is read, whatever its size.
+ */
+export const MAX_READ_BYTES = GITLAB_READ_LIMIT;
 
 export interface RepositoryOptions {
   /** A CODEOWNERS path (absolute, or relative to the root) that overrides the search. */
@@ -146,18 +150,25 @@ function readRepository(root: string, options: RepositoryOptions): ReadCodeowner
 
   const file = displayPath(absRoot, abs);
   let buffer: Buffer;
+  let size: number;
   try {
-    const size = fs.size(abs);
-    if (size > MAX_READ_BYTES) {
-      problem(file, 'file-too-large', `CODEOWNERS is ${(size / 1048576).toFixed(0)} MB; files over ${MAX_READ_BYTES / 1048576} MB are not read.`);
-      return new Repository(absRoot, file, null, diagnostics);
-    }
-    buffer = fs.readFile(abs);
+    size = fs.size(abs);
+    // The parser refuses a GitHub or Bitbucket file over 3 MB from its size alone: when the
+    // flavor is known, such a file is not read at all.
+    if (implied !== null && implied !== 'gitlab' && size > GITHUB_SIZE_LIMIT) return { root: absRoot, file, text: '', flavor: implied, byteLength: size, diagnostics };
+    buffer = size > MAX_READ_BYTES ? wholeLines(readHead(fs, abs, MAX_READ_BYTES)) : fs.readFile(abs);
   } catch (e) {
     problem(file, 'unreadable', `CODEOWNERS cannot be read: ${(e as Error).message}`);
     return new Repository(absRoot, file, null, diagnostics);
   }
-  const text = buffer.toString('utf8');
+  const { text, invalid } = decodeUtf8(buffer);
+  if (invalid) diagnostics.push({ ...invalid, file });
   const flavor = implied ?? (setting === 'auto' ? detectFlavor(text) : setting);
-  return { root: absRoot, file, text, flavor, byteLength: buffer.length, diagnostics };
+  // The parser is told the file's real size, so that it applies the host's size rule.
+  return { root: absRoot, file, text, flavor, byteLength: Math.max(size, buffer.length), diagnostics };
+}
+
+/** `head` up to its last newline, so that the cut splits no character (nor line). */
+function wholeLines(head: Buffer): Buffer {
+  return head.subarray(0, head.lastIndexOf(0x0a) + 1);
 }

@@ -4,11 +4,17 @@
 // - Size: files over MAX_YAML_BYTES are refused from their size alone, before reading them.
 // - Aliases: `&a [*b, *b, ...]` chains expand exponentially ("billion laughs"); converting to
 //   plain data stops after MAX_YAML_ALIASES alias expansions instead.
+// - Nesting: collections deeper than MAX_YAML_DEPTH are refused before anything recurses
+//   over them (see nesting.ts).
+// - Bytes: a file with NUL bytes is binary and not used; invalid UTF-8 is reported (at its
+//   first bad byte) and the decoded text, with U+FFFD in its place, is used.
 // - Positions: the parsed Document and a LineCounter are kept, so that any later finding
 //   (schema errors, dangling ids) can point at a line and column.
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type ParsedNode } from 'yaml';
+import { Composer, LineCounter, Parser, YAMLParseError, isAlias, isMap, isScalar, isSeq, visit, type CST, type Document, type Node, type ParsedNode } from 'yaml';
 import type { FileDiagnostic } from '../codeowners/repository';
-import type { FileSystem } from '../fs';
+import { readHead, type FileSystem } from '../fs';
+import { decodeUtf8 } from '../utf8';
+import { firstTooDeep, MAX_YAML_DEPTH } from './nesting';
 import { formatPath, type JsonPath } from './schemaValidator';
 
 export type { FileDiagnostic };
@@ -36,11 +42,21 @@ export function parseBoundedYaml(text: string, file: string): YamlLoad {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_YAML_BYTES) return { source: null, diagnostics: [tooLarge(file, bytes)] };
 
+  const nul = text.indexOf('\0');
+  if (nul >= 0) {
+    return { source: null, diagnostics: [{ file, ...positionInText(text, nul), severity: 'error', code: 'binary-file', message: 'the file contains NUL bytes: it is not a text file, so it is not used' }] };
+  }
+
   const lineCounter = new LineCounter();
-  // `uniqueKeys` (the default) makes a duplicated key an error rather than a silent overwrite.
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const diagnostics: FileDiagnostic[] = [];
   const at = (offset: number) => position(lineCounter, offset);
+  // The syntax tree is built without recursion; its depth is checked before composing it.
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const deep = firstTooDeep(tokens, MAX_YAML_DEPTH);
+  if (deep >= 0) {
+    return { source: null, diagnostics: [{ file, ...at(deep), severity: 'error', code: 'yaml-too-deep', message: `collections are nested more than ${MAX_YAML_DEPTH} levels deep here; the file is not used` }] };
+  }
+  const doc = composeOne(tokens, text.length);
+  const diagnostics: FileDiagnostic[] = [];
   for (const e of doc.errors) diagnostics.push({ file, ...at(e.pos[0]), severity: 'error', code: 'yaml-syntax', message: e.message });
   for (const w of doc.warnings) diagnostics.push({ file, ...at(w.pos[0]), severity: 'warning', code: 'yaml-warning', message: w.message });
   if (doc.errors.length > 0) return { source: null, diagnostics };
@@ -56,6 +72,22 @@ export function parseBoundedYaml(text: string, file: string): YamlLoad {
     return { source: null, diagnostics };
   }
   return { source: { file, doc, lineCounter, value }, diagnostics };
+}
+
+/** What yaml's parseDocument does with a token stream: one document, a second one an error. */
+function composeOne(tokens: CST.Token[], length: number): Document.Parsed {
+  // `uniqueKeys` (the default) makes a duplicated key an error rather than a silent overwrite.
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: true });
+  let doc: Document.Parsed | null = null;
+  for (const next of composer.compose(tokens, true, length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  // compose(…, true) ends with a document even for empty input.
+  return doc as Document.Parsed;
 }
 
 /**
@@ -91,15 +123,29 @@ function hashtagComments(doc: Document.Parsed, text: string, file: string, at: (
  */
 export function loadBoundedYamlFile(fs: FileSystem, absPath: string, file: string): YamlLoad | null {
   if (fs.kind(absPath) !== 'file') return null;
-  let text: string;
+  let bytes: Buffer;
   try {
     const size = fs.size(absPath);
     if (size > MAX_YAML_BYTES) return { source: null, diagnostics: [tooLarge(file, size)] };
-    text = fs.readFile(absPath).toString('utf8');
+    // One byte more than the limit: a file that grew since its size was taken is still caught.
+    bytes = readHead(fs, absPath, MAX_YAML_BYTES + 1);
   } catch (e) {
     return { source: null, diagnostics: [{ file, line: 1, column: 1, severity: 'error', code: 'file-unreadable', message: `cannot read the file: ${(e as Error).message}` }] };
   }
-  return parseBoundedYaml(text, file);
+  const { text, invalid } = decodeUtf8(bytes);
+  const loaded = parseBoundedYaml(text, file);
+  return invalid ? { ...loaded, diagnostics: [{ ...invalid, file }, ...loaded.diagnostics] } : loaded;
+}
+
+/** 1-based line and column (UTF-16 units) of `index` in `text`. */
+function positionInText(text: string, index: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: index - lineStart + 1 };
 }
 
 /**
