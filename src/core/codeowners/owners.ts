@@ -10,18 +10,31 @@ import type { Flavor, OwnerKind } from './types';
 const HANDLE_CHAR = /^[A-Za-z0-9_.-]+$/;
 const GITLAB_ROLE = /^@@(developer|maintainer|owner)s?$/i;
 
+/**
+ * Characters of an address's local part: RFC 5322's `atext` (letters, digits and
+ * `!#$%&*+-/=?^_{|}~`) and `.`, without the quote and backtick. Anything else (brackets,
+ * parentheses, `<>`, `:`, `"`, control, bidi or zero-width characters, non-ASCII) is not in
+ * an address a host would match to an account, but is in `[x](command:…)@x.io`, which reads as
+ * a link wherever it is shown as Markdown.
+ */
+const LOCAL_CHAR = /^[A-Za-z0-9!#$%&*+\-/=?^_{|}~.]$/;
+/** Domain labels: ASCII letters, digits and inner hyphens (IDNs are written in punycode). */
+const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+/** RFC 5321's limits: 64 characters before the `@`, 254 in all. */
+const MAX_LOCAL = 64;
+const MAX_EMAIL = 254;
+
 function isEmail(token: string): boolean {
+  if (token.length > MAX_EMAIL) return false;
   const at = token.indexOf('@');
-  if (at <= 0 || at !== token.lastIndexOf('@')) return false;
-  const domain = token.slice(at + 1);
-  const dot = domain.lastIndexOf('.');
-  if (dot <= 0 || dot === domain.length - 1) return false;
-  for (let i = 0; i < token.length; i++) {
-    const c = token.charCodeAt(i);
-    // No whitespace, control characters or quotes in an address we accept.
-    if (c <= 32 || c === 127 || c === 34 || c === 39 || c === 60 || c === 62) return false;
-  }
-  return true;
+  if (at <= 0 || at > MAX_LOCAL || at !== token.lastIndexOf('@')) return false;
+  const local = token.slice(0, at);
+  if (local.startsWith('.') || local.endsWith('.')) return false;
+  for (let i = 0; i < local.length; i++) if (!LOCAL_CHAR.test(local[i])) return false;
+  const labels = token.slice(at + 1).split('.');
+  // At least `domain.tld`, and a top-level domain is never only digits.
+  if (labels.length < 2 || /^[0-9]+$/.test(labels[labels.length - 1])) return false;
+  return labels.every((l) => LABEL.test(l));
 }
 
 /** The kind of owner `token` is for `flavor`, or null when the host would not accept it. */
