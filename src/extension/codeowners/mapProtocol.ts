@@ -4,8 +4,22 @@
 
 export type MapMessage = { type: 'refresh' };
 
+/**
+ * Accepts only a plain object (structured-clone output: prototype Object.prototype or null)
+ * whose one own key, string or symbol, is `type`, holding the string `refresh` as a data
+ * property. A getter, an inherited `type`, a `__proto__` key or a class instance is refused
+ * without running anything of the value's; a Proxy that throws is refused, not rethrown.
+ */
 export function isMapMessage(value: unknown): value is MapMessage {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const keys = Object.keys(value);
-  return keys.length === 1 && (value as { type?: unknown }).type === 'refresh';
+  try {
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return false;
+    const keys = Reflect.ownKeys(value);
+    if (keys.length !== 1 || keys[0] !== 'type') return false;
+    const type = Object.getOwnPropertyDescriptor(value, 'type');
+    return type !== undefined && 'value' in type && type.value === 'refresh';
+  } catch {
+    return false;
+  }
 }
