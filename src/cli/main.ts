@@ -44,7 +44,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage());
-    return name === undefined ? EXIT_USAGE : EXIT_OK;
+    if (name !== undefined) return EXIT_OK;
+    // Like every other usage error, the failure itself is one line on stderr.
+    io.stderr('ownership-lens: no command given; run `ownership-lens --help` for the list\n');
+    return EXIT_USAGE;
   }
   if (name === '--version' || name === '-v') {
     io.stdout(`${VERSION}\n`);
