@@ -3,7 +3,8 @@
 // workspace, its rules analysed against the repository's tracked files (`git ls-files`,
 // untracked but not ignored files included). Listing and analysing the files of a large
 // repository takes hundreds of milliseconds: it runs in a worker thread (analysisWorker.ts),
-// once per repository, refreshed when files are created or deleted; typing re-parses here in
+// once per repository, refreshed when its index or files VS Code creates, deletes or renames
+// change (fileListEvents.ts: no watcher over the tree); typing re-parses here in
 // slices and re-paints there (OwnershipAnalyzer caches by pattern). The worker, and every file
 // list it holds, lives only while a CODEOWNERS is open.
 import * as nodePath from 'node:path';
@@ -20,12 +21,13 @@ import { Disposable } from '../util/dispose';
 import { AnalysisWorkerClient } from './analysisClient';
 import type { AnalysisSummary, RuleDetails } from './analysisProtocol';
 import { flavorOf } from './editing';
+import { FileListEvents } from './fileListEvents';
 
 export const CODEOWNERS_LANGUAGE = 'codeowners';
 
 /** Typing re-analyses at most this often. */
 const EDIT_DEBOUNCE_MS = 150;
-/** Files created or deleted: the tracked list is read again after this quiet time. */
+/** The index or the files changed: the tracked list is read again after this quiet time (git and refactors write in bursts). */
 const TREE_DEBOUNCE_MS = 1000;
 const GIT_TIMEOUT_MS = 30_000;
 
@@ -69,11 +71,10 @@ export class CodeownersAnalysis extends Disposable {
   private readonly treeTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Per document: the latest analysis run, so that a stale one does not publish. */
   private readonly runs = new Map<string, number>();
-  /**
-   * Files created or deleted change what a pattern matches. Every such event in the workspace
-   * crosses to the extension host, so this watcher exists only while a CODEOWNERS is open.
-   */
-  private fileWatcher: vscode.Disposable | undefined;
+  /** What says a listed repository's files changed; it follows a repository from its first listing until no CODEOWNERS is open. */
+  readonly fileEvents = this._register(new FileListEvents());
+  /** Re-listings asked for (each coalesced into the next one for its repository; the integration tests read it). */
+  relistsAsked = 0;
   private readonly updated = this._register(new vscode.EventEmitter<CodeownersState>());
   /** Fires with a document's new state (diagnostics, and analysis when there is one). */
   readonly onDidUpdate = this.updated.event;
@@ -90,7 +91,7 @@ export class CodeownersAnalysis extends Disposable {
     this._register(model.onDidChange(() => this.rescheduleAll()));
     this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.rescheduleAll()));
     this._register({ dispose: () => this.clearTimers() });
-    this._register({ dispose: () => this.fileWatcher?.dispose() });
+    this._register(this.fileEvents.onDidChange((root) => this.filesChanged(root)));
     this._register({ dispose: () => this.worker.stop() });
   }
 
@@ -129,6 +130,7 @@ export class CodeownersAnalysis extends Disposable {
     if (!tree) {
       tree = this.listFiles(root);
       this.trees.set(root, tree);
+      this.fileEvents.follow(root);
     }
     return tree;
   }
@@ -165,7 +167,6 @@ export class CodeownersAnalysis extends Disposable {
 
   private schedule(doc: vscode.TextDocument, delayMs: number): void {
     if (!isCodeownersDocument(doc)) return;
-    this.watchFiles();
     const key = doc.uri.toString();
     clearTimeout(this.pending.get(key));
     this.pending.set(
@@ -241,13 +242,12 @@ export class CodeownersAnalysis extends Disposable {
   }
 
   /**
-   * With no CODEOWNERS open, nothing needs the file lists: the watcher of file creations and
-   * deletions goes, and so does the worker with everything it holds (memory stays bounded).
+   * With no CODEOWNERS open, nothing needs the file lists: the index watchers go, and so
+   * does the worker with everything it holds (memory stays bounded).
    */
   private stopWhenIdle(closing?: string): void {
     if (vscode.workspace.textDocuments.some((d) => d.uri.toString() !== closing && !d.isClosed && isCodeownersDocument(d))) return;
-    this.fileWatcher?.dispose();
-    this.fileWatcher = undefined;
+    this.fileEvents.unfollowAll();
     this.worker.stop();
     this.trees.clear();
     this.ready.clear();
@@ -255,33 +255,22 @@ export class CodeownersAnalysis extends Disposable {
     this.treeTimers.clear();
   }
 
-  private watchFiles(): void {
-    if (this.fileWatcher !== undefined) return;
-    const files = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
-    const subs = [files.onDidCreate((uri) => this.filesChanged(uri)), files.onDidDelete((uri) => this.filesChanged(uri))];
-    this.fileWatcher = vscode.Disposable.from(files, ...subs);
-  }
-
-  /** A file appeared or disappeared: its repository's tracked list is read again, soon. */
-  private filesChanged(uri: vscode.Uri): void {
-    if (uri.scheme !== 'file') return;
-    const parts = uri.fsPath.split(nodePath.sep);
-    if (parts.includes('.git')) return;
-    for (const root of this.trees.keys()) {
-      if (uri.fsPath !== root && !uri.fsPath.startsWith(root + nodePath.sep)) continue;
-      clearTimeout(this.treeTimers.get(root));
-      this.treeTimers.set(
-        root,
-        setTimeout(() => {
-          this.treeTimers.delete(root);
-          const next = this.listFiles(root);
-          this.trees.set(root, next);
-          void next.then(() => {
-            if (!this.isDisposed) this.rescheduleAll();
-          });
-        }, TREE_DEBOUNCE_MS),
-      );
-    }
+  /** The files of the repository at `root` may have changed: they are listed again, soon. */
+  private filesChanged(root: string): void {
+    if (!this.trees.has(root)) return;
+    this.relistsAsked++;
+    clearTimeout(this.treeTimers.get(root));
+    this.treeTimers.set(
+      root,
+      setTimeout(() => {
+        this.treeTimers.delete(root);
+        const next = this.listFiles(root);
+        this.trees.set(root, next);
+        void next.then(() => {
+          if (!this.isDisposed) this.rescheduleAll();
+        });
+      }, TREE_DEBOUNCE_MS),
+    );
   }
 
   private clearTimers(): void {

@@ -7,7 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { folders, lens, uriIn, unescapeMarkdown } from './ownership';
+import { git } from './gitCli';
 import { waitFor } from './waitFor';
+
 
 const codeownersUri = () => uriIn(folders.editing(), '.github/CODEOWNERS');
 
@@ -85,18 +87,81 @@ describe('Editing CODEOWNERS', () => {
     await diagnosticsSettle(EXPECTED);
   });
 
-  it('follows the files: a file created where a rule matched nothing clears its no-match, and deleting it brings it back', async () => {
+  /** What EXPECTED becomes once a file under assets/ is listed: the /assets/ rule matches. */
+  const ASSETS_MATCHED = EXPECTED.filter(([code, line]) => !(code === 'no-match' && line === 5));
+
+  async function applyEdit(build: (edit: vscode.WorkspaceEdit) => void): Promise<void> {
+    const edit = new vscode.WorkspaceEdit();
+    build(edit);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+  }
+
+  it('follows files created, deleted and renamed through VS Code: a file where a rule matched nothing clears its no-match', async () => {
     await openCodeowners();
     await diagnosticsSettle(EXPECTED);
-    const dir = uriIn(folders.editing(), 'assets').fsPath;
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'logo.svg'), '<svg/>');
+    const logo = uriIn(folders.editing(), 'assets/logo.svg');
+    const elsewhere = uriIn(folders.editing(), 'art/logo.svg');
+    const dirs = ['assets', 'art'].map((d) => uriIn(folders.editing(), d));
     try {
-      await diagnosticsSettle(EXPECTED.filter(([code, line]) => !(code === 'no-match' && line === 5)));
+      // VS Code reports these operations itself (onDidCreateFiles and the like): no file watcher is involved.
+      await applyEdit((e) => e.createFile(logo, { contents: Buffer.from('<svg/>') }));
+      await diagnosticsSettle(ASSETS_MATCHED);
+      await applyEdit((e) => e.deleteFile(logo));
+      await diagnosticsSettle(EXPECTED);
+      await applyEdit((e) => e.createFile(elsewhere, { contents: Buffer.from('<svg/>') }));
+      await applyEdit((e) => e.renameFile(elsewhere, logo));
+      await diagnosticsSettle(ASSETS_MATCHED);
     } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+      await applyEdit((e) => dirs.forEach((d) => e.deleteFile(d, { recursive: true, ignoreIfNotExists: true })));
     }
     await diagnosticsSettle(EXPECTED);
+  });
+
+  it('follows the index: a file git ignores counts once git add -f puts it in the index, and stops once git rm --cached takes it out', async () => {
+    const { analysis } = (await lens()).codeowners;
+    await openCodeowners();
+    await diagnosticsSettle(EXPECTED);
+    const root = folders.editing().uri.fsPath;
+    const exclude = path.join(root, '.git', 'info', 'exclude');
+    const excludeBefore = fs.existsSync(exclude) ? fs.readFileSync(exclude, 'utf8') : undefined;
+    const dir = path.join(root, 'assets');
+    try {
+      // Ignored, the file is never untracked in the Git extension's status: only the git
+      // directory's watcher can see it come and go.
+      const asked = analysis.relistsAsked;
+      fs.mkdirSync(path.dirname(exclude), { recursive: true });
+      fs.appendFileSync(exclude, '\n/assets/\n');
+      await waitFor('info/exclude to ask for a re-listing', () => analysis.relistsAsked > asked);
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, 'logo.svg'), '<svg/>');
+      git(root, 'add', '-f', '--', 'assets/logo.svg');
+      await diagnosticsSettle(ASSETS_MATCHED);
+      git(root, 'rm', '-q', '--cached', '--', 'assets/logo.svg');
+      await diagnosticsSettle(EXPECTED);
+    } finally {
+      git(root, 'rm', '-q', '--cached', '--ignore-unmatch', '--', 'assets/logo.svg');
+      fs.rmSync(dir, { recursive: true, force: true });
+      if (excludeBefore === undefined) fs.rmSync(exclude, { force: true });
+      else fs.writeFileSync(exclude, excludeBefore);
+    }
+  });
+
+  it('never lists the files again for files created under node_modules or .git', async () => {
+    const { analysis } = (await lens()).codeowners;
+    await openCodeowners();
+    await diagnosticsSettle(EXPECTED);
+    const asked = analysis.relistsAsked;
+    const skipped = analysis.fileEvents.skipped;
+    const created = ['node_modules/left-pad/index.js', '.git/ownership-lens-probe'].map((p) => uriIn(folders.editing(), p));
+    try {
+      await applyEdit((e) => created.forEach((uri) => e.createFile(uri, { contents: Buffer.from('x') })));
+      // A re-listing is asked for while the event is handled: once both are set aside, none can follow.
+      await waitFor('both creations to be set aside', () => analysis.fileEvents.skipped >= skipped + 2, { describe: () => analysis.fileEvents.skipped - skipped });
+      assert.equal(analysis.relistsAsked, asked, 'no re-listing was asked for');
+    } finally {
+      fs.rmSync(uriIn(folders.editing(), 'node_modules').fsPath, { recursive: true, force: true });
+      fs.rmSync(created[1].fsPath, { force: true });
+    }
   });
 
   it('offers quick fixes and applies them: remove a dead rule, remove the earlier duplicate, escape a space', async () => {

@@ -13,11 +13,10 @@ import { Commands } from '../../../src/extension/constants';
 import { NotificationButtons, type Notify } from '../../../src/extension/staged/stagedNotifier';
 import { GitCliSource } from '../../../src/extension/staged/stagedSources';
 import { find, folders, labels, lens, snapshot, withSetting, type TreeSnapshot } from './ownership';
+import { GIT_ENV, git } from './gitCli';
 import { waitFor } from './waitFor';
 import { extensionId } from './workspace';
 
-const GIT_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0' };
-const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env: GIT_ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 async function reminders() {
   return (await lens()).beforeCommit;

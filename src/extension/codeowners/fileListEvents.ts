@@ -1,0 +1,87 @@
+// When a repository's file list (`git ls-files`, untracked files git does not ignore included)
+// may have changed, learned without watching the repository's tree: a `**/*` watcher makes
+// VS Code send every file event of the workspace (a build, `npm install`) to the extension
+// host. What is followed instead:
+//   - the repository's index (and `info/exclude`) through a watcher on its git directory:
+//     `git add`, `rm`, `mv`, checkout, pull, stash and reset all rewrite it;
+//   - files created, deleted and renamed through VS Code (explorer, WorkspaceEdit, refactors),
+//     which VS Code reports without any watcher, and `.gitignore` saved in an editor.
+// The cost: a file a terminal or a build creates or deletes, and git's index does not record,
+// is seen when the index next changes, another of these events comes, or a CODEOWNERS is
+// opened again.
+import { promises as nodeFs } from 'node:fs';
+import * as nodePath from 'node:path';
+import * as vscode from 'vscode';
+import { Disposable } from '../util/dispose';
+
+/** Paths under these never change a listing worth re-reading (dependencies, git's own files). */
+const IGNORED_SEGMENTS = new Set(['node_modules', '.git']);
+
+/** Whether `fsPath` lies under node_modules or .git of the repository at `root` (undefined: not in it at all). */
+function ignoredIn(root: string, fsPath: string): boolean | undefined {
+  if (fsPath !== root && !fsPath.startsWith(root + nodePath.sep)) return undefined;
+  return fsPath.slice(root.length + 1).split(nodePath.sep).some((s) => IGNORED_SEGMENTS.has(s));
+}
+
+export class FileListEvents extends Disposable {
+  /** Followed repository roots → what follows them (the git directory watcher joins once found). */
+  private readonly followed = new Map<string, vscode.Disposable[]>();
+  private readonly changed = this._register(new vscode.EventEmitter<string>());
+  /** Fires with the root of a followed repository whose file list may have changed. */
+  readonly onDidChange = this.changed.event;
+  /** File events set aside because they lie under node_modules or .git (the integration tests read it). */
+  skipped = 0;
+
+  constructor() {
+    super();
+    this._register(vscode.workspace.onDidCreateFiles((e) => this.touched(e.files)));
+    this._register(vscode.workspace.onDidDeleteFiles((e) => this.touched(e.files)));
+    this._register(vscode.workspace.onDidRenameFiles((e) => this.touched(e.files.flatMap((f) => [f.oldUri, f.newUri]))));
+    this._register(vscode.workspace.onDidSaveTextDocument((doc) => nodePath.basename(doc.uri.fsPath) === '.gitignore' && this.touched([doc.uri])));
+    this._register({ dispose: () => this.unfollowAll() });
+  }
+
+  /** Starts following the repository at `root` (absolute), once. */
+  follow(root: string): void {
+    if (this.followed.has(root) || this.isDisposed) return;
+    const held: vscode.Disposable[] = [];
+    this.followed.set(root, held);
+    const fire = () => this.changed.fire(root);
+    void gitDirOf(root).then((gitDir) => {
+      // Unfollowed (no CODEOWNERS open any more) while git's directory was looked up.
+      if (!gitDir || this.followed.get(root) !== held) return;
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(gitDir), '{index,info/exclude}'));
+      held.push(watcher, watcher.onDidChange(fire), watcher.onDidCreate(fire), watcher.onDidDelete(fire));
+    });
+  }
+
+  unfollowAll(): void {
+    for (const held of this.followed.values()) for (const d of held) d.dispose();
+    this.followed.clear();
+  }
+
+  private touched(uris: readonly vscode.Uri[]): void {
+    const roots = new Set<string>();
+    for (const uri of uris) {
+      if (uri.scheme !== 'file') continue;
+      for (const root of this.followed.keys()) {
+        const ignored = ignoredIn(root, uri.fsPath);
+        if (ignored) this.skipped++;
+        else if (ignored === false) roots.add(root);
+      }
+    }
+    for (const root of roots) this.changed.fire(root);
+  }
+}
+
+/** The git directory of the repository at `root`: `.git`, or where a `.git` file points (worktrees, submodules). */
+async function gitDirOf(root: string): Promise<string | undefined> {
+  const dotGit = nodePath.join(root, '.git');
+  try {
+    if ((await nodeFs.stat(dotGit)).isDirectory()) return dotGit;
+    const pointer = /^gitdir:\s*(.+?)\s*$/m.exec(await nodeFs.readFile(dotGit, 'utf8'));
+    return pointer ? nodePath.resolve(root, pointer[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
