@@ -52,18 +52,18 @@ describe('editor model: repositories', () => {
   });
   afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  it('finds the nearest CONTRIBUTING guide from probes made ahead, asynchronously, and forgets them when a guide changes', async () => {
+  it('finds the nearest CONTRIBUTING guide from probes made ahead, once per directory, and forgets them when a guide changes', async () => {
     write(tmp, 'mono/packages/app/CONTRIBUTING.md', '');
     const rubric = (await new RubricCatalog(fsys).get('l4', undefined)).rubric;
     const lookup = await catalog.lookup(path.join(tmp, 'mono/packages/app/src/index.ts'));
     assert.ok(lookup);
     assert.equal(catalog.guidance(lookup, rubric).contributing, null, 'not probed ahead: not looked for (the hover)');
-    await catalog.prepareGuidance(lookup);
+    catalog.prepareGuidance(lookup);
     assert.equal(catalog.guidance(lookup, rubric).contributing, 'packages/app/CONTRIBUTING.md');
     fs.renameSync(path.join(tmp, 'mono/packages/app/CONTRIBUTING.md'), path.join(tmp, 'mono/packages/app/src/CONTRIBUTING.md'));
     assert.equal(catalog.guidance(lookup, rubric).contributing, 'packages/app/CONTRIBUTING.md', 'remembered until told');
     catalog.contributingChanged();
-    await catalog.prepareGuidance(lookup);
+    catalog.prepareGuidance(lookup);
     assert.equal(catalog.guidance(lookup, rubric).contributing, 'packages/app/src/CONTRIBUTING.md', 'the nearer guide, once told');
   });
 

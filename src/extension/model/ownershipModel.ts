@@ -129,7 +129,8 @@ export class OwnershipModel extends Disposable {
   async guidance(uri: vscode.Uri, options: { isDirectory?: boolean; contributing?: boolean } = {}): Promise<FileGuidance | undefined> {
     const lookup = await this.lookup(uri, options);
     if (!lookup) return undefined;
-    const [rubric] = await Promise.all([this.rubricFor(uri), options.contributing === false ? undefined : this.catalog.prepareGuidance(lookup)]);
+    if (options.contributing !== false) this.catalog.prepareGuidance(lookup);
+    const rubric = await this.rubricFor(uri);
     return { lookup, rubric, guidance: this.catalog.guidance(lookup, rubric.rubric) };
   }
 

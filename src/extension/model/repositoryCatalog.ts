@@ -4,7 +4,6 @@
 // settings, trust and git, and tells the catalog what changed.
 import * as nodePath from 'node:path';
 import { loadRepositoryOwnershipAsync, type FlavorSetting, type OwnershipResult, type RepositoryOwnership, type RuleRef } from '../../core';
-import { promises as nodeFs } from 'node:fs';
 import { isInside, type EntryKind, type FileSystem } from '../../core/fs';
 import { resolveIdentity, type GitUser, type Me } from '../../core/identity/identity';
 import type { Membership } from '../../core/membership/types';
@@ -79,13 +78,11 @@ export class RepositoryCatalog {
   private readonly roots = new Map<string, string | null>();
   private readonly repositories = new Map<string, Promise<RepositoryState>>();
   private readonly gitUsers = new Map<string, Promise<GitUser | undefined>>();
-  /** Whether a directory holds `.git`, probed ahead by rootOfAsync for rootOf (which then forgets it). */
-  private readonly gitAt = new Map<string, boolean>();
   /**
-   * Where CONTRIBUTING guides are and are not, by absolute path: probed ahead, asynchronously,
-   * for the directories of a path (`prepareGuidance`), so that the guidance itself, which looks
-   * for the nearest guide with up to 7 names per directory, makes no file-system call on the
-   * extension host's thread. Forgotten when such a file is created or deleted (`contributingChanged`).
+   * Where CONTRIBUTING guides are and are not, by absolute path, for the directories of the
+   * paths looked up so far (`prepareGuidance`): the guidance looks for the nearest guide with
+   * up to 7 names per directory, and asks this map. Forgotten when such a file is created or
+   * deleted (`contributingChanged`).
    */
   private readonly contributing = new Map<string, EntryKind | null>();
   private readonly guidanceFs: FileSystem;
@@ -114,7 +111,7 @@ export class RepositoryCatalog {
       found = this.roots.get(dir);
       if (found !== undefined) break;
       seen.push(dir);
-      if (this.gitAt.get(dir) ?? this.host.fs.kind(nodePath.join(dir, '.git')) !== null) {
+      if (this.host.fs.kind(nodePath.join(dir, '.git')) !== null) {
         found = dir;
         break;
       }
@@ -125,26 +122,8 @@ export class RepositoryCatalog {
       }
       dir = parent;
     }
-    for (const d of seen) {
-      this.roots.set(d, found);
-      this.gitAt.delete(d);
-    }
+    for (const d of seen) this.roots.set(d, found);
     return found ?? fallback;
-  }
-
-  /**
-   * rootOf without blocking the thread: the directories not seen before are probed for `.git`
-   * all at once, asynchronously (a file in a new directory of a deep tree is several probes).
-   */
-  async rootOfAsync(absPath: string, fallback?: string): Promise<string | undefined> {
-    const unknown: string[] = [];
-    for (let dir = absPath; !this.roots.has(dir); dir = nodePath.dirname(dir)) {
-      if (!this.gitAt.has(dir)) unknown.push(dir);
-      if (nodePath.dirname(dir) === dir) break;
-    }
-    const found = await Promise.all(unknown.map((dir) => nodeFs.stat(nodePath.join(dir, '.git')).then(() => true, (e: NodeJS.ErrnoException) => e.code === 'ELOOP')));
-    unknown.forEach((dir, i) => this.gitAt.set(dir, found[i]));
-    return this.rootOf(absPath, fallback);
   }
 
   repository(root: string): Promise<RepositoryState> {
@@ -166,10 +145,13 @@ export class RepositoryCatalog {
    * (asked of the file system when not given). Undefined outside any repository or folder.
    */
   async lookup(absPath: string, options: { isDirectory?: boolean; fallbackRoot?: string } = {}): Promise<PathLookup | undefined> {
-    // Asked of the disk without blocking: for a file in a directory not seen before, these
-    // are the only file-system calls of a lookup.
-    const isDirectory = options.isDirectory ?? (await nodeFs.stat(absPath).then((st) => st.isDirectory(), () => false));
-    const root = await this.rootOfAsync(isDirectory ? absPath : nodePath.dirname(absPath), options.fallbackRoot);
+    // The disk is asked synchronously: a file in a directory not seen before costs one stat per
+    // new directory above it (is there a .git?), a few microseconds each, and everything else is
+    // remembered. Asking asynchronously instead made the answer wait its turn behind whatever
+    // else the extension host was doing at that moment (other extensions react to the same
+    // editor switch): milliseconds, for work of microseconds.
+    const isDirectory = options.isDirectory ?? this.host.fs.kind(absPath) === 'directory';
+    const root = this.rootOf(isDirectory ? absPath : nodePath.dirname(absPath), options.fallbackRoot);
     if (root === undefined || !isInside(root, absPath)) return undefined;
     const path = nodePath.relative(root, absPath).split(nodePath.sep).join('/');
     if (path === '') return undefined;
@@ -177,8 +159,11 @@ export class RepositoryCatalog {
     return lookupIn(repo, path, isDirectory);
   }
 
-  /** Probes, off the thread, where the CONTRIBUTING guides around `lookup` are (see `contributing`). */
-  async prepareGuidance(lookup: PathLookup): Promise<void> {
+  /**
+   * Looks, once per directory, where the CONTRIBUTING guides around `lookup` are (see
+   * `contributing`): up to 7 stat calls for each directory above it not seen before.
+   */
+  prepareGuidance(lookup: PathLookup): void {
     const segs = lookup.path.split('/');
     const dirs = [...ROOT_EXTRA_DIRS.map((d) => [d])];
     for (let depth = lookup.isDirectory ? segs.length : segs.length - 1; depth >= 0; depth--) dirs.push(segs.slice(0, depth));
@@ -186,8 +171,7 @@ export class RepositoryCatalog {
     if (wanted.length === 0) return;
     // Bounded: a long session over a huge tree starts over rather than grow without end.
     if (this.contributing.size + wanted.length > MAX_PROBES_KEPT) this.contributing.clear();
-    const kinds = await Promise.all(wanted.map((p) => nodeFs.stat(p).then((st) => (st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other'), () => null)));
-    wanted.forEach((p, i) => this.contributing.set(p, kinds[i] as EntryKind | null));
+    for (const p of wanted) this.contributing.set(p, this.host.fs.kind(p));
   }
 
   /** A CONTRIBUTING guide was created or deleted somewhere. */
@@ -211,7 +195,6 @@ export class RepositoryCatalog {
     // A `.git` appearing or disappearing changes which repository a folder is in.
     if (nodePath.basename(absPath) === '.git') {
       this.roots.clear();
-      this.gitAt.clear();
     }
     return dropped;
   }
@@ -220,7 +203,6 @@ export class RepositoryCatalog {
   invalidateAll(): void {
     this.contributing.clear();
     this.roots.clear();
-    this.gitAt.clear();
     this.repositories.clear();
     this.gitUsers.clear();
   }
