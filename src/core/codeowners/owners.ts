@@ -12,12 +12,13 @@ const GITLAB_ROLE = /^@@(developer|maintainer|owner)s?$/i;
 
 /**
  * Characters of an address's local part: RFC 5322's `atext` (letters, digits and
- * `!#$%&*+-/=?^_{|}~`) and `.`, without the quote and backtick. Anything else (brackets,
+ * `!#$%&'*+-/=?^_{|}~`, the apostrophe of `o'neil@` included) and `.`, without the double
+ * quote and backtick. Anything else (brackets,
  * parentheses, `<>`, `:`, `"`, control, bidi or zero-width characters, non-ASCII) is not in
  * an address a host would match to an account, but is in `[x](command:…)@x.io`, which reads as
  * a link wherever it is shown as Markdown.
  */
-const LOCAL_CHAR = /^[A-Za-z0-9!#$%&*+\-/=?^_{|}~.]$/;
+const LOCAL_CHAR = /^[A-Za-z0-9!#$%&'*+\-/=?^_{|}~.]$/;
 /** Domain labels: ASCII letters, digits and inner hyphens (IDNs are written in punycode). */
 const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 /** RFC 5321's limits: 64 characters before the `@`, 254 in all. */
