@@ -81,6 +81,15 @@ function extensionOf(name: string): string {
   return name.slice(name.lastIndexOf('.') + 1);
 }
 
+/**
+ * One bit per key length (lengths of 31 and more share the last): a path's name whose length
+ * no key has cannot be in the map, and testing a bit is cheaper than hashing the name, which
+ * for a fresh string means reading all of it.
+ */
+function lengthBit(length: number): number {
+  return 1 << (length < 31 ? length : 31);
+}
+
 export class RuleIndex<T> {
   readonly root = new TrieNode<T>();
   private readonly byName = new Map<string, Array<KeyedEntry<T>>>();
@@ -88,6 +97,8 @@ export class RuleIndex<T> {
   private readonly generic: Array<Indexed<T>> = [];
   /** `**` + one segment pattern with no usable key (`*`, `*bar*`): decided by the last segment. */
   private readonly anyName: Array<KeyedEntry<T>> = [];
+  private nameLengths = 0;
+  private extensionLengths = 0;
   private size = 0;
 
   get isEmpty(): boolean {
@@ -119,8 +130,11 @@ export class RuleIndex<T> {
     const lastOnly = ms.length === 2 && ms[0].kind === 'globstar' && last.kind !== 'globstar' ? last : null;
     if (last.kind === 'literal') {
       pushTo(this.byName, last.text, { item, proven: lastOnly !== null, lastOnly });
+      this.nameLengths |= lengthBit(last.text.length);
     } else if (last.kind === 'glob' && last.glob.literalSuffix !== null && last.glob.literalSuffix.includes('.')) {
-      pushTo(this.byExtension, extensionOf(last.glob.literalSuffix), { item, proven: false, lastOnly });
+      const ext = extensionOf(last.glob.literalSuffix);
+      pushTo(this.byExtension, ext, { item, proven: false, lastOnly });
+      this.extensionLengths |= lengthBit(ext.length);
     } else if (lastOnly !== null) {
       this.anyName.push({ item, proven: false, lastOnly });
     } else {
@@ -130,12 +144,16 @@ export class RuleIndex<T> {
 
   /** Patterns found by hashing a path's last segment `name`: its name, then its extension. */
   named(name: string): ReadonlyArray<KeyedEntry<T>> | undefined {
-    return this.byName.get(name);
+    return (this.nameLengths & lengthBit(name.length)) === 0 ? undefined : this.byName.get(name);
   }
 
   byExtensionOf(name: string): ReadonlyArray<KeyedEntry<T>> | undefined {
-    // Most files have no extension rule at all: skip the slice when the map is empty.
-    return this.byExtension.size === 0 ? undefined : this.byExtension.get(extensionOf(name));
+    // The key is what follows the suffix's last dot, so a name without a dot (most
+    // directories) has no extension rule; nor one whose extension no key is as long as.
+    if (this.byExtension.size === 0) return undefined;
+    const dot = name.lastIndexOf('.');
+    if (dot < 0 || (this.extensionLengths & lengthBit(name.length - dot - 1)) === 0) return undefined;
+    return this.byExtension.get(name.slice(dot + 1));
   }
 
   /** `**` + one segment pattern, tried on every path's last segment. */
