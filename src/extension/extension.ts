@@ -9,6 +9,7 @@ import { registerDecorations } from './decorations';
 import { registerPathHover } from './hover/pathHover';
 import { createMembership, registerMembership } from './membership/registerMembership';
 import { OwnershipModel } from './model/ownershipModel';
+import { registerRubricDiagnostics } from './rubricDiagnostics';
 import { registerSelectRubric } from './selectRubric';
 import { registerStarterFiles } from './starterFiles';
 import { registerBeforeCommitReminders, registerStagedChanges } from './staged/registerStaged';
@@ -39,9 +40,10 @@ export function activate(context: vscode.ExtensionContext) {
   const decorations = registerDecorations(context, model);
   const hover = registerPathHover(context, model);
   const codeowners = registerCodeownersEditing(context, model);
+  const rubricDiagnostics = registerRubricDiagnostics(context, model);
 
   // What the integration tests and the bench read: the surfaces as VS Code sees them.
-  return { model, active, views, statusBar, decorations, hover, beforeCommit, membership, codeowners, activation: timing.done() };
+  return { model, active, views, statusBar, decorations, hover, beforeCommit, membership, codeowners, rubricDiagnostics, activation: timing.done() };
 }
 
 export type OwnershipLensApi = ReturnType<typeof activate>;

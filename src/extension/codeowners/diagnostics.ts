@@ -6,7 +6,7 @@ import type { CodeownersAnalysis, CodeownersState } from './documentAnalysis';
 
 export const DIAGNOSTIC_SOURCE = 'Ownership Lens';
 
-const SEVERITY: Record<Diagnostic['severity'], vscode.DiagnosticSeverity> = {
+export const SEVERITY: Record<Diagnostic['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
   info: vscode.DiagnosticSeverity.Information,

@@ -27,6 +27,28 @@ function hasOwner(tree: TreeSnapshot[], label: string): boolean {
   return tree.some((n) => (n.label === 'Owner' || n.label === 'Owners') && n.children.some((c) => c.label === label));
 }
 
+interface Shown {
+  thisFile: string | undefined;
+  owners: string[];
+  status: string;
+}
+
+/** What This File (its state and Owner(s) node) and the status bar show for the active file. */
+async function shown(): Promise<Shown> {
+  const api = await lens();
+  const tree = await snapshot(api.views.thisFile.provider);
+  const owners = tree.find((n) => n.label === 'Owner' || n.label === 'Owners')?.children.map((c) => c.label) ?? [];
+  await api.statusBar.updated;
+  return { thisFile: api.views.thisFile.state, owners, status: statusOwners(api.statusBar.item.text) };
+}
+
+/** Waits until This File and the status bar show what `ok` accepts; returns it. */
+async function surfacesShow(what: string, ok: (s: Shown) => boolean): Promise<Shown> {
+  let seen: Shown | undefined;
+  await waitFor(`This File and the status bar to show ${what}`, async () => ok((seen = await shown())), { describe: () => seen });
+  return seen as Shown;
+}
+
 describe('Live updates', () => {
   const codeownersUri = () => uriIn(folders.main(), '.github/CODEOWNERS');
   let original: string;
@@ -104,6 +126,56 @@ describe('Live updates', () => {
     await waitFor('This File to show the old team name', async () => hasOwner(await snapshot(api.views.thisFile.provider), 'Payments'));
   });
 
+  it('follows CODEOWNERS renamed away and back while it is open in an editor: no map, then the owners again', async () => {
+    const client = uriIn(folders.main(), CLIENT);
+    const file = codeownersUri().fsPath;
+    const moved = `${file}.moved`;
+    const fallback = uriIn(folders.main(), 'docs/CODEOWNERS').fsPath;
+    await open(codeownersUri());
+    await open(client);
+    const before = await surfacesShow('the payments owners', (s) => s.thisFile === 'ready' && s.owners.length === 2);
+    try {
+      // As `mv` in a terminal would: behind the editor's back.
+      fs.renameSync(file, moved);
+      await surfacesShow('no CODEOWNERS', (s) => s.thisFile === 'noMap' && s.owners.length === 0 && / no CODEOWNERS$/.test(s.status));
+      assert.equal((await (await lens()).model.lookup(client))?.situation, 'no-map');
+      // GitHub looks in .github/, the root, then docs/: with .github/CODEOWNERS gone, docs/ has its say.
+      fs.writeFileSync(fallback, '*  @acme/docs-fallback\n');
+      await surfacesShow('the owner from docs/CODEOWNERS', (s) => s.thisFile === 'ready' && s.status === '$(organization) @acme/docs-fallback');
+      fs.renameSync(moved, file);
+      await surfacesShow('the payments owners again, .github/ first', (s) => JSON.stringify(s) === JSON.stringify(before));
+      fs.rmSync(fallback);
+      await surfacesShow('the payments owners again', (s) => JSON.stringify(s) === JSON.stringify(before));
+      // Through VS Code (the explorer, a refactor): the open editor moves with the file.
+      const edit = (from: string, to: string) => {
+        const e = new vscode.WorkspaceEdit();
+        e.renameFile(vscode.Uri.file(from), vscode.Uri.file(to));
+        return vscode.workspace.applyEdit(e);
+      };
+      assert.ok(await edit(file, moved));
+      await surfacesShow('no CODEOWNERS after a rename in VS Code', (s) => s.thisFile === 'noMap' && / no CODEOWNERS$/.test(s.status));
+      assert.ok(await edit(moved, file));
+      await surfacesShow('the payments owners after renaming back in VS Code', (s) => JSON.stringify(s) === JSON.stringify(before));
+    } finally {
+      if (!fs.existsSync(file) && fs.existsSync(moved)) fs.renameSync(moved, file);
+      fs.rmSync(fallback, { force: true });
+    }
+  });
+
+  it('follows a new CODEOWNERS renamed over the open one: the new owners', async () => {
+    const client = uriIn(folders.main(), CLIENT);
+    const file = codeownersUri().fsPath;
+    const next = `${file}.next`;
+    await open(codeownersUri());
+    await open(client);
+    await surfacesShow('the payments owners', (s) => s.thisFile === 'ready' && s.owners.length === 2);
+    // How editors and tools save atomically: write beside, then rename over.
+    fs.writeFileSync(next, original.replace(RULE, '/services/payments/     @acme/renamed-over'));
+    fs.renameSync(next, file);
+    await surfacesShow('the owner of the new file', (s) => s.thisFile === 'ready' && JSON.stringify(s.owners) === '["@acme/renamed-over"]' && s.status === '$(organization) @acme/renamed-over');
+    await ownersBecome(client, ['@acme/renamed-over']);
+  });
+
   it('watches a repository root outside the workspace folders', async () => {
     const index = uriIn(folders.app(), 'src/index.ts');
     await ownersBecome(index, ['@acme/app']);
@@ -145,7 +217,7 @@ describe('Live updates', () => {
 describe('Live updates: a custom rubric and the commands', () => {
   const rubricFile = () => uriIn(folders.main(), 'docs/team-rubric.yaml').fsPath;
 
-  it('follows a custom rubric file: chosen by setting, edited on disk, broken (the bundled one stands in)', async () => {
+  it('follows a custom rubric file: chosen by setting, edited on disk, broken (the bundled one stands in, a problem on its line), fixed again', async () => {
     const api = await lens();
     const before = fs.readFileSync(rubricFile(), 'utf8');
     await thisFile(uriIn(folders.main(), CLIENT), CLIENT);
@@ -167,6 +239,16 @@ describe('Live updates: a custom rubric and the commands', () => {
 
       fs.writeFileSync(rubricFile(), before.replace('expectations:', 'expectations: [oops'));
       await waitFor('the bundled rubric to stand in for the broken one', async () => /^The rubric "docs\/team-rubric.yaml" cannot be used \(.*team-rubric\.yaml:\d+: .*\); showing the bundled Holistic Ownership rubric\.$/.test((seen = await rubricView()).message ?? ''), { describe: () => seen });
+      const problems = () => vscode.languages.getDiagnostics(vscode.Uri.file(rubricFile())).filter((d) => d.source === 'Ownership Lens');
+      const brokenLine = before.split('\n').findIndex((l) => l.startsWith('expectations:'));
+      const broken = await waitFor('a problem on the broken rubric', () => problems().find((d) => d.severity === vscode.DiagnosticSeverity.Error), { describe: problems });
+      assert.ok(seen.message?.includes(broken.message), `the view cites the same problem: ${seen.message} / ${broken.message}`);
+      assert.ok(broken.range.start.line >= brokenLine, `reported at line ${broken.range.start.line + 1}, the break is at ${brokenLine + 1}`);
+
+      fs.writeFileSync(rubricFile(), before);
+      await waitFor('the team rubric to be shown again', async () => (seen = await rubricView()).description === 'Team Rubric · Every engineer' && seen.message !== undefined && !seen.message.includes('cannot be used'), { describe: () => seen });
+      assert.deepEqual(seen.labels, ['Ask the owners first', 'Keep it tested']);
+      await waitFor('the problem to go', () => problems().length === 0, { describe: problems });
     } finally {
       fs.writeFileSync(rubricFile(), before);
       await restore();

@@ -1,0 +1,41 @@
+// Problems in a team's own rubric file (YAML or schema errors) on its lines and in the Problems
+// panel: the Rubric view says that the bundled rubric stands in, this says where to fix it.
+import * as vscode from 'vscode';
+import { DIAGNOSTIC_SOURCE, SEVERITY } from './codeowners/diagnostics';
+import type { OwnershipModel, RubricState } from './model/ownershipModel';
+
+export function registerRubricDiagnostics(context: vscode.ExtensionContext, model: OwnershipModel): vscode.DiagnosticCollection {
+  const collection = vscode.languages.createDiagnosticCollection('ownershipLens.rubric');
+  let generation = 0;
+  // The model fires on every CODEOWNERS keystroke: the collection is sent to the window only when it changes.
+  let shown = '';
+  const update = async () => {
+    const mine = ++generation;
+    const folders = vscode.workspace.workspaceFolders?.map((f) => f.uri) ?? [];
+    const states = await Promise.all((folders.length > 0 ? folders : [undefined]).map((uri) => model.rubricFor(uri).catch(() => undefined)));
+    if (mine !== generation) return;
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    for (const state of states) if (state?.customFile) byFile.set(state.customFile, diagnosticsOf(state));
+    const next = JSON.stringify([...byFile].map(([file, ds]) => [file, ds.map((d) => [d.message, d.range.start.line, d.range.start.character])]));
+    if (next === shown) return;
+    shown = next;
+    collection.clear();
+    for (const [file, ds] of byFile) if (ds.length > 0) collection.set(vscode.Uri.file(file), ds);
+  };
+  const first = setTimeout(() => void update(), 0);
+  context.subscriptions.push(collection, model.onDidChange(() => void update()), { dispose: () => clearTimeout(first) });
+  return collection;
+}
+
+function diagnosticsOf(state: RubricState): vscode.Diagnostic[] {
+  return state.diagnostics.map((d) => {
+    const line = Math.max(d.line - 1, 0);
+    const start = Math.max(d.column - 1, 0);
+    // Without an end column the problem is the line: VS Code clamps the range to the line's text.
+    const range = new vscode.Range(line, start, line, d.endColumn === undefined ? Number.MAX_SAFE_INTEGER : d.endColumn - 1);
+    const out = new vscode.Diagnostic(range, d.message, SEVERITY[d.severity]);
+    out.source = DIAGNOSTIC_SOURCE;
+    out.code = d.code;
+    return out;
+  });
+}
