@@ -1,5 +1,6 @@
 // `ownership-lens`: the command-line front end over the engine. Dispatches to one module per
 // command; user mistakes become one line on stderr and exit 2, never a stack trace.
+import * as fs from 'node:fs';
 import { checkCommand, CHECK_USAGE } from './commands/check';
 import { explainCommand, EXPLAIN_USAGE } from './commands/explain';
 import { hookCommand, HOOK_USAGE } from './commands/hook';
@@ -88,14 +89,27 @@ export function processIO(): CliIO {
     stderr: (t) => {
       process.stderr.write(t);
     },
-    readStdin: () =>
-      new Promise((resolve, reject) => {
-        const chunks: Buffer[] = [];
-        process.stdin.on('data', (c: Buffer) => chunks.push(c));
-        process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        process.stdin.on('error', reject);
-      }),
+    readStdin,
   };
+}
+
+/**
+ * All of standard input. A file or a pipe is read in one go (a 200,000-path list is 11 MB: a
+ * stream of 64 KB chunks costs a tenth of the CLI's time); a non-blocking descriptor that has
+ * nothing yet (EAGAIN) is read as a stream instead.
+ */
+async function readStdin(): Promise<string> {
+  try {
+    return fs.readFileSync(0, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on('data', (c: Buffer) => chunks.push(c));
+    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    process.stdin.on('error', reject);
+  });
 }
 
 if (require.main === module) {
