@@ -303,7 +303,9 @@ export interface SegmentPattern {
 
 export function makeSegmentPattern(segments: SegmentMatcher[]): SegmentPattern {
   // Without `**` (most patterns) the one block is the segments themselves.
-  if (!segments.some((m) => m.kind === 'globstar')) return { segments, blocks: [segments], minSegments: segments.length };
+  let globstar = false;
+  for (let i = 0; i < segments.length && !globstar; i++) globstar = segments[i].kind === 'globstar';
+  if (!globstar) return { segments, blocks: [segments], minSegments: segments.length };
   const blocks: SegmentMatcher[][] = [[]];
   for (const m of segments) {
     if (m.kind === 'globstar') {

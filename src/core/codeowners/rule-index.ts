@@ -142,6 +142,18 @@ export class RuleIndex<T> {
     }
   }
 
+  /**
+   * A pattern that is exactly the literal path `names` (one name per segment): found at its
+   * trie node, with nothing left to check, so its compiled segments are never read (the
+   * matcher passes none for the commonest rule, `/services/billing/`).
+   */
+  addLiteralPath(names: readonly string[], item: Indexed<T>): void {
+    this.size++;
+    let node = this.root;
+    for (const name of names) node = node.childOrNew(name);
+    node.exact = appended(node.exact, item);
+  }
+
   /** Patterns found by hashing a path's last segment `name`: its name, then its extension. */
   named(name: string): ReadonlyArray<KeyedEntry<T>> | undefined {
     return (this.nameLengths & lengthBit(name.length)) === 0 ? undefined : this.byName.get(name);
