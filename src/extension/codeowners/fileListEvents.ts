@@ -74,13 +74,21 @@ export class FileListEvents extends Disposable {
   }
 }
 
+/** git writes one short `gitdir: <path>` line; anything longer is not such a file. */
+const MAX_GIT_FILE = 4096;
+
 /** The git directory of the repository at `root`: `.git`, or where a `.git` file points (worktrees, submodules). */
 async function gitDirOf(root: string): Promise<string | undefined> {
   const dotGit = nodePath.join(root, '.git');
   try {
-    if ((await nodeFs.stat(dotGit)).isDirectory()) return dotGit;
-    const pointer = /^gitdir:\s*(.+?)\s*$/m.exec(await nodeFs.readFile(dotGit, 'utf8'));
-    return pointer ? nodePath.resolve(root, pointer[1]) : undefined;
+    const st = await nodeFs.stat(dotGit);
+    if (st.isDirectory()) return dotGit;
+    // A `.git` file is repository content: read a bounded head, parse it without a regex.
+    if (!st.isFile() || st.size > MAX_GIT_FILE) return undefined;
+    const line = (await nodeFs.readFile(dotGit, 'utf8')).split('\n', 1)[0];
+    if (!line.startsWith('gitdir:')) return undefined;
+    const target = line.slice('gitdir:'.length).trim();
+    return target === '' ? undefined : nodePath.resolve(root, target);
   } catch {
     return undefined;
   }
