@@ -46,6 +46,11 @@ export function youNode(fg: FileGuidance, hosts: readonly HostStatus[], suggesti
     ...entries.map((e, i) => node(e.handle, { id: `you:handle:${i}:${e.handle}`, icon: handleIcon(e.handle), description: sourceOf(e), tooltip: `${e.handle}: ${sourceOf(e)}` })),
     ...hosts.map(hostNode),
   ];
+  const gitProblem = fg.lookup.repo.gitProblem;
+  if (gitProblem) {
+    const what = `${gitProblem}: who you are comes from ownershipLens.me and ownership.yml alone until it runs (Ownership: Refresh)`;
+    children.push(node('git', { id: 'you:git', icon: 'warning', description: what, tooltip: what }));
+  }
   const login = entries.find((e) => e.via === 'github' || e.via === 'gitlab') ?? entries.find((e) => e.via === 'explicit' || e.via === 'git-noreply') ?? entries[0];
   const description = suggestion ? 'are you in the owning team?' : entries.length === 0 ? 'no handles: see ownershipLens.me' : `${login.handle}${entries.length > 1 ? ` +${entries.length - 1}` : ''}`;
   // One collapsed line under the situation; open (under another id, so VS Code does not keep

@@ -48,6 +48,8 @@ export interface RepositoryState {
   me: Me;
   /** False when git was not asked who I am (an untrusted workspace). */
   usedGit: boolean;
+  /** Why git could not say who I am (not on the PATH, not answering), in a few words. */
+  gitProblem?: string;
 }
 
 export interface PathLookup {
@@ -77,7 +79,7 @@ export class RepositoryCatalog {
   /** Directory → the repository root it is in (null: none). Cleared by `invalidateAll`. */
   private readonly roots = new Map<string, string | null>();
   private readonly repositories = new Map<string, Promise<RepositoryState>>();
-  private readonly gitUsers = new Map<string, Promise<GitUser | undefined>>();
+  private readonly gitUsers = new Map<string, Promise<{ user?: GitUser; problem?: string }>>();
   /**
    * Where CONTRIBUTING guides are and are not, by absolute path, for the directories of the
    * paths looked up so far (`prepareGuidance`): the guidance looks for the nearest guide with
@@ -216,13 +218,25 @@ export class RepositoryCatalog {
     const config = loadOwnershipConfig(root, fs);
     let git = this.gitUsers.get(root);
     if (!git) {
-      git = this.host.gitUser(root).catch(() => undefined);
+      git = this.host.gitUser(root).then(
+        (user) => ({ user }),
+        (e: unknown) => ({ problem: gitProblemOf(e) }),
+      );
       this.gitUsers.set(root, git);
     }
-    const user = await git;
+    const { user, problem } = await git;
     const me = resolveIdentity({ explicit: settings.me, git: user, config: config.config, memberships: this.host.memberships?.() });
-    return { root, ownership, config: config.config, diagnostics: [...ownership.diagnostics, ...config.diagnostics], me, usedGit: user !== undefined };
+    return { root, ownership, config: config.config, diagnostics: [...ownership.diagnostics, ...config.diagnostics], me, usedGit: user !== undefined, ...(problem ? { gitProblem: problem } : {}) };
   }
+}
+
+/** A failed git run in a few words: the surfaces say it rather than lose "me" silently. */
+export function gitProblemOf(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  const message = e instanceof Error ? e.message : String(e);
+  if (code === 'ENOENT' || /\bENOENT\b/.test(message)) return 'git was not found on the PATH';
+  if (/timed? ?out|timeout/i.test(message)) return 'git did not answer in time';
+  return `git failed: ${message.split('\n')[0].slice(0, 200)}`;
 }
 
 /** The answer for a repository-relative path in an already loaded repository. */

@@ -1,0 +1,67 @@
+// The surfaces when git cannot help: not on the PATH of the extension host, or the repository
+// on a detached HEAD. Owners come from the files either way; what needs git (who I am from
+// user.email) says why it is missing, and everything comes back once git does.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { git } from './gitCli';
+import { find, folders, labels, lens, snapshot, statusOwners, thisFile, uriIn, type TreeSnapshot } from './ownership';
+import { waitFor } from './waitFor';
+
+// Owned by @acme/platform, whose member is the fixture's git user.email: mine only through git.
+const CHECKOUT = 'web/checkout.ts';
+
+/** This File for CHECKOUT once the model has read everything again and `ready` holds. */
+async function refreshedThisFile(what: string, ready: (tree: TreeSnapshot[]) => boolean): Promise<TreeSnapshot[]> {
+  const api = await lens();
+  await vscode.commands.executeCommand('ownershipLens.refresh');
+  let tree: TreeSnapshot[] = [];
+  await waitFor(what, async () => {
+    tree = await snapshot(api.views.thisFile.provider);
+    return api.views.thisFile.view.description === CHECKOUT && ready(tree);
+  }, { describe: () => JSON.stringify(tree.map((n) => [n.label, n.description, n.children.map((c) => [c.label, c.description])])) });
+  return tree;
+}
+
+describe('Without git', () => {
+  it('git missing from the PATH: owners still shown, You says git was not found, and all of it comes back with git', async () => {
+    const tree = await thisFile(uriIn(folders.main(), CHECKOUT), CHECKOUT);
+    assert.equal(labels(tree)[0], 'Yours', 'mine through git user.email before the test');
+    const saved = process.env.PATH;
+    // A PATH with everything but git: the extension's own git processes cannot start.
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'ownership-lens-no-git-'));
+    process.env.PATH = empty;
+    try {
+      const without = await refreshedThisFile('This File without git', (t) => t[0]?.label === 'Upstream');
+      assert.equal(find(without, 'Owner', 'Platform').description, '@acme/platform');
+      const gitNode = find(without, 'You', 'git');
+      assert.match(gitNode.description ?? '', /^git was not found on the PATH: who you are comes from ownershipLens\.me and ownership\.yml alone/);
+      assert.equal(gitNode.icon, 'warning');
+      const api = await lens();
+      await waitFor('the status bar to show the owners without git', () => statusOwners(api.statusBar.item.text).includes('@acme/platform'));
+    } finally {
+      process.env.PATH = saved;
+      fs.rmSync(empty, { recursive: true, force: true });
+    }
+    const back = await refreshedThisFile('This File with git again', (t) => t[0]?.label === 'Yours');
+    assert.ok(!find(back, 'You').children.some((c) => c.label === 'git'), 'the git warning went with the fault');
+  });
+
+  it('a detached HEAD: the same owners and the same "mine", and back on the branch after', async () => {
+    const root = folders.main().uri.fsPath;
+    const branch = git(root, 'rev-parse', '--abbrev-ref', 'HEAD').trim();
+    // The fixture's staged changes stay staged: detaching moves HEAD, not the index.
+    git(root, 'checkout', '--quiet', '--detach');
+    try {
+      assert.equal(git(root, 'rev-parse', '--abbrev-ref', 'HEAD').trim(), 'HEAD', 'detached');
+      const tree = await refreshedThisFile('This File on a detached HEAD', (t) => t[0]?.label === 'Yours');
+      assert.equal(find(tree, 'Owner', 'Platform').description, '@acme/platform · you');
+      assert.ok(!find(tree, 'You').children.some((c) => c.label === 'git'), 'git ran: no warning');
+    } finally {
+      git(root, 'checkout', '--quiet', branch);
+    }
+    await refreshedThisFile('This File back on the branch', (t) => t[0]?.label === 'Yours');
+  });
+});
