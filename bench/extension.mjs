@@ -287,8 +287,8 @@ export function printExtension(r, log = console.log) {
   const b = r.refresh.builds;
   if (r.refresh.notBuiltAhead) log(`note: for ${r.refresh.notBuiltAhead} switches the tree was not built ahead (the view hidden?): they are not in the refresh figure.`);
   if (b?.byBench) log(`note: the view was hidden for ${b.byBench} builds: the bench asked for the tree itself (VS Code asked ${b.byVSCode} times).`);
-  log(`Refresh = the active editor's change event (VS Code telling extensions) to the This File tree for the new file built
-and ready to hand out (the view builds it ahead while shown); beside it, to VS Code's own request for the tree resolving
+  log(`Refresh = the first of VS Code's events for the switch (the active tab's or the active editor's, telling
+extensions) to the This File tree for the new file built and ready to hand out (the view builds it ahead while shown); beside it, to VS Code's own request for the tree resolving
 (the round trip through the workbench, which is opening the editor at the same moment). Each file in a directory not
 looked up before; hover = provideHover on a quoted path in a YAML file, ${r.hovers.lines} paths × ${r.hovers.rounds}
 rounds (executeHoverProvider adds VS Code's round trip through the workbench); memory = heap + external after full GCs,

@@ -159,9 +159,17 @@ async function measure(input: BenchInput, out: Record<string, unknown>): Promise
   out.activeBeforeBench = extension.isActive;
   // When the active editor changes, as VS Code tells extensions: subscribed before activation,
   // so this listener runs before the extension's own (listeners run in subscription order).
+  // A switch reaches extensions as two events, the active tab's and the active editor's, in
+  // either order: the first of them for the new file starts the refresh.
   let editorChangedAt: { uri: string; at: number } | undefined;
-  const editorChanges = vscode.window.onDidChangeActiveTextEditor((e) => {
-    if (e) editorChangedAt = { uri: e.document.uri.toString(), at: performance.now() };
+  const noteChange = (uri: vscode.Uri | undefined) => {
+    const at = performance.now();
+    if (uri && editorChangedAt?.uri !== uri.toString()) editorChangedAt = { uri: uri.toString(), at };
+  };
+  const editorChanges = vscode.window.onDidChangeActiveTextEditor((e) => noteChange(e?.document.uri));
+  const tabChanges = vscode.window.tabGroups.onDidChangeTabs(() => {
+    const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+    noteChange(input instanceof vscode.TabInputText ? input.uri : undefined);
   });
   if (input.codeownersParked) fs.renameSync(input.codeownersParked.from, input.codeownersParked.to);
   const memBefore = memory();
@@ -380,6 +388,7 @@ async function measure(input: BenchInput, out: Record<string, unknown>): Promise
   };
   out.longestTask = { phases: tasks.phases, gaps: tasks.gaps, overallMs: tasks.longestMs };
   editorChanges.dispose();
+  tabChanges.dispose();
   // Whose code ran in this host besides ours (the longest task may be theirs).
   out.activeExtensions = vscode.extensions.all.filter((e) => e.isActive).map((e) => e.id);
   out.workspace = { root: root.fsPath, files: path.basename(root.fsPath) };

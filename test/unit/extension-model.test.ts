@@ -67,6 +67,19 @@ describe('editor model: repositories', () => {
     assert.equal(catalog.guidance(lookup, rubric).contributing, 'packages/app/src/CONTRIBUTING.md', 'the nearer guide, once told');
   });
 
+  it('answers at once (lookupNow) only from a loaded repository, and not once it is forgotten', async () => {
+    const file = path.join(tmp, 'mono/packages/app/src/index.ts');
+    assert.equal(catalog.lookupNow(file), undefined, 'not loaded yet: the caller must wait');
+    const waited = await catalog.lookup(file);
+    const now = catalog.lookupNow(file);
+    assert.ok(waited && now);
+    assert.deepEqual([now.path, now.owners, now.rule, now.situation], [waited.path, waited.owners, waited.rule, waited.situation]);
+    assert.equal(now.repo, waited.repo, 'the same loaded repository');
+    catalog.invalidateFile(path.join(tmp, 'mono/.github/CODEOWNERS'));
+    assert.equal(catalog.lookupNow(file), undefined, 'forgotten: to be read again');
+    assert.equal(catalog.lookupNow(path.join(tmp, 'plain/notes.md')), undefined, 'in no repository');
+  });
+
   it('uses the repository root above an opened folder: paths are repository-relative', async () => {
     const lookup = await catalog.lookup(path.join(tmp, 'mono/packages/app/src/index.ts'), { fallbackRoot: path.join(tmp, 'mono/packages/app') });
     assert.ok(lookup);

@@ -134,6 +134,28 @@ export class OwnershipModel extends Disposable {
     return { lookup, rubric, guidance: this.catalog.guidance(lookup, rubric.rubric) };
   }
 
+  /**
+   * guidance() answered at once, from what is already loaded (the repository and the rubric):
+   * a surface that follows the active editor can then redraw within VS Code's event, instead of
+   * after the other extensions' work on the same event. Undefined when that is not possible:
+   * then await guidance().
+   */
+  guidanceNow(uri: vscode.Uri, options: { isDirectory?: boolean } = {}): FileGuidance | undefined {
+    if (uri.scheme !== 'file') return undefined;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const rubric = this.rubrics.getNow(this.rubricChoice(folder), folder?.uri.fsPath);
+    if (!rubric) return undefined;
+    const lookup = this.catalog.lookupNow(uri.fsPath, { isDirectory: options.isDirectory, fallbackRoot: folder?.uri.fsPath });
+    if (!lookup) return undefined;
+    this.noteRepository(lookup.repo);
+    this.catalog.prepareGuidance(lookup);
+    return { lookup, rubric, guidance: this.catalog.guidance(lookup, rubric.rubric) };
+  }
+
+  private rubricChoice(folder: vscode.WorkspaceFolder | undefined): string | undefined {
+    return vscode.workspace.getConfiguration(SETTINGS_SECTION, folder?.uri).get<string>(Settings.rubric);
+  }
+
   /** The repository (root, CODEOWNERS, ownership.yml, me) that holds `uri`, if any. */
   async repositoryFor(uri: vscode.Uri): Promise<RepositoryState | undefined> {
     if (uri.scheme !== 'file') return undefined;
@@ -148,8 +170,7 @@ export class OwnershipModel extends Disposable {
   /** The rubric chosen for the folder of `uri` (or the window, with no file). */
   async rubricFor(uri?: vscode.Uri): Promise<RubricState> {
     const folder = uri ? vscode.workspace.getWorkspaceFolder(uri) : vscode.workspace.workspaceFolders?.[0];
-    const choice = vscode.workspace.getConfiguration(SETTINGS_SECTION, folder?.uri).get<string>(Settings.rubric);
-    const state = await this.rubrics.get(choice, folder?.uri.fsPath);
+    const state = await this.rubrics.get(this.rubricChoice(folder), folder?.uri.fsPath);
     if (state.customFile && !this.knownFiles.has(state.customFile)) {
       this.knownFiles.add(state.customFile);
       this.watchOutside(nodePath.dirname(state.customFile), nodePath.basename(state.customFile));

@@ -133,8 +133,35 @@ export class RepositoryCatalog {
     if (!state) {
       state = this.load(root);
       this.repositories.set(root, state);
+      // Remembered once loaded, for answers that need no waiting (lookupNow), and only while
+      // this load is still the current one.
+      const loading = state;
+      loading.then(
+        (loaded) => {
+          if (this.repositories.get(root) === loading) this.loaded.set(root, loaded);
+        },
+        () => undefined,
+      );
     }
     return state;
+  }
+
+  /** Repositories whose load has finished, by root (a subset of `repositories`). */
+  private readonly loaded = new Map<string, RepositoryState>();
+
+  /**
+   * lookup() answered at once, when the repository holding `absPath` is already loaded;
+   * undefined when that needs waiting (then call lookup()), or when nothing holds it.
+   */
+  lookupNow(absPath: string, options: { isDirectory?: boolean; fallbackRoot?: string } = {}): PathLookup | undefined {
+    const isDirectory = options.isDirectory ?? this.host.fs.kind(absPath) === 'directory';
+    const root = this.rootOf(isDirectory ? absPath : nodePath.dirname(absPath), options.fallbackRoot);
+    if (root === undefined || !isInside(root, absPath)) return undefined;
+    const repo = this.loaded.get(root);
+    if (repo === undefined || this.repositories.get(root) === undefined) return undefined;
+    const path = nodePath.relative(root, absPath).split(nodePath.sep).join('/');
+    if (path === '') return undefined;
+    return lookupIn(repo, path, isDirectory);
   }
 
   /** The repositories loaded so far (or loading). */
@@ -193,7 +220,10 @@ export class RepositoryCatalog {
    */
   invalidateFile(absPath: string): string[] {
     const dropped = [...this.repositories.keys()].filter((root) => isInside(root, absPath));
-    for (const root of dropped) this.repositories.delete(root);
+    for (const root of dropped) {
+      this.repositories.delete(root);
+      this.loaded.delete(root);
+    }
     // A `.git` appearing or disappearing changes which repository a folder is in.
     if (nodePath.basename(absPath) === '.git') {
       this.roots.clear();
@@ -206,6 +236,7 @@ export class RepositoryCatalog {
     this.contributing.clear();
     this.roots.clear();
     this.repositories.clear();
+    this.loaded.clear();
     this.gitUsers.clear();
   }
 

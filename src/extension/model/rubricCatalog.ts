@@ -27,10 +27,7 @@ export class RubricCatalog {
 
   /** `baseDir` resolves a relative custom path (the workspace folder); none: only absolute paths work. */
   async get(choice: string | undefined, baseDir: string | undefined): Promise<RubricState> {
-    const name = (choice ?? '').trim() || DEFAULT_RUBRIC;
-    const bundled = bundledRubricName(name);
-    const customFile = bundled ? undefined : nodePath.isAbsolute(name) ? name : baseDir ? nodePath.resolve(baseDir, name) : undefined;
-    const key = bundled ?? customFile ?? `unresolved:${name}`;
+    const { name, bundled, customFile, key } = resolveChoice(choice, baseDir);
     let state = this.cache.get(key);
     if (!state && bundled) {
       // The build compiled the bundled rubrics: no YAML to parse, no parser to load.
@@ -44,6 +41,11 @@ export class RubricCatalog {
     }
     this.cache.set(key, state);
     return state;
+  }
+
+  /** get() answered at once when the rubric is already loaded; undefined when it is not. */
+  getNow(choice: string | undefined, baseDir: string | undefined): RubricState | undefined {
+    return this.cache.get(resolveChoice(choice, baseDir).key);
   }
 
   /** Forgets a custom rubric read from `absPath`; true when one was. */
@@ -63,6 +65,14 @@ export class RubricCatalog {
     return [...this.cache.values()].flatMap((s) => (s.customFile ? [s.customFile] : []));
   }
 
+}
+
+/** What a rubric setting names: a bundled rubric, a custom file, or a path that cannot be resolved; and its cache key. */
+function resolveChoice(choice: string | undefined, baseDir: string | undefined) {
+  const name = (choice ?? '').trim() || DEFAULT_RUBRIC;
+  const bundled = bundledRubricName(name);
+  const customFile = bundled ? undefined : nodePath.isAbsolute(name) ? name : baseDir ? nodePath.resolve(baseDir, name) : undefined;
+  return { name, bundled, customFile, key: bundled ?? customFile ?? `unresolved:${name}` };
 }
 
 function load(choose: typeof ChooseRubric, fs: FileSystem, name: string, bundled: string | undefined, customFile: string | undefined): RubricState {

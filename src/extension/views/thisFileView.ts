@@ -33,23 +33,29 @@ export function registerThisFileView(context: vscode.ExtensionContext, model: Ow
     void vscode.commands.executeCommand('setContext', ContextKeys.thisFileState, next);
   };
 
+  const nodesFor = (uri: vscode.Uri | undefined, fg: FileGuidance | undefined): Node[] => {
+    // The user may have moved on while this was computed: the next build will answer.
+    if (uri?.toString() !== active.uri?.toString()) return [];
+    view.description = showControls(fg ? fg.lookup.path : uri ? nodePath.basename(uri.fsPath) : '') || undefined;
+    view.message = undefined;
+    if (!uri) setState('noEditor');
+    else if (!fg) setState('outside');
+    else if (fg.guidance.situation === 'no-map') setState('noMap');
+    else {
+      setState('ready');
+      const [situation, ...rest] = thisFileNodes(fg);
+      return [situation, ...sections.flatMap((section) => section.nodes(fg)), ...rest];
+    }
+    return [];
+  };
   const provider: BuiltTreeProvider = new BuiltTreeProvider(
-    async () => {
+    () => {
+      // At once, within VS Code's event, when the repository and the rubric are loaded (the
+      // common case): not after the other extensions' work on the same editor switch.
       const uri = active.uri;
-      const fg = uri ? await model.guidance(uri) : undefined;
-      // The user may have moved on while this was computed: the next build will answer.
-      if (uri?.toString() !== active.uri?.toString()) return [];
-      view.description = showControls(fg ? fg.lookup.path : uri ? nodePath.basename(uri.fsPath) : '') || undefined;
-      view.message = undefined;
-      if (!uri) setState('noEditor');
-      else if (!fg) setState('outside');
-      else if (fg.guidance.situation === 'no-map') setState('noMap');
-      else {
-        setState('ready');
-        const [situation, ...rest] = thisFileNodes(fg);
-        return [situation, ...sections.flatMap((section) => section.nodes(fg)), ...rest];
-      }
-      return [];
+      const now = uri ? model.guidanceNow(uri) : undefined;
+      if (uri && !now) return model.guidance(uri).then((fg) => nodesFor(uri, fg));
+      return nodesFor(uri, now);
     },
     // Shown: the tree for the new file is built as soon as the editor changes, and VS Code's
     // request for it is answered from what is built.

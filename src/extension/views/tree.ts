@@ -65,8 +65,12 @@ export class BuiltTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
   /** The tree for the current state, built or being built; undefined: build on request. */
   private current: Promise<readonly Node[]> | undefined;
 
+  /**
+   * `build` may answer at once (an array) or later (a promise): a tree built at once is
+   * announced within the call to refresh(), so within the event that asked for it.
+   */
   constructor(
-    private readonly build: () => Promise<readonly Node[]>,
+    private readonly build: () => readonly Node[] | Promise<readonly Node[]>,
     private readonly prebuild: () => boolean = () => false,
   ) {}
 
@@ -76,7 +80,14 @@ export class BuiltTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
       this.changed.fire(undefined);
       return;
     }
-    const tree = this.build();
+    const built = this.build();
+    if (!(built instanceof Promise)) {
+      this.current = Promise.resolve(built);
+      this.ready.fire(built);
+      this.changed.fire(undefined);
+      return;
+    }
+    const tree = built;
     this.current = tree;
     const announce = (nodes?: readonly Node[]) => {
       // A later refresh has started another tree: that one will be announced.
