@@ -253,6 +253,8 @@ export function printExtension(r, log = console.log) {
     ['  activate() itself', ms(r.activation.activateCallMs), ''],
     ['first This File, cold (reads + compiles CODEOWNERS)', ms(r.refresh.coldFirstFile.roundTripMs ?? r.refresh.coldFirstFile.refreshMs), ''],
     [`This File refresh p50 / p99 / max (${r.refresh.extension.n} switches)`, s(r.refresh.extension), `p99 < ${T.refreshP99Ms} ms  ${mark(r.refresh.extension.p99Ms < T.refreshP99Ms)}`],
+    [`  … with no collector pause in them (${r.refresh.withoutGc?.n ?? 0})`, r.refresh.withoutGc ? s(r.refresh.withoutGc) : '—', ''],
+    [`  … with one (${r.refresh.withGc?.n ?? 0}: the host's collector, any extension's garbage)`, r.refresh.withGc ? s(r.refresh.withGc) : '—', ''],
     ['  + VS Code\'s request for it answered (workbench round trip)', s(r.refresh.roundTrip), ''],
     ['  from showTextDocument (editor open included)', s(r.refresh.fromShowTextDocument), ''],
     [`  model.guidance() alone, new directory (${r.refresh.modelGuidance.n})`, s(r.refresh.modelGuidance), ''],

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as inspector from 'node:inspector';
 import * as path from 'node:path';
-import { monitorEventLoopDelay, performance, type IntervalHistogram } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance, PerformanceObserver, type IntervalHistogram } from 'node:perf_hooks';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
@@ -106,6 +106,30 @@ class LongestTasks {
   }
 }
 
+/** The collector's pauses in this process (perf_hooks 'gc' entries), to tell them from our work. */
+class Collections {
+  private readonly pauses: Array<{ start: number; end: number }> = [];
+  private readonly observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) this.pauses.push({ start: e.startTime, end: e.startTime + e.duration });
+    if (this.pauses.length > 10_000) this.pauses.splice(0, 5_000);
+  });
+
+  constructor() {
+    this.observer.observe({ entryTypes: ['gc'] });
+  }
+
+  /** Milliseconds of collector pauses between `from` and `to` (performance.now() times). */
+  within(from: number, to: number): number {
+    let ms = 0;
+    for (const p of this.pauses) ms += Math.max(0, Math.min(to, p.end) - Math.max(from, p.start));
+    return ms;
+  }
+
+  dispose(): void {
+    this.observer.disconnect();
+  }
+}
+
 /** Starts the V8 profiler in this process; the returned function stops it and gives the profile. */
 async function startProfile(): Promise<() => Promise<unknown>> {
   const session = new inspector.Session();
@@ -172,6 +196,7 @@ async function measure(input: BenchInput, out: Record<string, unknown>): Promise
     noteChange(input instanceof vscode.TabInputText ? input.uri : undefined);
   });
   if (input.codeownersParked) fs.renameSync(input.codeownersParked.from, input.codeownersParked.to);
+  const collections = new Collections();
   const memBefore = memory();
   const tasks = new LongestTasks();
   out.longestTask = { phases: tasks.phases, gaps: tasks.gaps };
@@ -269,6 +294,8 @@ async function measure(input: BenchInput, out: Record<string, unknown>): Promise
         fromSwitchMs: doneAt - start,
         // Undefined when the view was hidden (then nothing is built ahead).
         extensionMs: builtAt !== undefined && editorAt !== undefined ? builtAt - editorAt : undefined,
+        // Collector pauses of the whole extension host within that refresh (any extension's garbage).
+        gcMs: builtAt !== undefined && editorAt !== undefined ? collections.within(editorAt, builtAt) : 0,
         roundTripMs: doneAt - (editorAt ?? changedAt ?? start),
         fromTreeEventMs: doneAt - (changedAt ?? start),
         items,
@@ -292,12 +319,17 @@ async function measure(input: BenchInput, out: Record<string, unknown>): Promise
   const roundTrip: number[] = [];
   const fromTreeEvent: number[] = [];
   const fromSwitch: number[] = [];
+  const refreshWithGc: number[] = [];
+  const refreshWithoutGc: number[] = [];
   let notBuiltAhead = 0;
   for (const rel of rest) {
     tasks.step = rel;
     const r = await switchTo(rel);
     if (r.extensionMs === undefined) notBuiltAhead++;
-    else refresh.push(r.extensionMs);
+    else {
+      refresh.push(r.extensionMs);
+      (r.gcMs > 0 ? refreshWithGc : refreshWithoutGc).push(r.extensionMs);
+    }
     roundTrip.push(r.roundTripMs);
     fromTreeEvent.push(r.fromTreeEventMs);
     fromSwitch.push(r.fromSwitchMs);
@@ -315,6 +347,9 @@ async function measure(input: BenchInput, out: Record<string, unknown>): Promise
   out.refresh = {
     coldFirstFile: cold,
     extension: stats(refresh),
+    // The same refreshes split by whether the collector paused the host during them.
+    withoutGc: refreshWithoutGc.length > 0 ? stats(refreshWithoutGc) : undefined,
+    withGc: refreshWithGc.length > 0 ? stats(refreshWithGc) : undefined,
     notBuiltAhead,
     roundTrip: stats(roundTrip),
     fromTreeEvent: stats(fromTreeEvent),
@@ -389,6 +424,7 @@ async function measure(input: BenchInput, out: Record<string, unknown>): Promise
   out.longestTask = { phases: tasks.phases, gaps: tasks.gaps, overallMs: tasks.longestMs };
   editorChanges.dispose();
   tabChanges.dispose();
+  collections.dispose();
   // Whose code ran in this host besides ours (the longest task may be theirs).
   out.activeExtensions = vscode.extensions.all.filter((e) => e.isActive).map((e) => e.id);
   out.workspace = { root: root.fsPath, files: path.basename(root.fsPath) };
