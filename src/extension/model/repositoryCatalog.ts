@@ -8,7 +8,9 @@ import { isInside, type EntryKind, type FileSystem } from '../../core/fs';
 import { resolveIdentity, type GitUser, type Me } from '../../core/identity/identity';
 import type { Membership } from '../../core/membership/types';
 import { CONTRIBUTING_NAMES, ROOT_EXTRA_DIRS } from '../../core/practices/contributing';
-import type { OwnershipConfig } from '../../core/practices/types';
+import { OWNERSHIP_CONFIG_LOCATIONS } from '../../core/practices/configLocations';
+import type { OwnershipConfigLoad } from '../../core/practices/loadOwnershipConfig';
+import { EMPTY_OWNERSHIP_CONFIG, type OwnershipConfig } from '../../core/practices/types';
 import type { Rubric } from '../../core/rubric/types';
 import { timeSlices, type Slicer } from '../../core/slices';
 import { guidanceFor, type Guidance } from '../../core/situation/guidance';
@@ -146,6 +148,17 @@ export class RepositoryCatalog {
     return state;
   }
 
+  /**
+   * The repository's ownership.yml. The YAML parser (a bundle of its own, a 20–30 ms require
+   * on a busy host) loads only when the repository has one: most have none.
+   */
+  private async ownershipConfig(root: string): Promise<OwnershipConfigLoad> {
+    const fs = this.host.fs;
+    if (!OWNERSHIP_CONFIG_LOCATIONS.some((rel) => fs.kind(nodePath.join(root, rel)) === 'file')) return { config: EMPTY_OWNERSHIP_CONFIG, diagnostics: [] };
+    const { loadOwnershipConfig }: LazyBundles['files'] = typeof __LAZY_BUNDLES__ !== 'undefined' ? lazyBundle('files') : await import('../lazy/files.js');
+    return loadOwnershipConfig(root, fs);
+  }
+
   /** Repositories whose load has finished, by root (a subset of `repositories`). */
   private readonly loaded = new Map<string, RepositoryState>();
 
@@ -244,9 +257,7 @@ export class RepositoryCatalog {
     const settings = this.host.settings(root);
     const fs = this.host.fs;
     const ownership = await loadRepositoryOwnershipAsync(root, { codeownersPath: settings.codeownersPath, flavor: settings.flavor, fs }, this.host.slicer?.() ?? timeSlices());
-    // The YAML parser loads with the first repository, not with the editor.
-    const { loadOwnershipConfig }: LazyBundles['files'] = typeof __LAZY_BUNDLES__ !== 'undefined' ? lazyBundle('files') : await import('../lazy/files.js');
-    const config = loadOwnershipConfig(root, fs);
+    const config = await this.ownershipConfig(root);
     let git = this.gitUsers.get(root);
     if (!git) {
       git = this.host.gitUser(root).then(
