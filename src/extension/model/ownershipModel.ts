@@ -107,7 +107,12 @@ export class OwnershipModel extends Disposable {
     // rather than in the same task as the first CODEOWNERS when the first file is shown. A
     // bundled rubric is compiled JSON (core/rubric/compiledRubrics.ts); the YAML parser loads
     // only for a custom rubric or an ownership.yml.
-    this.warmTimer = setTimeout(() => void this.rubricFor().catch(() => undefined), 0);
+    this.warmTimer = setTimeout(() => {
+      void this.rubricFor().catch(() => undefined);
+      // Who I am comes from git (trusted workspaces only): simple-git's bundle is required in a
+      // task of its own, not in the one that also reads the first CODEOWNERS and starts git.
+      if (vscode.workspace.isTrusted && typeof __LAZY_BUNDLES__ !== 'undefined') this.warmTimer = setTimeout(() => lazyBundle('git'), 0);
+    }, 0);
   }
 
   private warmTimer: ReturnType<typeof setTimeout> | undefined;
