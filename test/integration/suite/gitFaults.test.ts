@@ -1,6 +1,6 @@
-// The surfaces when git cannot help: not on the PATH of the extension host, or the repository
-// on a detached HEAD. Owners come from the files either way; what needs git (who I am from
-// user.email) says why it is missing, and everything comes back once git does.
+// The surfaces when git cannot help or is unusual: not on the PATH of the extension host, a
+// linked worktree (a .git file), a detached HEAD. Owners come from the files either way; what
+// needs git (who I am from user.email) says why it is missing, and comes back once git does.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -25,7 +25,7 @@ async function refreshedThisFile(what: string, ready: (tree: TreeSnapshot[]) => 
   return tree;
 }
 
-describe('Without git', () => {
+describe('git missing or in an unusual state', () => {
   it('git missing from the PATH: owners still shown, You says git was not found, and all of it comes back with git', async () => {
     const tree = await thisFile(uriIn(folders.main(), CHECKOUT), CHECKOUT);
     assert.equal(labels(tree)[0], 'Yours', 'mine through git user.email before the test');
@@ -47,6 +47,27 @@ describe('Without git', () => {
     }
     const back = await refreshedThisFile('This File with git again', (t) => t[0]?.label === 'Yours');
     assert.ok(!find(back, 'You').children.some((c) => c.label === 'git'), 'the git warning went with the fault');
+  });
+
+  it('a linked worktree (its .git a file pointing into the main repository): its own root, the same owners and "mine"', async () => {
+    const root = folders.main().uri.fsPath;
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'ownership-lens-worktree-'));
+    const worktree = path.join(parent, 'linked tree');
+    git(root, 'worktree', 'add', '--quiet', '--detach', worktree);
+    try {
+      assert.ok(fs.statSync(path.join(worktree, '.git')).isFile(), 'a worktree has a .git file');
+      const uri = vscode.Uri.file(path.join(worktree, ...CHECKOUT.split('/')));
+      const tree = await thisFile(uri, CHECKOUT);
+      assert.equal(labels(tree)[0], 'Yours', JSON.stringify(labels(tree)));
+      assert.equal(find(tree, 'Owner', 'Platform').description, '@acme/platform · you');
+      const api = await lens();
+      const lookup = await api.model.lookup(uri);
+      assert.equal(lookup?.repo.root, worktree, 'the worktree is its own repository root');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      git(root, 'worktree', 'remove', '--force', worktree);
+      fs.rmSync(parent, { recursive: true, force: true });
+    }
   });
 
   it('a detached HEAD: the same owners and the same "mine", and back on the branch after', async () => {
