@@ -59,7 +59,6 @@ function pickSwitchFiles(paths, count, seen = new Set()) {
   return out;
 }
 
-/** Runs the window and returns the figures (or `{ error }`); never throws. */
 /**
  * The extension as it is packaged: the production (minified) bundles, built into a folder of
  * the bench's own with the manifest and what the bundles read beside them (rubrics, media...),
@@ -76,6 +75,7 @@ function stageProductionExtension() {
   return dir;
 }
 
+/** Runs the window and returns the figures (or `{ error }`); never throws. */
 export async function benchExtension({ quick = false, anyLanguage = false, devBuild = false, log = console.log } = {}) {
   const t0 = Date.now();
   const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
