@@ -6,7 +6,7 @@
 // nothing about them.
 
 import { ownerKey } from '../codeowners/owners';
-import { splitLines } from '../codeowners/parse';
+import { splitLines } from '../codeowners/line-text';
 import type { Diagnostic, Owner, ParsedCodeowners } from '../codeowners/types';
 import type { OwnershipConfig } from '../practices/types';
 

@@ -1,6 +1,8 @@
 // The CODEOWNERS engine: locate, parse, match.
 export * from './types';
-export { parseCodeowners, parseCodeownersSliced, detectFlavor, splitLines, GITHUB_SIZE_LIMIT, DEFAULT_SECTION } from './parse';
+export { parseCodeowners, parseCodeownersSliced, GITHUB_SIZE_LIMIT, DEFAULT_SECTION } from './parse';
+export { detectFlavor } from './gitlab-header';
+export { splitLines } from './line-text';
 export { compileMatcher, compileMatcherSliced, normalizeRepoPath, type OwnershipMatcher } from './matcher';
 export { locateCodeowners, LOCATIONS } from './locate';
 export { loadRepositoryOwnership, loadRepositoryOwnershipAsync, ownershipFromText, ownershipFromTextAsync, type RepositoryOwnership, type RepositoryOptions, type FileDiagnostic } from './repository';

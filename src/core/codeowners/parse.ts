@@ -5,6 +5,8 @@
 
 import { CHECK_EVERY_MASK, type Slicer } from '../slices';
 import { classifyOwner } from './owners';
+import { readHeader, detectFlavor, type HeaderSyntax } from './gitlab-header';
+import { countLines, hasUnescaped, isSpace, isSpaceCode, onlySlashes, splitLines, tokens, wholeLinesWithin } from './line-text';
 import { normalizeGitlabPattern } from './pattern';
 import type { Diagnostic, Flavor, FlavorSetting, Owner, OwnerKind, ParsedCodeowners, Rule, Section, Severity } from './types';
 
@@ -21,115 +23,11 @@ export const GITLAB_READ_LIMIT = 10 * 1024 * 1024;
 /** The name GitLab gives the rules before any section header. */
 export const DEFAULT_SECTION = 'codeowners';
 
+
 export interface ParseOptions {
   flavor: FlavorSetting;
   /** Size in bytes of the file, when the caller knows it (defaults to the UTF-8 length). */
   byteLength?: number;
-}
-
-function isSpace(c: string | undefined): boolean {
-  return c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '\f' || c === '\v';
-}
-
-/** The same test on a character code: the hot loops use it to avoid one-character strings. */
-function isSpaceCode(c: number): boolean {
-  return c === 32 || c === 9 || c === 13 || c === 10 || c === 12 || c === 11;
-}
-
-/** Splits into lines without the terminators; a trailing newline does not add a line. */
-export function splitLines(text: string): string[] {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const lines = body.split('\n');
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
-    if (l.endsWith('\r')) lines[i] = l.slice(0, -1);
-  }
-  return lines;
-}
-
-/** GitLab section header, per GitLab's own parser: `^[Name][N] @default owners`. */
-interface HeaderSyntax {
-  optional: boolean;
-  name: string;
-  nameColumn: number;
-  approvals: number;
-  defaultOwners: string;
-  defaultOwnersColumn: number;
-}
-
-const WORD = /^[A-Za-z0-9_]$/;
-
-/** Characters GitLab accepts in a header's default-owners part (`[@\w_.\-\/\s+]`). */
-function isDefaultOwnerChar(c: string): boolean {
-  return c === '@' || c === '.' || c === '-' || c === '/' || c === '+' || isSpace(c) || WORD.test(c);
-}
-
-function readHeader(s: string): HeaderSyntax | null {
-  let i = 0;
-  const optional = s[0] === '^';
-  if (optional) i++;
-  if (s[i] !== '[') return null;
-  const close = s.indexOf(']', i + 1);
-  if (close < 0) return null;
-  const name = s.slice(i + 1, close);
-  let k = close + 1;
-  let approvals = 0;
-  if (s[k] === '[') {
-    let j = k + 1;
-    while (j < s.length && s[j] >= '0' && s[j] <= '9') j++;
-    if (s[j] === ']') {
-      approvals = j > k + 1 ? Number(s.slice(k + 1, j)) : 0;
-      k = j + 1;
-    }
-  }
-  let defaultOwners = '';
-  let defaultOwnersColumn = k;
-  if (isSpace(s[k])) {
-    let j = k;
-    while (j < s.length && isDefaultOwnerChar(s[j])) j++;
-    defaultOwners = s.slice(k, j);
-    defaultOwnersColumn = k;
-  }
-  return { optional, name, nameColumn: i + 1, approvals, defaultOwners, defaultOwnersColumn };
-}
-
-/** Whether the text reads as GitLab's (section headers or roles). */
-export function detectFlavor(text: string): Flavor {
-  // Line by line without splitting the whole text first: a GitHub file is read to its end.
-  for (let start = 0; start < text.length; ) {
-    const nl = text.indexOf('\n', start);
-    const end = nl < 0 ? text.length : nl;
-    const s = text.slice(start, end).trim();
-    start = end + 1;
-    if (s === '' || s[0] === '#') continue;
-    if (s[0] === '[' || (s[0] === '^' && s[1] === '[')) {
-      if (readHeader(s)) return 'gitlab';
-    }
-    if (s.includes(' @@') || s.includes('\t@@')) return 'gitlab';
-  }
-  return 'github';
-}
-
-interface Token {
-  text: string;
-  /** 0-based offset in the line. */
-  start: number;
-}
-
-/** Whitespace-separated tokens of s[from..]. */
-function tokens(s: string, from: number): Token[] {
-  const out: Token[] = [];
-  let i = from;
-  const n = s.length;
-  while (i < n) {
-    while (i < n && isSpaceCode(s.charCodeAt(i))) i++;
-    if (i >= n) break;
-    const start = i;
-    while (i < n && !isSpaceCode(s.charCodeAt(i))) i++;
-    out.push({ text: s.slice(start, i), start });
-  }
-  return out;
 }
 
 class Parser {
@@ -346,19 +244,6 @@ function hasOwner(owners: readonly Owner[], text: string): boolean {
   return false;
 }
 
-function onlySlashes(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== 47) return false;
-  return true;
-}
-
-function hasUnescaped(s: string, ch: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] === '\\') i++;
-    else if (s[i] === ch) return true;
-  }
-  return false;
-}
-
 /** Parses CODEOWNERS text. `auto` detects GitLab by its section headers. Never throws. */
 export function parseCodeowners(text: string, options: ParseOptions): ParsedCodeowners {
   const run = startParse(text, options);
@@ -406,27 +291,4 @@ function startParse(text: string, options: ParseOptions): { parser: Parser; line
       return { flavor, rules: parser.rules, sections: parser.sections, diagnostics: parser.diagnostics, applied };
     },
   };
-}
-
-/** Length (UTF-16 units) of the longest run of whole lines of `text` that fits in `maxBytes` of UTF-8. */
-function wholeLinesWithin(text: string, maxBytes: number): number {
-  let bytes = 0;
-  let i = 0;
-  for (; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const isPair = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
-    const size = c < 0x80 ? 1 : c < 0x800 ? 2 : isPair ? 4 : 3;
-    if (bytes + size > maxBytes) break;
-    bytes += size;
-    if (isPair) i++;
-  }
-  if (i >= text.length) return text.length;
-  // A line cut in the middle is dropped whole: its owners would be a guess.
-  return text.lastIndexOf('\n', i - 1) + 1;
-}
-
-function countLines(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }

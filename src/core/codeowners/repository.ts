@@ -7,7 +7,8 @@ import { decodeUtf8 } from '../utf8';
 import { locateCodeowners } from './locate';
 import { timeSlices, type Slicer } from '../slices';
 import { compileMatcher, compileMatcherSliced, type OwnershipMatcher } from './matcher';
-import { detectFlavor, GITHUB_SIZE_LIMIT, GITLAB_READ_LIMIT, parseCodeowners, parseCodeownersSliced } from './parse';
+import { detectFlavor } from './gitlab-header';
+import { GITHUB_SIZE_LIMIT, GITLAB_READ_LIMIT, parseCodeowners, parseCodeownersSliced } from './parse';
 import type { Diagnostic, Flavor, FlavorSetting, OwnershipResult, ParsedCodeowners, Rule, RuleRef } from './types';
 
 /**

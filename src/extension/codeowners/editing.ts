@@ -2,7 +2,7 @@
 // rule or owner is under the cursor, where an owner is described in ownership.yml, which
 // edit fixes a diagnostic, and what a hover says. Positions here are 0-based (VS Code's);
 // the parser's are 1-based. Unit-tested in Node (test/unit/codeowners-editing.test.ts).
-import { detectFlavor } from '../../core/codeowners/parse';
+import { detectFlavor } from '../../core/codeowners/gitlab-header';
 import type { Diagnostic, Flavor, FlavorSetting, Owner, ParsedCodeowners, Rule } from '../../core/codeowners/types';
 import type { RuleStats, Taker } from '../../core/analysis';
 import { escapeMarkdown } from '../util/markdown';
