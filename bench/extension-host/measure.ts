@@ -352,31 +352,17 @@ async function measure(input: BenchInput, out: Record<string, unknown>): Promise
 
   // --- Switching editors, warm: each file in a directory not seen before.
   await tasks.begin('switching editors');
-  const refresh: number[] = [];
-  const roundTrip: number[] = [];
-  const fromTreeEvent: number[] = [];
-  const fromSwitch: number[] = [];
-  const refreshWithGc: number[] = [];
-  const refreshWait: number[] = [];
-  const refreshOwn: number[] = [];
-  const refreshOwnCpu: number[] = [];
-  const refreshWithoutGc: number[] = [];
-  let notBuiltAhead = 0;
+  const switches: Array<Awaited<ReturnType<typeof switchTo>>> = [];
   for (const rel of rest) {
     tasks.step = rel;
-    const r = await switchTo(rel);
-    if (r.extensionMs === undefined) notBuiltAhead++;
-    else {
-      refresh.push(r.extensionMs);
-      (r.gcMs > 0 ? refreshWithGc : refreshWithoutGc).push(r.extensionMs);
-      if (r.waitMs !== undefined) refreshWait.push(r.waitMs);
-      if (r.ownMs !== undefined) refreshOwn.push(r.ownMs);
-      if (r.ownCpuMs !== undefined) refreshOwnCpu.push(r.ownCpuMs);
-    }
-    roundTrip.push(r.roundTripMs);
-    fromTreeEvent.push(r.fromTreeEventMs);
-    fromSwitch.push(r.fromSwitchMs);
+    switches.push(await switchTo(rel));
   }
+  // The refreshes the view built ahead (shown), and one figure of theirs; undefined when none has it.
+  const built = switches.filter((r) => r.extensionMs !== undefined);
+  const statsOf = (pick: (r: (typeof switches)[number]) => number | undefined, from = built) => {
+    const values = from.map(pick).filter((v): v is number => v !== undefined);
+    return values.length > 0 ? stats(values) : undefined;
+  };
   // The model's part of a refresh alone (no tree, no editor): guidance for files in
   // directories not looked up before.
   await tasks.begin('model.guidance() alone');
@@ -390,17 +376,17 @@ async function measure(input: BenchInput, out: Record<string, unknown>): Promise
   }
   out.refresh = {
     coldFirstFile: cold,
-    extension: stats(refresh),
+    extension: stats(built.map((r) => r.extensionMs as number)),
     // The same refreshes split by whether the collector paused the host during them.
-    withoutGc: refreshWithoutGc.length > 0 ? stats(refreshWithoutGc) : undefined,
-    withGc: refreshWithGc.length > 0 ? stats(refreshWithGc) : undefined,
-    waitForListener: refreshWait.length > 0 ? stats(refreshWait) : undefined,
-    listenerRebuild: refreshOwn.length > 0 ? stats(refreshOwn) : undefined,
-    listenerRebuildCpu: refreshOwnCpu.length > 0 ? stats(refreshOwnCpu) : undefined,
-    notBuiltAhead,
-    roundTrip: stats(roundTrip),
-    fromTreeEvent: stats(fromTreeEvent),
-    fromShowTextDocument: stats(fromSwitch),
+    withoutGc: statsOf((r) => r.extensionMs, built.filter((r) => r.gcMs === 0)),
+    withGc: statsOf((r) => r.extensionMs, built.filter((r) => r.gcMs > 0)),
+    waitForListener: statsOf((r) => r.waitMs),
+    listenerRebuild: statsOf((r) => r.ownMs),
+    listenerRebuildCpu: statsOf((r) => r.ownCpuMs),
+    notBuiltAhead: switches.length - built.length,
+    roundTrip: stats(switches.map((r) => r.roundTripMs)),
+    fromTreeEvent: stats(switches.map((r) => r.fromTreeEventMs)),
+    fromShowTextDocument: stats(switches.map((r) => r.fromSwitchMs)),
     modelGuidance: stats(modelOnly),
     builds,
   };

@@ -54,16 +54,23 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/** 1-based line and column (UTF-16 units) of `index` in `text`. */
+export function positionInText(text: string, index: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: index - lineStart + 1 };
+}
+
 /** 1-based line and column (UTF-16 units, a leading BOM not counted) of byte `offset`. */
 function positionOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
   // Everything before the first bad byte is valid, so decoding it gives exact columns.
   const before = Buffer.from(bytes.buffer, bytes.byteOffset, offset).toString('utf8');
-  const lastNewline = before.lastIndexOf('\n');
-  let line = 1;
-  for (let i = before.indexOf('\n'); i >= 0; i = before.indexOf('\n', i + 1)) line++;
-  let column = before.length - lastNewline;
-  if (lastNewline < 0 && before.charCodeAt(0) === 0xfeff) column--;
-  return { line, column };
+  const at = positionInText(before, before.length);
+  return at.line === 1 && before.charCodeAt(0) === 0xfeff ? { line: 1, column: at.column - 1 } : at;
 }
 
 /** Decodes `bytes` as UTF-8; a file that is not valid UTF-8 gets one warning, at its first bad byte. */

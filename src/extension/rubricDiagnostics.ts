@@ -1,7 +1,7 @@
 // Problems in a team's own rubric file (YAML or schema errors) on its lines and in the Problems
 // panel: the Rubric view says that the bundled rubric stands in, this says where to fix it.
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_SOURCE, SEVERITY } from './codeowners/diagnostics';
+import { diagnosticsKey, toVscodeDiagnostic } from './codeowners/diagnostics';
 import type { OwnershipModel, RubricState } from './model/ownershipModel';
 
 export function registerRubricDiagnostics(context: vscode.ExtensionContext, model: OwnershipModel): vscode.DiagnosticCollection {
@@ -16,7 +16,7 @@ export function registerRubricDiagnostics(context: vscode.ExtensionContext, mode
     if (mine !== generation) return;
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const state of states) if (state?.customFile) byFile.set(state.customFile, diagnosticsOf(state));
-    const next = JSON.stringify([...byFile].map(([file, ds]) => [file, ds.map((d) => [d.message, d.range.start.line, d.range.start.character])]));
+    const next = JSON.stringify([...byFile].map(([file, ds]) => [file, diagnosticsKey(ds)]));
     if (next === shown) return;
     shown = next;
     collection.clear();
@@ -28,14 +28,6 @@ export function registerRubricDiagnostics(context: vscode.ExtensionContext, mode
 }
 
 function diagnosticsOf(state: RubricState): vscode.Diagnostic[] {
-  return state.diagnostics.map((d) => {
-    const line = Math.max(d.line - 1, 0);
-    const start = Math.max(d.column - 1, 0);
-    // Without an end column the problem is the line: VS Code clamps the range to the line's text.
-    const range = new vscode.Range(line, start, line, d.endColumn === undefined ? Number.MAX_SAFE_INTEGER : d.endColumn - 1);
-    const out = new vscode.Diagnostic(range, d.message, SEVERITY[d.severity]);
-    out.source = DIAGNOSTIC_SOURCE;
-    out.code = d.code;
-    return out;
-  });
+  // The file need not be open: VS Code clamps each range to its line.
+  return state.diagnostics.map((d) => toVscodeDiagnostic(undefined, d));
 }

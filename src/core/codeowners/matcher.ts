@@ -17,7 +17,7 @@
 import { CHECK_EVERY_MASK, type Slicer } from '../slices';
 import { compileRule, readEntries, type Entry as SharedEntry } from './entries';
 import { makeSegmentPattern } from './glob';
-import type { Literals } from './pattern';
+import { githubLiteralPath, type Literals } from './pattern';
 import { collectMatches, extendRest, type MatchSink, type PathLike } from './candidates';
 import { RuleIndex, TrieNode, type Indexed, type RestEntry } from './rule-index';
 import type { OwnershipResult, ParsedCodeowners, Rule, SectionMatch } from './types';
@@ -180,35 +180,16 @@ class Matcher implements OwnershipMatcher {
   }
 
   /**
-   * GitHub and Bitbucket: an anchored pattern without wildcards or escapes (`/services/billing/`,
-   * `/apps/web/package.json`, `docs/adr`), most of a real file, goes straight into the trie
-   * at its path, without compiling segment matchers nobody would read (see
-   * RuleIndex.addLiteralPath). It reads exactly as compileGithubPattern reads it: anchored
-   * (a leading or inner slash), a trailing slash for directories only, else the path itself
-   * and everything below it. False when the pattern is not such a path.
+   * GitHub and Bitbucket: a plain anchored path (pattern.ts, githubLiteralPath) goes straight
+   * into the trie at its path, without the segment matchers that nothing would read for it
+   * (RuleIndex.addLiteralPath). False when the pattern is not such a path.
    */
   private addLiteral(shared: SharedEntry): boolean {
-    const pattern = shared.rule.pattern;
-    let start = 0;
-    let end = pattern.length;
-    if (pattern.charCodeAt(0) === 47 /* / */) start = 1;
-    const dirOnly = end > start && pattern.charCodeAt(end - 1) === 47;
-    if (dirOnly) end--;
-    if (end <= start) return false;
-    let inner = false;
-    for (let i = start; i < end; i++) {
-      const c = pattern.charCodeAt(i);
-      // `*` `?` `[` `]` `\`: compiled the general way. An empty, `.` or `..` part too.
-      if (c === 42 || c === 63 || c === 91 || c === 93 || c === 92) return false;
-      if (c === 47) inner = true;
-    }
-    if (start === 0 && !inner) return false; // `docs`: a name at any depth, found by the name index
-    const names = pattern.slice(start, end).split('/');
-    if (names.some((n) => n === '' || n === '.' || n === '..')) return false;
-    const entry = this.entry(shared.rule, shared.section, shared.priority);
-    const item: Indexed<Entry> = { segs: NO_SEGMENTS, value: entry };
-    if (!dirOnly) this.selfIndex.addLiteralPath(names, item);
-    this.descIndex.addLiteralPath(names, item);
+    const literal = githubLiteralPath(shared.rule.pattern);
+    if (literal === null) return false;
+    const item: Indexed<Entry> = { segs: NO_SEGMENTS, value: this.entry(shared.rule, shared.section, shared.priority) };
+    if (!literal.dirOnly) this.selfIndex.addLiteralPath(literal.names, item);
+    this.descIndex.addLiteralPath(literal.names, item);
     return true;
   }
 

@@ -98,6 +98,36 @@ export function compileGithubPattern(raw: string, literals?: Literals): Compiled
 }
 
 /**
+ * A GitHub/Bitbucket pattern that is a plain anchored path (`/services/billing/`,
+ * `/apps/web/package.json`, `docs/adr`: no wildcard, bracket or escape, a leading or inner
+ * slash), which is most of a real file, read as compileGithubPattern reads it: the names of
+ * its segments, and whether it names a directory only (a trailing slash: its descendants);
+ * otherwise it applies to the path itself and everything below it. Null for any other
+ * pattern. The matcher puts such a path straight into its trie, with no segment matchers.
+ */
+export function githubLiteralPath(raw: string): { names: string[]; dirOnly: boolean } | null {
+  let start = 0;
+  let end = raw.length;
+  if (raw.charCodeAt(0) === 47 /* / */) start = 1;
+  const dirOnly = end > start && raw.charCodeAt(end - 1) === 47;
+  if (dirOnly) end--;
+  if (end <= start) return null;
+  let inner = false;
+  for (let i = start; i < end; i++) {
+    const c = raw.charCodeAt(i);
+    // `*` `?` `[` `]` `\`: compiled the general way.
+    if (c === 42 || c === 63 || c === 91 || c === 93 || c === 92) return null;
+    if (c === 47) inner = true;
+  }
+  // `docs` or `docs/` (no slash before its end): a name at any depth, not a path.
+  if (start === 0 && !inner) return null;
+  const names = raw.slice(start, end).split('/');
+  // An empty, `.` or `..` part is compiled the general way too.
+  if (names.some((n) => n === '' || n === '.' || n === '..')) return null;
+  return { names, dirOnly };
+}
+
+/**
  * GitLab's normalisation of a pattern, as its `normalize_pattern` does: `*` becomes `/**\/*`,
  * a leading `\#` loses its backslash, escaped whitespace becomes a space, relative patterns
  * get `/**\/` in front and a trailing `/` gets `**\/*`. Entries are keyed by this string

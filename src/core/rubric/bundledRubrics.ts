@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { nodeFileSystem, type FileSystem } from '../fs';
 import type { FileDiagnostic } from '../yaml/boundedYaml';
-import { BUNDLED_RUBRICS, bundledRubricName, bundledRubricsDir, compiledRubricPath, DEFAULT_RUBRIC, loadCompiledRubric, sha256Of, type BundledRubricName, type CompiledRubric } from './compiledRubrics';
+import { BUNDLED_RUBRICS, bundledRubricName, bundledRubricsDir, compiledRubricPath, DEFAULT_RUBRIC, loadCompiledBundledRubric, sha256Of, type BundledRubricName, type CompiledRubric } from './compiledRubrics';
 import { loadRubricFile } from './loadRubric';
 import type { Rubric } from './types';
 
@@ -11,7 +11,7 @@ export { BUNDLED_RUBRICS, bundledRubricName, bundledRubricsDir, DEFAULT_RUBRIC, 
 
 /** A bundled rubric: its compiled form when the build left one for this YAML, else the YAML. */
 export function loadBundledRubric(name: BundledRubricName, dir: string = bundledRubricsDir()): Rubric {
-  return loadCompiledRubric(name, path.join(dir, BUNDLED_RUBRICS[name])) ?? loadBundledRubricYaml(name, dir);
+  return loadCompiledBundledRubric(name, dir) ?? loadBundledRubricYaml(name, dir);
 }
 
 /** A bundled rubric read from its YAML with the full loader. */

@@ -69,3 +69,8 @@ export function loadCompiledRubric(name: BundledRubricName, yamlPath: string, bu
     return undefined;
   }
 }
+
+/** The bundled rubric `name` of the installation (its YAML in `dir`), from its compiled form when that is current. */
+export function loadCompiledBundledRubric(name: BundledRubricName, dir: string = bundledRubricsDir()): Rubric | undefined {
+  return loadCompiledRubric(name, path.join(dir, BUNDLED_RUBRICS[name]));
+}

@@ -13,7 +13,7 @@
 import { Composer, LineCounter, Parser, YAMLParseError, isAlias, isMap, isScalar, isSeq, visit, type CST, type Document, type Node, type ParsedNode } from 'yaml';
 import type { FileDiagnostic } from '../codeowners/repository';
 import { readHead, type FileSystem } from '../fs';
-import { decodeUtf8 } from '../utf8';
+import { decodeUtf8, positionInText } from '../utf8';
 import { firstTooDeep, MAX_YAML_DEPTH } from './nesting';
 import { formatPath, type JsonPath } from './schemaValidator';
 
@@ -135,17 +135,6 @@ export function loadBoundedYamlFile(fs: FileSystem, absPath: string, file: strin
   const { text, invalid } = decodeUtf8(bytes);
   const loaded = parseBoundedYaml(text, file);
   return invalid ? { ...loaded, diagnostics: [{ ...invalid, file }, ...loaded.diagnostics] } : loaded;
-}
-
-/** 1-based line and column (UTF-16 units) of `index` in `text`. */
-function positionInText(text: string, index: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: index - lineStart + 1 };
 }
 
 /**

@@ -6,7 +6,7 @@ import type { CodeownersAnalysis, CodeownersState } from './documentAnalysis';
 
 export const DIAGNOSTIC_SOURCE = 'Ownership Lens';
 
-export const SEVERITY: Record<Diagnostic['severity'], vscode.DiagnosticSeverity> = {
+const SEVERITY: Record<Diagnostic['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
   info: vscode.DiagnosticSeverity.Information,
@@ -15,20 +15,32 @@ export const SEVERITY: Record<Diagnostic['severity'], vscode.DiagnosticSeverity>
 /** Rules that have no effect: drawn faded, as unused code is. */
 const UNNECESSARY = new Set(['shadowed-rule', 'no-match', 'never-matches']);
 
-/** The range of a 1-based diagnostic in `doc`: its columns, or the whole line without them. */
-export function rangeOf(doc: vscode.TextDocument, d: Diagnostic): vscode.Range {
+/**
+ * The range of a 1-based diagnostic in `doc`: its columns, or the whole line without them.
+ * Without the document (a file not open), the range is left for VS Code to clamp to the line.
+ */
+export function rangeOf(doc: vscode.TextDocument | undefined, d: Diagnostic): vscode.Range {
+  if (!doc) {
+    const line = Math.max(d.line - 1, 0);
+    return new vscode.Range(line, Math.max(d.column - 1, 0), line, d.endColumn === undefined ? Number.MAX_SAFE_INTEGER : d.endColumn - 1);
+  }
   const line = Math.min(Math.max(d.line - 1, 0), doc.lineCount - 1);
   const text = doc.lineAt(line).text;
   if (d.endColumn === undefined) return new vscode.Range(line, 0, line, text.length);
   return new vscode.Range(line, Math.min(d.column - 1, text.length), line, Math.min(d.endColumn - 1, text.length));
 }
 
-export function toVscodeDiagnostic(doc: vscode.TextDocument, d: Diagnostic): vscode.Diagnostic {
+export function toVscodeDiagnostic(doc: vscode.TextDocument | undefined, d: Diagnostic): vscode.Diagnostic {
   const out = new vscode.Diagnostic(rangeOf(doc, d), d.message, SEVERITY[d.severity]);
   out.source = DIAGNOSTIC_SOURCE;
   out.code = d.code;
   if (UNNECESSARY.has(d.code)) out.tags = [vscode.DiagnosticTag.Unnecessary];
   return out;
+}
+
+/** What a list of diagnostics looks like to the window: equal keys need not be sent again. */
+export function diagnosticsKey(diagnostics: readonly vscode.Diagnostic[]): string {
+  return JSON.stringify(diagnostics.map((d) => [d.code, d.message, d.severity, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]));
 }
 
 export function registerCodeownersDiagnostics(context: vscode.ExtensionContext, analysis: CodeownersAnalysis): vscode.DiagnosticCollection {
@@ -42,7 +54,7 @@ export function registerCodeownersDiagnostics(context: vscode.ExtensionContext, 
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     if (!doc || doc.version !== state.version) return;
     const diagnostics = state.diagnostics.map((d) => toVscodeDiagnostic(doc, d));
-    const same = JSON.stringify(diagnostics.map((d) => [d.code, d.message, d.severity, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]));
+    const same = diagnosticsKey(diagnostics);
     if (shown.get(key) === same) return;
     shown.set(key, same);
     collection.set(state.uri, diagnostics);

@@ -133,9 +133,11 @@ export class OwnershipModel extends Disposable {
    */
   async guidance(uri: vscode.Uri, options: { isDirectory?: boolean; contributing?: boolean } = {}): Promise<FileGuidance | undefined> {
     const lookup = await this.lookup(uri, options);
-    if (!lookup) return undefined;
-    if (options.contributing !== false) this.catalog.prepareGuidance(lookup);
-    const rubric = await this.rubricFor(uri);
+    return lookup ? this.guidanceOf(lookup, await this.rubricFor(uri), options.contributing !== false) : undefined;
+  }
+
+  private guidanceOf(lookup: PathLookup, rubric: RubricState, contributing: boolean): FileGuidance {
+    if (contributing) this.catalog.prepareGuidance(lookup);
     return { lookup, rubric, guidance: this.catalog.guidance(lookup, rubric.rubric) };
   }
 
@@ -153,8 +155,7 @@ export class OwnershipModel extends Disposable {
     const lookup = this.catalog.lookupNow(uri.fsPath, { isDirectory: options.isDirectory, fallbackRoot: folder?.uri.fsPath });
     if (!lookup) return undefined;
     this.noteRepository(lookup.repo);
-    this.catalog.prepareGuidance(lookup);
-    return { lookup, rubric, guidance: this.catalog.guidance(lookup, rubric.rubric) };
+    return this.guidanceOf(lookup, rubric, true);
   }
 
   private rubricChoice(folder: vscode.WorkspaceFolder | undefined): string | undefined {

@@ -167,14 +167,9 @@ export class RepositoryCatalog {
    * undefined when that needs waiting (then call lookup()), or when nothing holds it.
    */
   lookupNow(absPath: string, options: { isDirectory?: boolean; fallbackRoot?: string } = {}): PathLookup | undefined {
-    const isDirectory = options.isDirectory ?? this.host.fs.kind(absPath) === 'directory';
-    const root = this.rootOf(isDirectory ? absPath : nodePath.dirname(absPath), options.fallbackRoot);
-    if (root === undefined || !isInside(root, absPath)) return undefined;
-    const repo = this.loaded.get(root);
-    if (repo === undefined || this.repositories.get(root) === undefined) return undefined;
-    const path = nodePath.relative(root, absPath).split(nodePath.sep).join('/');
-    if (path === '') return undefined;
-    return lookupIn(repo, path, isDirectory);
+    const at = this.locate(absPath, options);
+    const repo = at && this.loaded.get(at.root);
+    return repo ? lookupIn(repo, at.path, at.isDirectory) : undefined;
   }
 
   /** The repositories loaded so far (or loading). */
@@ -187,18 +182,24 @@ export class RepositoryCatalog {
    * (asked of the file system when not given). Undefined outside any repository or folder.
    */
   async lookup(absPath: string, options: { isDirectory?: boolean; fallbackRoot?: string } = {}): Promise<PathLookup | undefined> {
-    // The disk is asked synchronously: a file in a directory not seen before costs one stat per
-    // new directory above it (is there a .git?), a few microseconds each, and everything else is
-    // remembered. Asking asynchronously instead made the answer wait its turn behind whatever
-    // else the extension host was doing at that moment (other extensions react to the same
-    // editor switch): milliseconds, for work of microseconds.
+    const at = this.locate(absPath, options);
+    return at ? lookupIn(await this.repository(at.root), at.path, at.isDirectory) : undefined;
+  }
+
+  /**
+   * The repository root holding `absPath` and the path in it. The disk is asked
+   * synchronously: a file in a directory not seen before costs one stat per new directory
+   * above it (is there a .git?), a few microseconds each, and everything else is remembered.
+   * Asking asynchronously instead made the answer wait its turn behind whatever else the
+   * extension host was doing (other extensions react to the same editor switch): milliseconds,
+   * for work of microseconds.
+   */
+  private locate(absPath: string, options: { isDirectory?: boolean; fallbackRoot?: string }): { root: string; path: string; isDirectory: boolean } | undefined {
     const isDirectory = options.isDirectory ?? this.host.fs.kind(absPath) === 'directory';
     const root = this.rootOf(isDirectory ? absPath : nodePath.dirname(absPath), options.fallbackRoot);
     if (root === undefined || !isInside(root, absPath)) return undefined;
     const path = nodePath.relative(root, absPath).split(nodePath.sep).join('/');
-    if (path === '') return undefined;
-    const repo = await this.repository(root);
-    return lookupIn(repo, path, isDirectory);
+    return path === '' ? undefined : { root, path, isDirectory };
   }
 
   /**

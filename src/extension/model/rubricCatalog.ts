@@ -5,7 +5,7 @@ import * as nodePath from 'node:path';
 import type { FileSystem } from '../../core/fs';
 import type { Rubric } from '../../core/rubric/types';
 import type { chooseRubric as ChooseRubric } from '../../core/rubric/bundledRubrics';
-import { BUNDLED_RUBRICS, bundledRubricName, bundledRubricsDir, DEFAULT_RUBRIC, loadCompiledRubric } from '../../core/rubric/compiledRubrics';
+import { bundledRubricName, DEFAULT_RUBRIC, loadCompiledBundledRubric } from '../../core/rubric/compiledRubrics';
 import type { FileDiagnostic } from '../../core/yaml/boundedYaml';
 import { lazyBundle, type LazyBundles } from '../lazy';
 
@@ -31,7 +31,7 @@ export class RubricCatalog {
     let state = this.cache.get(key);
     if (!state && bundled) {
       // The build compiled the bundled rubrics: no YAML to parse, no parser to load.
-      const rubric = loadCompiledRubric(bundled, nodePath.join(bundledRubricsDir(), BUNDLED_RUBRICS[bundled]));
+      const rubric = loadCompiledBundledRubric(bundled);
       if (rubric) state = { rubric, choice: name, diagnostics: [], fellBack: false };
     }
     if (!state) {
