@@ -14,6 +14,7 @@
 // directory and memoised, so a file costs a handful of hash lookups: its directory's state,
 // its name in the trie below that directory, its name and its extension.
 
+import { keepHiddenClasses } from '../hiddenClasses';
 import { CHECK_EVERY_MASK, type Slicer } from '../slices';
 import { compileRule, readEntries, type Entry as SharedEntry } from './entries';
 import { makeSegmentPattern } from './glob';
@@ -277,6 +278,12 @@ const NO_SEGMENTS = makeSegmentPattern([]);
 
 /** Shared answer for "no rule matched" (frozen: results are shared between lookups). */
 const NO_MATCH: OwnershipResult = Object.freeze({ owners: Object.freeze([]) as unknown as string[], rule: null });
+
+// Every compile makes a matcher and its directory states and drops them with it (see hiddenClasses.ts).
+{
+  const exemplar = new Matcher({ flavor: 'github', rules: [], sections: [], diagnostics: [], applied: true });
+  keepHiddenClasses(exemplar, exemplar.match('a/b'), Accumulator.fresh(2, false));
+}
 
 /** Compiles a parsed file once; the matcher memoises directories as it answers. */
 export function compileMatcher(parsed: ParsedCodeowners): OwnershipMatcher {

@@ -3,6 +3,7 @@
 // code) for everything else. Line splitting handles CRLF, a BOM and tabs; no RegExp is built
 // from the file and none of the fixed ones can backtrack.
 
+import { keepHiddenClasses } from '../hiddenClasses';
 import { CHECK_EVERY_MASK, type Slicer } from '../slices';
 import { classifyOwner } from './owners';
 import { readHeader, detectFlavor, type HeaderSyntax } from './gitlab-header';
@@ -60,7 +61,8 @@ class Parser {
   }
 
   report(line: number, column: number, severity: Severity, code: string, message: string, endColumn?: number): void {
-    this.diagnostics.push({ line, column, severity, code, message, ...(endColumn !== undefined ? { endColumn } : {}) });
+    // Two literals rather than a spread: each keeps one hidden class (see hiddenClasses.ts).
+    this.diagnostics.push(endColumn !== undefined ? { line, column, severity, code, message, endColumn } : { line, column, severity, code, message });
   }
 
   parseLine(raw: string, line: number): void {
@@ -219,8 +221,15 @@ class Parser {
     this.current = section;
   }
 
-  finish(): void {
+  /** The file's lines, once the size and binary checks are done (none when nothing applies). */
+  lines: readonly string[] = [];
+  /** False when nothing in the file applies (too large, binary). */
+  applied = true;
+
+  /** The result, once every line has been read. */
+  finish(): ParsedCodeowners {
     this.reportDuplicates();
+    return { flavor: this.flavor, rules: this.rules, sections: this.sections, diagnostics: this.diagnostics, applied: this.applied };
   }
 
   /** A pattern repeated in the same section: the earlier line is dead (GitLab keeps its position). */
@@ -246,33 +255,38 @@ function hasOwner(owners: readonly Owner[], text: string): boolean {
 
 /** Parses CODEOWNERS text. `auto` detects GitLab by its section headers. Never throws. */
 export function parseCodeowners(text: string, options: ParseOptions): ParsedCodeowners {
-  const run = startParse(text, options);
-  for (let i = 0; i < run.lines.length; i++) run.parser.parseLine(run.lines[i], i + 1);
-  return run.finish();
+  const parser = startParse(text, options);
+  const lines = parser.lines;
+  for (let i = 0; i < lines.length; i++) parser.parseLine(lines[i], i + 1);
+  return parser.finish();
 }
 
 /** The same as parseCodeowners, in slices that leave the event loop free between them. */
 export async function parseCodeownersSliced(text: string, options: ParseOptions, slicer: Slicer): Promise<ParsedCodeowners> {
-  const run = startParse(text, options);
-  for (let i = 0; i < run.lines.length; i++) {
+  const parser = startParse(text, options);
+  const lines = parser.lines;
+  for (let i = 0; i < lines.length; i++) {
     if ((i & CHECK_EVERY_MASK) === 0 && slicer.due()) await slicer.next();
-    run.parser.parseLine(run.lines[i], i + 1);
+    parser.parseLine(lines[i], i + 1);
   }
-  return run.finish();
+  return parser.finish();
 }
 
-/** Everything before and after the loop over lines, shared by both forms. */
-function startParse(text: string, options: ParseOptions): { parser: Parser; lines: string[]; finish(): ParsedCodeowners } {
+/**
+ * A parser for `text`, its size and binary checks done and its lines split, ready for the
+ * loop over lines that both forms run.
+ */
+function startParse(text: string, options: ParseOptions): Parser {
   const flavor: Flavor = options.flavor === 'auto' ? detectFlavor(text) : options.flavor;
   const parser = new Parser(flavor);
-  let applied = true;
   const bytes = options.byteLength ?? Buffer.byteLength(text, 'utf8');
   const mb = (bytes / (1024 * 1024)).toFixed(1);
   let read = text;
   if (flavor !== 'gitlab' && bytes > GITHUB_SIZE_LIMIT) {
     parser.report(1, 1, 'error', 'file-too-large', `This file is ${mb} MB; ${flavor === 'github' ? 'GitHub' : 'the host'} ignores CODEOWNERS files over 3 MB, so no rule in it applies.`);
     // Nothing in it applies, so its lines are not parsed: the work stays bounded however large the file.
-    return { parser, lines: [], finish: () => ({ flavor, rules: [], sections: parser.sections, diagnostics: parser.diagnostics, applied: false }) };
+    parser.applied = false;
+    return parser;
   }
   if (flavor === 'gitlab' && bytes > GITLAB_READ_LIMIT) {
     read = text.slice(0, wholeLinesWithin(text, GITLAB_READ_LIMIT));
@@ -280,15 +294,12 @@ function startParse(text: string, options: ParseOptions): { parser: Parser; line
     parser.report(cutLine, 1, 'warning', 'file-truncated', `This file is ${mb} MB; GitLab reads only the first 10 MB of a CODEOWNERS file, so no rule from this line on applies (GitLab may see the start of this line).`);
   }
   if (read.includes('\0')) {
-    applied = false;
+    parser.applied = false;
     parser.report(1, 1, 'error', 'binary-file', 'This file contains NUL bytes: it is not a text file, so no rule in it applies.');
   }
-  return {
-    parser,
-    lines: splitLines(read),
-    finish() {
-      parser.finish();
-      return { flavor, rules: parser.rules, sections: parser.sections, diagnostics: parser.diagnostics, applied };
-    },
-  };
+  parser.lines = splitLines(read);
+  return parser;
 }
+
+// A parser lives for one parse; this one keeps its hidden class alive between parses.
+keepHiddenClasses(new Parser('github'));

@@ -12,6 +12,7 @@
 //   - the rest (rare: `*`, `/*/x*`) is checked one by one.
 // Every candidate is then verified in full, so the index only has to be a superset.
 
+import { keepHiddenClasses } from '../hiddenClasses';
 import { makeSegmentPattern, type SegmentMatcher, type SegmentPattern } from './glob';
 
 /** A pattern placed in the index, with the payload the matcher needs back. */
@@ -184,5 +185,8 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+
+// Each compile makes an index and its trie and drops them with the matcher (see hiddenClasses.ts).
+keepHiddenClasses(new TrieNode(), new RuleIndex());
 
 export type { RestEntry, KeyedEntry };
