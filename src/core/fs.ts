@@ -22,7 +22,12 @@ export interface FileSystem {
 export const nodeFileSystem: FileSystem = {
   kind(path) {
     try {
-      const st = nodeFs.statSync(path);
+      // Most probes find nothing (.git above a file, CONTRIBUTING guides, CODEOWNERS
+      // locations): that answer comes back as undefined, not as an exception. An exception
+      // costs 5 µs here and tens in VS Code's extension host, which decorates its stack, and
+      // one editor switch makes a dozen such probes.
+      const st = nodeFs.statSync(path, { throwIfNoEntry: false });
+      if (st === undefined) return null;
       return st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other';
     } catch (e) {
       // A symlink loop or a dangling link still "is there" for the user: report it as other.
