@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { jsonString } from '../../src/cli/commands/who';
 import { main } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/io';
 
@@ -100,6 +101,17 @@ describe('cli: who', () => {
     assert.equal((await run(['valueOf'], gh)).code, 2);
     assert.equal((await run(['help', 'constructor'], gh)).code, 0);
     assert.equal((await run(['--help'], gh)).code, 0);
+  });
+});
+
+describe('cli: who --json quotes paths as JSON.stringify does', () => {
+  it('for plain paths and for every character that needs escaping', () => {
+    const tricky = ['src/a b.ts', 'ünï/cødé.md', 'a"b', 'a\\b', 'tab\there', 'nl\nx', '\u0000', '\u001f', '\u007f', '\u2028', 'emoji 😀', 'lone \ud800', 'lone \udfff x', '', '\ud83d\ude00\ud83d'];
+    for (const s of tricky) assert.equal(jsonString(s), JSON.stringify(s), JSON.stringify(s));
+    for (let c = 0; c < 0x10000; c++) {
+      const s = `x${String.fromCharCode(c)}y`;
+      assert.equal(jsonString(s), JSON.stringify(s), `U+${c.toString(16)}`);
+    }
   });
 });
 

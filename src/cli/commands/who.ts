@@ -34,25 +34,43 @@ export async function whoCommand(argv: string[], io: CliIO): Promise<number> {
     return EXIT_OK;
   }
   const repo = openRepository(values, io);
-  const paths = positionals.slice();
-  if (values.stdin) {
-    for (const line of (await io.readStdin()).split('\n')) {
-      const p = line.endsWith('\r') ? line.slice(0, -1) : line;
-      if (p !== '') paths.push(p);
-    }
-  }
+  const stdin = values.stdin ? await io.readStdin() : null;
+  const paths: PathSource = (visit) => {
+    for (const p of positionals) visit(p);
+    if (stdin !== null) eachLine(stdin, visit);
+  };
   summarizeProblems(repo, io);
-  if (values.json) writeJson(repo, paths, io);
-  else writeTable(repo, paths, io);
+  const toRepo = inRepo(repo);
+  if (values.json) writeJson(repo, paths, toRepo, io);
+  else writeTable(repo, paths, toRepo, io);
   return EXIT_OK;
 }
 
-function writeJson(repo: RepositoryOwnership, paths: string[], io: CliIO): void {
+/**
+ * Hands each path to `visit`, in order. A callback rather than an array: 200,000 paths read
+ * from standard input then live one at a time, instead of all being copied twice by the
+ * young-generation collector on their way to the old one.
+ */
+type PathSource = (visit: (p: string) => void) => void;
+
+/** Each line of `text` (a trailing CR removed), skipping empty ones. */
+function eachLine(text: string, visit: (line: string) => void): void {
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    if (stop > start) visit(text.slice(start, stop));
+    start = end + 1;
+  }
+}
+
+function writeJson(repo: RepositoryOwnership, paths: PathSource, toRepo: (p: string) => string, io: CliIO): void {
   // Most paths share their deciding rule: serialise each rule's part of the record once.
   const tails = new Map<Rule | null, string>();
   let buf = '';
-  for (const p of paths) {
-    const r = repo.match(inRepo(repo, p));
+  paths((p) => {
+    const r = repo.match(toRepo(p));
     let tail: string | undefined;
     if (r.sections === undefined) {
       tail = tails.get(r.rule);
@@ -61,22 +79,35 @@ function writeJson(repo: RepositoryOwnership, paths: string[], io: CliIO): void 
         tails.set(r.rule, tail);
       }
     } else tail = recordTail(repo, r);
-    buf += `{"path":${JSON.stringify(p)},${tail}\n`;
+    buf += `{"path":${jsonString(p)},${tail}\n`;
     if (buf.length >= CHUNK) {
       io.stdout(buf);
       buf = '';
     }
-  }
+  });
   if (buf) io.stdout(buf);
+}
+
+/**
+ * JSON.stringify of a string. Most paths need no escaping (no quote, backslash, control
+ * character or surrogate, whose lone halves JSON.stringify escapes): those are quoted as they
+ * are, which a batch of 200,000 paths notices; the rest go through JSON.stringify.
+ */
+export function jsonString(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(s);
+  }
+  return `"${s}"`;
 }
 
 /**
  * Paths are relative to the repository root; an absolute path inside the repository (what a
  * shell completes, or an editor passes) is taken relative to it. It is still printed as given.
  */
-function inRepo(repo: RepositoryOwnership, p: string): string {
+function inRepo(repo: RepositoryOwnership): (p: string) => string {
   const prefix = `${repo.root}${path.sep}`;
-  return p.startsWith(prefix) ? p.slice(prefix.length).split(path.sep).join('/') : p;
+  return (p) => (p.startsWith(prefix) ? p.slice(prefix.length).split(path.sep).join('/') : p);
 }
 
 function recordTail(repo: RepositoryOwnership, r: OwnershipResult): string {
@@ -90,17 +121,17 @@ function recordTail(repo: RepositoryOwnership, r: OwnershipResult): string {
   return `${s}}`;
 }
 
-function writeTable(repo: RepositoryOwnership, paths: string[], io: CliIO): void {
+function writeTable(repo: RepositoryOwnership, paths: PathSource, toRepo: (p: string) => string, io: CliIO): void {
   if (repo.file === null) io.stderr('ownership-lens: no CODEOWNERS found (looked in .github/, the root, docs/, .gitlab/, .bitbucket/)\n');
   const rows: string[][] = [['PATH', 'OWNERS', 'RULE']];
-  for (const p of paths) {
-    const r = repo.match(inRepo(repo, p));
+  paths((p) => {
+    const r = repo.match(toRepo(p));
     const owners = r.owners.length > 0 ? r.owners.join(' ') : r.rule ? '(unowned: rule has no owners)' : '(unowned)';
     const rule = r.rule ? `${repo.ruleRef(r.rule).file}:${r.rule.line}  ${r.rule.pattern}` : '-';
     rows.push([sanitize(p), sanitize(owners), sanitize(rule)]);
     if (r.sections && r.sections.length > 1) {
       for (const s of r.sections) rows.push(['', sanitize(`[${s.section}] ${s.owners.join(' ') || '(no owners)'}`), sanitize(`${repo.ruleRef(s.rule).file}:${s.rule.line}  ${s.rule.pattern}`)]);
     }
-  }
+  });
   io.stdout(table(rows));
 }
