@@ -256,10 +256,19 @@ class Matcher implements OwnershipMatcher {
   }
 
   match(path: string): OwnershipResult {
-    const p = normalizeRepoPath(path);
-    if (p === '') return this.result(Accumulator.fresh(this.sectionNames.length, this.single));
-    const cut = p.lastIndexOf('/');
-    const dir = this.dir(cut < 0 ? '' : p.slice(0, cut));
+    let p = path;
+    let cut = p.lastIndexOf('/');
+    // Most paths come canonical. The memo holds canonical directories only (no `//`), so a
+    // path that starts clean (not `/` or `./`), does not end in `/` and whose directory is
+    // in the memo is canonical as it is, and skips normalizeRepoPath's scan.
+    const first = p.charCodeAt(0);
+    let dir = p.length === 0 || first === 47 || (first === 46 && p.charCodeAt(1) === 47) || cut === p.length - 1 ? undefined : this.dirs.get(cut < 0 ? '' : p.slice(0, cut));
+    if (dir === undefined) {
+      p = normalizeRepoPath(path);
+      if (p === '') return this.result(Accumulator.fresh(this.sectionNames.length, this.single));
+      cut = p.lastIndexOf('/');
+      dir = this.dir(cut < 0 ? '' : p.slice(0, cut));
+    }
     if (this.selfIndex.isEmpty) return this.result(dir.acc ?? this.scratch.from(dir.single));
     const file = this.fileView;
     file.reset(dir, cut < 0 ? p : p.slice(cut + 1));
