@@ -34,7 +34,10 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['src/extension/lazy/map.ts'], outfile: `${out}/map.js` }),
   // The CODEOWNERS analysis runs in a worker thread (src/extension/codeowners/analysisWorker.ts).
   esbuild.build({ ...common, entryPoints: ['src/extension/codeowners/analysisWorker.ts'], outfile: `${out}/analysisWorker.js` }),
-  esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: `${out}/cli.js`, banner: { js: '#!/usr/bin/env node' } }),
+  // The CLI: `who` (the engine alone) in cli.js, the other commands beside it in cli-commands.js,
+  // required when one of them runs (src/cli/otherCommands.ts).
+  esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: `${out}/cli.js`, define: { ...common.define, __CLI_COMMANDS_BUNDLE__: 'true' }, banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.build({ ...common, entryPoints: ['src/cli/otherCommands.ts'], outfile: `${out}/cli-commands.js` }),
   // The engine as a library: what the benchmarks (and other Node programs) import.
   esbuild.build({ ...common, entryPoints: ['src/core/index.ts'], outfile: `${out}/engine.js` }),
 ]);

@@ -1,23 +1,43 @@
 // `ownership-lens`: the command-line front end over the engine. Dispatches to one module per
 // command; user mistakes become one line on stderr and exit 2, never a stack trace.
 import * as fs from 'node:fs';
-import { checkCommand, CHECK_USAGE } from './commands/check';
-import { explainCommand, EXPLAIN_USAGE } from './commands/explain';
-import { hookCommand, HOOK_USAGE } from './commands/hook';
-import { precommitCommand, PRECOMMIT_USAGE } from './commands/precommit';
-import { reportCommand, REPORT_USAGE } from './commands/report';
+import * as nodePath from 'node:path';
 import { whoCommand, WHO_USAGE } from './commands/who';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from './io';
 
-type Command = (argv: string[], io: CliIO) => Promise<number>;
+declare global {
+  /** Defined (true) by scripts/build.mjs in dist/cli.js: the other commands are a bundle of their own. */
+  const __CLI_COMMANDS_BUNDLE__: boolean | undefined;
+}
 
-const COMMANDS: Record<string, { run: Command; summary: string; usage: string }> = {
-  who: { run: whoCommand, summary: 'print the owners of paths', usage: WHO_USAGE },
-  explain: { run: explainCommand, summary: 'owners, situation, practices and expectations for paths', usage: EXPLAIN_USAGE },
-  check: { run: checkCommand, summary: 'check CODEOWNERS for problems (exit 1 on errors)', usage: CHECK_USAGE },
-  report: { run: reportCommand, summary: 'coverage: files owned and unowned, per owner and directory (--html: a map)', usage: REPORT_USAGE },
-  precommit: { run: precommitCommand, summary: 'staged changes grouped by owner, with what each owner asks', usage: PRECOMMIT_USAGE },
-  hook: { run: hookCommand, summary: 'install, remove or show the git pre-commit hook that runs precommit', usage: HOOK_USAGE },
+type Command = (argv: string[], io: CliIO) => Promise<number>;
+type OtherCommands = typeof import('./otherCommands');
+
+/**
+ * The commands other than `who` (src/cli/otherCommands.ts), loaded at first use. The test
+ * reads `typeof __CLI_COMMANDS_BUNDLE__` here, so that esbuild, which defines it, drops the
+ * source import of the branch not taken; without the define (tsx in the unit tests) the
+ * sources are imported as usual.
+ */
+async function otherCommands(): Promise<OtherCommands> {
+  return typeof __CLI_COMMANDS_BUNDLE__ !== 'undefined'
+    ? // eslint-disable-next-line @typescript-eslint/no-require-imports
+      (require(nodePath.join(__dirname, 'cli-commands.js')) as OtherCommands)
+    : await import('./otherCommands.js');
+}
+
+interface CommandEntry {
+  summary: string;
+  load(): Promise<{ run: Command; usage: string }>;
+}
+
+const COMMANDS: Record<string, CommandEntry> = {
+  who: { summary: 'print the owners of paths', load: async () => ({ run: whoCommand, usage: WHO_USAGE }) },
+  explain: { summary: 'owners, situation, practices and expectations for paths', load: async () => otherCommands().then((m) => ({ run: m.explainCommand, usage: m.EXPLAIN_USAGE })) },
+  check: { summary: 'check CODEOWNERS for problems (exit 1 on errors)', load: async () => otherCommands().then((m) => ({ run: m.checkCommand, usage: m.CHECK_USAGE })) },
+  report: { summary: 'coverage: files owned and unowned, per owner and directory (--html: a map)', load: async () => otherCommands().then((m) => ({ run: m.reportCommand, usage: m.REPORT_USAGE })) },
+  precommit: { summary: 'staged changes grouped by owner, with what each owner asks', load: async () => otherCommands().then((m) => ({ run: m.precommitCommand, usage: m.PRECOMMIT_USAGE })) },
+  hook: { summary: 'install, remove or show the git pre-commit hook that runs precommit', load: async () => otherCommands().then((m) => ({ run: m.hookCommand, usage: m.HOOK_USAGE })) },
 };
 
 function usage(): string {
@@ -40,7 +60,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
   const helpFor = name === 'help' && rest[0] !== undefined ? commandNamed(rest[0]) : undefined;
   if (helpFor) {
-    io.stdout(helpFor.usage);
+    io.stdout((await helpFor.load()).usage);
     return EXIT_OK;
   }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -60,7 +80,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return EXIT_USAGE;
   }
   try {
-    return await command.run(rest, io);
+    return await (await command.load()).run(rest, io);
   } catch (e) {
     if (e instanceof UsageError || isParseArgsError(e)) {
       io.stderr(`ownership-lens ${name}: ${(e as Error).message.split('\n')[0].split('. To specify')[0]}\n`);

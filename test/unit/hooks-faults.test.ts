@@ -358,6 +358,8 @@ describe('pre-commit hook under faults', function () {
         // makes): it runs a copy of the bundle from the test's own folder, and starts there.
         const bundle = path.join(tmp(), 'cli.js');
         fs.copyFileSync(CLI, bundle);
+        // cli.js loads the commands other than `who` from beside itself.
+        fs.copyFileSync(path.join(path.dirname(CLI), 'cli-commands.js'), path.join(tmp(), 'cli-commands.js'));
         chownTree(tmp(), 65534, 65534);
         Object.assign(asUser, { uid: 65534, gid: 65534, cwd: tmp(), bundle });
       }
