@@ -67,6 +67,26 @@ describe('editor model: repositories', () => {
     assert.equal(catalog.guidance(lookup, rubric).contributing, 'packages/app/src/CONTRIBUTING.md', 'the nearer guide, once told');
   });
 
+  it('probes, for a file in a new directory, only that directory, and still finds the guide above it', async () => {
+    write(tmp, 'mono/packages/app/CONTRIBUTING.md', '');
+    write(tmp, 'mono/packages/app/src/deep/er/x.ts', '');
+    const rubric = (await new RubricCatalog(fsys).get('l4', undefined)).rubric;
+    const first = await catalog.lookup(path.join(tmp, 'mono/packages/app/src/index.ts'));
+    const deeper = await catalog.lookup(path.join(tmp, 'mono/packages/app/src/deep/er/x.ts'));
+    assert.ok(first && deeper);
+    catalog.prepareGuidance(first);
+    const probed: string[] = [];
+    const kind = fsys.kind.bind(fsys);
+    fsys.kind = (p) => (probed.push(p), kind(p));
+    catalog.prepareGuidance(deeper);
+    assert.deepEqual(new Set(probed.map((p) => path.dirname(p))), new Set([path.join(tmp, 'mono/packages/app/src/deep/er'), path.join(tmp, 'mono/packages/app/src/deep')]));
+    assert.equal(probed.length, 14, 'seven spellings in each of the two new directories');
+    assert.equal(catalog.guidance(deeper, rubric).contributing, 'packages/app/CONTRIBUTING.md');
+    probed.length = 0;
+    catalog.prepareGuidance(deeper);
+    assert.deepEqual(probed, [], 'nothing new: no probe');
+  });
+
   it('answers at once (lookupNow) only from a loaded repository, and not once it is forgotten', async () => {
     const file = path.join(tmp, 'mono/packages/app/src/index.ts');
     assert.equal(catalog.lookupNow(file), undefined, 'not loaded yet: the caller must wait');

@@ -32,6 +32,17 @@ export function nearestContributing(fs: FileSystem, root: string, relPath: strin
 }
 
 function findIn(fs: FileSystem, root: string, dir: string[]): string | null {
-  const name = CONTRIBUTING_NAMES.find((n) => fs.kind(path.join(root, ...dir, n)) === 'file');
-  return name === undefined ? null : [...dir, name].join('/');
+  const candidates = guideCandidates(path.join(root, ...dir));
+  const at = candidates.findIndex((p) => fs.kind(p) === 'file');
+  return at < 0 ? null : [...dir, CONTRIBUTING_NAMES[at]].join('/');
+}
+
+/**
+ * The absolute paths of the guide's spellings in `dir` (an absolute, normalised directory), in
+ * probing order: what path.join(dir, name) gives, without normalising the whole path again
+ * for each of the seven names (an editor switch asks this for every directory above the file).
+ */
+export function guideCandidates(dir: string): string[] {
+  const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+  return CONTRIBUTING_NAMES.map((n) => prefix + n);
 }

@@ -7,7 +7,7 @@ import { loadRepositoryOwnershipAsync, type FlavorSetting, type OwnershipResult,
 import { isInside, type EntryKind, type FileSystem } from '../../core/fs';
 import { resolveIdentity, type GitUser, type Me } from '../../core/identity/identity';
 import type { Membership } from '../../core/membership/types';
-import { CONTRIBUTING_NAMES, ROOT_EXTRA_DIRS } from '../../core/practices/contributing';
+import { CONTRIBUTING_NAMES, guideCandidates, ROOT_EXTRA_DIRS } from '../../core/practices/contributing';
 import { OWNERSHIP_CONFIG_LOCATIONS } from '../../core/practices/configLocations';
 import type { OwnershipConfigLoad } from '../../core/practices/loadOwnershipConfig';
 import { EMPTY_OWNERSHIP_CONFIG, type OwnershipConfig } from '../../core/practices/types';
@@ -208,14 +208,28 @@ export class RepositoryCatalog {
    */
   prepareGuidance(lookup: PathLookup): void {
     const segs = lookup.path.split('/');
-    const dirs = [...ROOT_EXTRA_DIRS.map((d) => [d])];
-    for (let depth = lookup.isDirectory ? segs.length : segs.length - 1; depth >= 0; depth--) dirs.push(segs.slice(0, depth));
-    const wanted = dirs.flatMap((d) => CONTRIBUTING_NAMES.map((n) => nodePath.join(lookup.repo.root, ...d, n))).filter((p) => !this.contributing.has(p));
+    const root = lookup.repo.root;
+    const candidates = ROOT_EXTRA_DIRS.flatMap((d) => guideCandidates(nodePath.join(root, d)));
+    // From the file's directory up, stopping at one probed before: all those above it were
+    // probed with it (the map is only ever cleared whole).
+    for (let depth = lookup.isDirectory ? segs.length : segs.length - 1; depth >= 0; depth--) {
+      const inDir = guideCandidates(nodePath.join(root, ...segs.slice(0, depth)));
+      if (this.contributing.has(inDir[0])) break;
+      candidates.push(...inDir);
+    }
+    const wanted = candidates.filter((p) => !this.contributing.has(p));
     if (wanted.length === 0) return;
-    // Bounded: a long session over a huge tree starts over rather than grow without end.
-    if (this.contributing.size + wanted.length > MAX_PROBES_KEPT) this.contributing.clear();
+    // Bounded: a long session over a huge tree starts over rather than grow without end (and
+    // probes again every directory above this one).
+    if (this.contributing.size + wanted.length > MAX_PROBES_KEPT) {
+      this.contributing.clear();
+      this.prepareGuidance(lookup);
+      return;
+    }
     for (const p of wanted) this.contributing.set(p, this.host.fs.kind(p));
   }
+
+
 
   /** A CONTRIBUTING guide was created or deleted somewhere. */
   contributingChanged(): void {

@@ -8,7 +8,7 @@ import { Views } from '../constants';
 import type { OwnershipModel } from '../model/ownershipModel';
 import { ownersLabel, SITUATIONS } from '../presentation';
 import type { RepositoryReminders, StagedReminders } from '../staged/stagedReminders';
-import { BuiltTreeProvider, node, type Node } from './tree';
+import { BuiltTreeProvider, node, setViewText, type Node } from './tree';
 
 export interface BeforeCommitView {
   provider: BuiltTreeProvider;
@@ -23,8 +23,7 @@ export function registerBeforeCommitView(context: vscode.ExtensionContext, model
     parents.clear();
     const walk = (n: Node) => n.children.forEach((c) => (parents.set(c, n), walk(c)));
     roots.forEach(walk);
-    view.description = describe(staged);
-    view.message = staged.state === 'untrusted' ? 'Trust this workspace to see what is staged: Ownership Lens runs no git until then.' : undefined;
+    setViewText(view, describe(staged), staged.state === 'untrusted' ? 'Trust this workspace to see what is staged: Ownership Lens runs no git until then.' : undefined);
     return roots;
   }, parents);
   const view = vscode.window.createTreeView(Views.beforeCommit, { treeDataProvider: provider, showCollapseAll: true });

@@ -10,7 +10,7 @@ import type { OwnershipModel, RubricState } from '../model/ownershipModel';
 import { showControls } from '../util/inertText';
 import { escapeMarkdown } from '../util/markdown';
 import { markdown } from '../util/markdownString';
-import { BuiltTreeProvider, node, type Node } from './tree';
+import { BuiltTreeProvider, node, setViewText, type Node } from './tree';
 
 export interface RubricView {
   provider: BuiltTreeProvider;
@@ -31,9 +31,8 @@ export function registerRubricView(context: vscode.ExtensionContext, model: Owne
     const state = await model.rubricFor(uri);
     const situation = uri ? (await model.lookup(uri))?.situation : undefined;
     shown = { state, situation };
-    view.description = showControls(`${state.rubric.title} · ${state.rubric.level}`);
     const message = rubricMessage(state, situation);
-    view.message = message === undefined ? undefined : showControls(message);
+    setViewText(view, showControls(`${state.rubric.title} · ${state.rubric.level}`), message === undefined ? undefined : showControls(message));
     return rubricNodes(state.rubric, situation);
   });
   const view = vscode.window.createTreeView(Views.rubric, { treeDataProvider: provider, showCollapseAll: true });

@@ -10,7 +10,7 @@ import { ownerLabel, ruleLocation, SITUATIONS, situationSentence } from '../pres
 import { showControls } from '../util/inertText';
 import { escapeMarkdown, safeExternalUrl } from '../util/markdown';
 import { markdown } from '../util/markdownString';
-import { BuiltTreeProvider, node, type Node } from './tree';
+import { BuiltTreeProvider, node, setViewText, type Node } from './tree';
 
 export interface ThisFileView {
   provider: BuiltTreeProvider;
@@ -36,8 +36,7 @@ export function registerThisFileView(context: vscode.ExtensionContext, model: Ow
   const nodesFor = (uri: vscode.Uri | undefined, fg: FileGuidance | undefined): Node[] => {
     // The user may have moved on while this was computed: the next build will answer.
     if (uri?.toString() !== active.uri?.toString()) return [];
-    view.description = showControls(fg ? fg.lookup.path : uri ? nodePath.basename(uri.fsPath) : '') || undefined;
-    view.message = undefined;
+    setViewText(view, showControls(fg ? fg.lookup.path : uri ? nodePath.basename(uri.fsPath) : '') || undefined, undefined);
     if (!uri) setState('noEditor');
     else if (!fg) setState('outside');
     else if (fg.guidance.situation === 'no-map') setState('noMap');

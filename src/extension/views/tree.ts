@@ -45,6 +45,16 @@ export function node(label: string, options: NodeOptions = {}, children: readonl
   return new Node(item, children, options.data);
 }
 
+/**
+ * Sets a view's description and message, each only when it changes. Every assignment is work
+ * for the window whatever the value: the description is sent again with the title, the
+ * message is queued to be sent, and the views rebuild on every switch of editor.
+ */
+export function setViewText(view: vscode.TreeView<unknown>, description: string | undefined, message: string | undefined): void {
+  if (view.description !== description) view.description = description;
+  if (view.message !== message) view.message = message;
+}
+
 /** A line break would only be cut off; control and bidi characters are shown as escapes. */
 export function oneLine(text: string): string {
   return showControls(text.replace(/[\r\n\u2028\u2029]+/g, ' '));
