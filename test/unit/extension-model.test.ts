@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { nodeFileSystem } from '../../src/core/fs';
+import { nodeFileSystem, readHead, type FileSystem } from '../../src/core/fs';
 import { OverlayFileSystem } from '../../src/extension/model/overlayFileSystem';
 import { RepositoryCatalog, type CatalogHost, type RepositorySettings } from '../../src/extension/model/repositoryCatalog';
 import { RubricCatalog } from '../../src/extension/model/rubricCatalog';
@@ -223,5 +223,25 @@ describe('editor: Markdown escaping', () => {
     assert.equal(safeExternalUrl('command:workbench.action.quit'), undefined);
     assert.equal(safeExternalUrl('https://x.example/a b)c'), 'https://x.example/a%20b%29c');
     assert.equal(externalLink('run', 'file:///etc/passwd'), 'run\\: file\\:\\/\\/\\/etc\\/passwd');
+  });
+});
+
+describe('editor model: the overlay file system', () => {
+  it('reads only the head of a file from disk, and cuts an unsaved buffer the same way', () => {
+    const calls: string[] = [];
+    const disk: FileSystem = {
+      kind: () => 'file',
+      size: () => 50 * 1024 * 1024,
+      readFile: () => (calls.push('readFile'), Buffer.alloc(50 * 1024 * 1024)),
+      readHead: (_p, bytes) => (calls.push(`readHead ${bytes}`), Buffer.alloc(bytes, 0x61)),
+      realpath: (p) => p,
+    };
+    const overlay = new OverlayFileSystem(disk);
+    assert.equal(readHead(overlay, '/r/CODEOWNERS', 1024).length, 1024);
+    assert.deepEqual(calls, ['readHead 1024'], 'the disk is asked for the head only');
+    overlay.set('/r/CODEOWNERS', 'x'.repeat(4096));
+    assert.equal(readHead(overlay, '/r/CODEOWNERS', 1024).toString(), 'x'.repeat(1024));
+    assert.equal(readHead(overlay, '/r/CODEOWNERS', 10_000).length, 4096);
+    assert.deepEqual(calls, ['readHead 1024'], 'an unsaved buffer is cut, the disk not read');
   });
 });

@@ -1,7 +1,7 @@
 // The engine's FileSystem with the editor's unsaved buffers laid over the disk: an open,
 // modified CODEOWNERS or ownership.yml is read as the user sees it, not as last saved.
 // No vscode import (tested in Node).
-import { nodeFileSystem, type FileSystem } from '../../core/fs';
+import { nodeFileSystem, readHead, type FileSystem } from '../../core/fs';
 
 export class OverlayFileSystem implements FileSystem {
   private readonly overlays = new Map<string, Buffer>();
@@ -34,6 +34,13 @@ export class OverlayFileSystem implements FileSystem {
 
   readFile(path: string): Buffer {
     return this.overlays.get(path) ?? this.disk.readFile(path);
+  }
+
+  /** The head of an unsaved buffer, or only the head read from disk: a 50 MB file is not read whole to be cut. */
+  readHead(path: string, bytes: number): Buffer {
+    const overlay = this.overlays.get(path);
+    if (overlay) return overlay.length > bytes ? overlay.subarray(0, bytes) : overlay;
+    return readHead(this.disk, path, bytes);
   }
 
   realpath(path: string): string {
