@@ -11,6 +11,7 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import type { OwnershipLensApi } from '../../src/extension/extension';
+import { GapWatch } from '../../test/support/gapWatch';
 
 interface BenchInput {
   extensionId: string;
@@ -62,8 +63,7 @@ class LongestTasks {
   private phase = '';
   private started = 0;
   step = '';
-  private ticker: ReturnType<typeof setTimeout> | undefined;
-  private last = 0;
+  private readonly gapWatch = new GapWatch((ms, cpuMs) => this.noteGap(ms, cpuMs));
 
   async begin(phase: string): Promise<void> {
     await this.end();
@@ -72,21 +72,7 @@ class LongestTasks {
     this.started = performance.now();
     this.histogram = monitorEventLoopDelay({ resolution: 1 });
     this.histogram.enable();
-    this.last = performance.now();
-    // The process's CPU time across a gap tells a task (the thread running all along) from a
-    // stall (the scheduler giving the two cores to the browser or the server meanwhile). It
-    // counts every thread of the process, so it is an upper bound for the extension host's.
-    let cpu = process.cpuUsage();
-    const tick = () => {
-      const now = performance.now();
-      const gap = now - this.last;
-      this.last = now;
-      const used = process.cpuUsage(cpu);
-      cpu = process.cpuUsage();
-      if (gap >= 20) this.noteGap(gap, Math.min(gap, (used.user + used.system) / 1000));
-      this.ticker = setTimeout(tick, 2);
-    };
-    this.ticker = setTimeout(tick, 2);
+    this.gapWatch.start();
   }
 
   async end(): Promise<void> {
@@ -95,7 +81,7 @@ class LongestTasks {
     // back) shows only when the timer next fires: let it fire before reading.
     await new Promise((resolve) => setTimeout(resolve, 2));
     this.histogram.disable();
-    clearTimeout(this.ticker);
+    this.gapWatch.stop();
     const h = this.histogram;
     this.histogram = undefined;
     // The histogram holds the intervals between 1 ms ticks (in ns): the longest one, less the
