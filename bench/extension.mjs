@@ -287,7 +287,9 @@ export function printExtension(r, log = console.log) {
     if (i === 0) log(widths.map((w) => '-'.repeat(w)).join('  '));
   });
   log(`extensions active in the host at the end: ${(r.activeExtensions ?? []).join(', ')}${!r.anyLanguage ? ' (switches and hovers on files no built-in language feature handles: --any-language for any file)' : ''}`);
-  if (lt.gaps.length) log(`longest gaps of a 2 ms JS timer, with the process's CPU time in them and what ran: ${lt.gaps.slice(0, 6).map((g) => `${ms(g.ms)} (CPU ${ms(g.cpuMs)}) in ${g.phase}${g.step ? ` (${g.step})` : ''}`).join('; ')}`);
+  const gapText = (g) => `${ms(g.ms)} (CPU ${ms(g.cpuMs)}${g.gcMs ? `, collector pauses ${ms(g.gcMs)}` : ''}) in ${g.phase}${g.step ? ` (${g.step})` : ''}`;
+  if (lt.gaps.length) log(`longest gaps of a 2 ms JS timer, with the process's CPU time in them and what ran: ${lt.gaps.slice(0, 6).map(gapText).join('; ')}`);
+  if (lt.busiest) log(`the gap with the most CPU time: ${gapText(lt.busiest)}`);
   if (ce && !ce.typedRuleFlaggedNoMatch) log('note: the typed rule was not reported as matching no file: the analysis of the edit may be wrong.');
   if (r.activeBeforeBench) log('note: the extension was already active when the bench started: activation was not the bench\'s doing.');
   if (r.hover.withoutAnswer) log(`note: ${r.hover.withoutAnswer} hovers returned nothing (every target is a real file: each should answer).`);

@@ -4,6 +4,16 @@ import * as inspector from 'node:inspector';
 import { monitorEventLoopDelay, performance, PerformanceObserver, type IntervalHistogram } from 'node:perf_hooks';
 import { GapWatch } from '../../test/support/gapWatch';
 
+/** A gap of the JS timer: when (performance.now() times), how long, and the process's CPU time in it. */
+export interface Gap {
+  phase: string;
+  step: string;
+  ms: number;
+  cpuMs: number;
+  from: number;
+  to: number;
+}
+
 /**
  * The longest task in the extension host, per phase of the scenario: how long its event loop
  * went without running a timer. A 1 ms timer (perf_hooks' event-loop delay histogram, in C++)
@@ -15,10 +25,10 @@ import { GapWatch } from '../../test/support/gapWatch';
 export class LongestTasks {
   readonly phases: Array<{ phase: string; longestMs: number; p99Ms: number; meanMs: number; ms: number; busiestCpuMs: number }> = [];
   /** Over every gap of 20 ms or more: the most CPU time the process spent inside one. */
-  busiest: { phase: string; step: string; ms: number; cpuMs: number } | undefined;
+  busiest: Gap | undefined;
   private phaseBusiestCpuMs = 0;
   /** The longest gaps seen by the JS timer, with the phase and step they fell in. */
-  readonly gaps: Array<{ phase: string; step: string; ms: number; cpuMs: number }> = [];
+  readonly gaps: Gap[] = [];
   private histogram: IntervalHistogram | undefined;
   private phase = '';
   private started = 0;
@@ -52,9 +62,11 @@ export class LongestTasks {
   }
 
   private noteGap(ms: number, cpuMs: number): void {
-    if (!this.busiest || cpuMs > this.busiest.cpuMs) this.busiest = { phase: this.phase, step: this.step, ms, cpuMs };
+    const to = performance.now();
+    const gap: Gap = { phase: this.phase, step: this.step, ms, cpuMs, from: to - ms, to };
+    if (!this.busiest || cpuMs > this.busiest.cpuMs) this.busiest = gap;
     this.phaseBusiestCpuMs = Math.max(this.phaseBusiestCpuMs, cpuMs);
-    this.gaps.push({ phase: this.phase, step: this.step, ms, cpuMs });
+    this.gaps.push(gap);
     this.gaps.sort((a, b) => b.ms - a.ms);
     if (this.gaps.length > 12) this.gaps.length = 12;
   }
