@@ -31,6 +31,11 @@ export class FileListEvents extends Disposable {
   readonly onDidChange = this.changed.event;
   /** File events set aside because they lie under node_modules or .git (the integration tests read it). */
   skipped = 0;
+  /**
+   * Changes reported from VS Code's file operations (not from the git directory's watcher,
+   * whose events can arrive late: the integration tests tell the two apart with it).
+   */
+  fromFileOperations = 0;
 
   constructor() {
     super();
@@ -70,7 +75,10 @@ export class FileListEvents extends Disposable {
         else if (ignored === false) roots.add(root);
       }
     }
-    for (const root of roots) this.changed.fire(root);
+    for (const root of roots) {
+      this.fromFileOperations++;
+      this.changed.fire(root);
+    }
   }
 }
 
