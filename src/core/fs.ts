@@ -12,7 +12,7 @@ export interface FileSystem {
   readFile(path: string): Buffer;
   /**
    * The first `bytes` bytes of the file (all of it when shorter). Optional: without it
-   * readHead() reads the whole file and cuts it, which is right for in-memory overlays.
+   * readHead() reads the whole file and cuts it (test doubles need not implement it).
    */
   readHead?(path: string, bytes: number): Buffer;
   /** The path with symlinks resolved; throws when that fails (e.g. a symlink loop). */

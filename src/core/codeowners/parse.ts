@@ -166,7 +166,7 @@ class Parser {
         const kind = this.ownerKind(t.text);
         if (kind) {
           valid++;
-          if (!owners.some((o) => o.text === t.text)) owners.push({ text: t.text, kind, column: lead + t.start + 1 });
+          if (!hasOwner(owners, t.text)) owners.push({ text: t.text, kind, column: lead + t.start + 1 });
         } else if (t.text.startsWith('#')) {
           this.report(line, lead + t.start + 1, 'warning', 'gitlab-inline-comment', 'GitLab has no inline comments: owners written after "#" still count.');
         } else {
