@@ -4,6 +4,12 @@
 import * as vscode from 'vscode';
 import { Disposable } from './util/dispose';
 
+/**
+ * Lookup options for what ActiveFile yields: an editor's document, never a folder, so a
+ * lookup for it need not ask the disk (a stat on every switch of editor).
+ */
+export const EDITOR_DOCUMENT = { isDirectory: false } as const;
+
 export class ActiveFile extends Disposable {
   private current: vscode.Uri | undefined;
   private readonly changed = this._register(new vscode.EventEmitter<vscode.Uri | undefined>());

@@ -1,10 +1,9 @@
 // "Select Rubric": the bundled levels or a team's own rubric file, saved in the settings.
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
-import type { BundledRubricName } from '../core/rubric/bundledRubrics';
+import { BUNDLED_RUBRICS, type BundledRubricName } from '../core/rubric/compiledRubrics';
 import type { ActiveFile } from './activeFile';
 import { Commands, SETTINGS_SECTION, Settings } from './constants';
-import { lazyBundle, type LazyBundles } from './lazy';
 import type { OwnershipModel } from './model/ownershipModel';
 
 interface RubricPick extends vscode.QuickPickItem {
@@ -17,7 +16,7 @@ export function registerSelectRubric(context: vscode.ExtensionContext, model: Ow
     vscode.commands.registerCommand(Commands.selectRubric, async (choice?: unknown) => {
       const folder = active.uri ? vscode.workspace.getWorkspaceFolder(active.uri) : vscode.workspace.workspaceFolders?.[0];
       const current = await model.rubricFor(active.uri);
-      let value = typeof choice === 'string' ? choice : await pick(current.choice, folder);
+      let value = typeof choice === 'string' ? choice : await pick(model, current.choice, folder);
       if (value === undefined) return;
       if (folder && nodePath.isAbsolute(value) && !nodePath.relative(folder.uri.fsPath, value).startsWith('..')) {
         value = nodePath.relative(folder.uri.fsPath, value).split(nodePath.sep).join('/');
@@ -37,12 +36,13 @@ export function registerSelectRubric(context: vscode.ExtensionContext, model: Ow
   );
 }
 
-async function pick(current: string, folder: vscode.WorkspaceFolder | undefined): Promise<string | undefined> {
-  const { BUNDLED_RUBRICS, loadBundledRubric }: LazyBundles['files'] = typeof __LAZY_BUNDLES__ !== 'undefined' ? lazyBundle('files') : await import('./lazy/files.js');
-  const items: RubricPick[] = (Object.keys(BUNDLED_RUBRICS) as BundledRubricName[]).map((name) => {
-    const rubric = loadBundledRubric(name);
-    return { label: rubric.level, description: rubric.title, detail: rubric.oneLiner ?? rubric.intro, choice: name, picked: name === current };
-  });
+async function pick(model: OwnershipModel, current: string, folder: vscode.WorkspaceFolder | undefined): Promise<string | undefined> {
+  const items: RubricPick[] = await Promise.all(
+    (Object.keys(BUNDLED_RUBRICS) as BundledRubricName[]).map(async (name) => {
+      const rubric = await model.bundledRubric(name);
+      return { label: rubric.level, description: rubric.title, detail: rubric.oneLiner ?? rubric.intro, choice: name, picked: name === current };
+    }),
+  );
   items.push({ label: 'Custom rubric file…', description: 'a YAML file in the rubric format (see the README)', custom: true });
   const chosen = await vscode.window.showQuickPick(items, { title: 'Ownership rubric', placeHolder: `Current: ${current}` });
   if (!chosen) return undefined;

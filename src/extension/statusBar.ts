@@ -2,7 +2,7 @@
 // *This File*. It has an id, so users can hide it from the status bar's context menu.
 import * as vscode from 'vscode';
 import { myOwnership } from '../core/situation/situation';
-import type { ActiveFile } from './activeFile';
+import { EDITOR_DOCUMENT, type ActiveFile } from './activeFile';
 import { focusViewCommand, SETTINGS_SECTION, Settings, STATUS_BAR_ID, Views } from './constants';
 import type { OwnershipModel } from './model/ownershipModel';
 import { ownersShort, ruleLocation, SITUATIONS, situationSentence } from './presentation';
@@ -54,7 +54,7 @@ export class OwnersStatusBar extends Disposable {
   private async render(generation: number): Promise<void> {
     const enabled = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<boolean>(Settings.statusBar, true);
     const uri = this.active.uri;
-    const lookup = enabled && uri ? await this.model.lookup(uri) : undefined;
+    const lookup = enabled && uri ? await this.model.lookup(uri, EDITOR_DOCUMENT) : undefined;
     if (generation !== this.generation || this.isDisposed) return;
     const staged = enabled ? stagedText(this.stagedUpstream) : undefined;
     if (!lookup) {

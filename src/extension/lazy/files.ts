@@ -1,4 +1,5 @@
 // The lazy bundle `files` (dist/files.js, see ../lazy.ts): reading ownership.yml and rubrics,
 // with the YAML parser and the schema checks they need.
 export { loadOwnershipConfig } from '../../core/practices/loadOwnershipConfig';
-export { BUNDLED_RUBRICS, bundledRubricName, chooseRubric, compileBundledRubrics, DEFAULT_RUBRIC, loadBundledRubric } from '../../core/rubric/bundledRubrics';
+// compileBundledRubrics is for the build (scripts/build.mjs), which reads it from this bundle.
+export { chooseRubric, compileBundledRubrics } from '../../core/rubric/bundledRubrics';

@@ -16,6 +16,8 @@ import { Disposable } from '../util/dispose';
 import { OverlayFileSystem } from './overlayFileSystem';
 import { RepositoryCatalog, type PathLookup, type RepositorySettings, type RepositoryState } from './repositoryCatalog';
 import { RubricCatalog, type RubricState } from './rubricCatalog';
+import type { BundledRubricName } from '../../core/rubric/compiledRubrics';
+import type { Rubric } from '../../core/rubric/types';
 
 export type { PathLookup, RepositoryState, RubricState };
 
@@ -171,6 +173,11 @@ export class OwnershipModel extends Disposable {
     const repo = await this.catalog.repository(root);
     this.noteRepository(repo);
     return repo;
+  }
+
+  /** A bundled rubric by name, from its compiled form (no YAML parser) when the build left one. */
+  async bundledRubric(name: BundledRubricName): Promise<Rubric> {
+    return (await this.rubrics.get(name, undefined)).rubric;
   }
 
   /** The rubric chosen for the folder of `uri` (or the window, with no file). */

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { examplesFor, isRelevant } from '../../core/rubric/relevance';
 import type { Expectation, Rubric } from '../../core/rubric/types';
 import type { Situation } from '../../core/situation/situation';
-import type { ActiveFile } from '../activeFile';
+import { EDITOR_DOCUMENT, type ActiveFile } from '../activeFile';
 import { Views } from '../constants';
 import type { OwnershipModel, RubricState } from '../model/ownershipModel';
 import { showControls } from '../util/inertText';
@@ -29,7 +29,7 @@ export function registerRubricView(context: vscode.ExtensionContext, model: Owne
   const provider = new BuiltTreeProvider(async () => {
     const uri = active.uri;
     const state = await model.rubricFor(uri);
-    const situation = uri ? (await model.lookup(uri))?.situation : undefined;
+    const situation = uri ? (await model.lookup(uri, EDITOR_DOCUMENT))?.situation : undefined;
     shown = { state, situation };
     const message = rubricMessage(state, situation);
     setViewText(view, showControls(`${state.rubric.title} · ${state.rubric.level}`), message === undefined ? undefined : showControls(message));
@@ -41,7 +41,7 @@ export function registerRubricView(context: vscode.ExtensionContext, model: Owne
   // hundred items, sent to the window whole) is rebuilt only when the situation changes.
   const activeChanged = async () => {
     const uri = active.uri;
-    const [state, lookup] = await Promise.all([model.rubricFor(uri), uri ? model.lookup(uri) : undefined]);
+    const [state, lookup] = await Promise.all([model.rubricFor(uri), uri ? model.lookup(uri, EDITOR_DOCUMENT) : undefined]);
     if (view.visible && shown?.state === state && shown.situation === lookup?.situation) return;
     provider.refresh();
   };

@@ -3,7 +3,7 @@
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import type { Team } from '../../core/practices/types';
-import type { ActiveFile } from '../activeFile';
+import { EDITOR_DOCUMENT, type ActiveFile } from '../activeFile';
 import { Commands, ContextKeys, Views, type ThisFileState } from '../constants';
 import type { FileGuidance, OwnershipModel } from '../model/ownershipModel';
 import { ownerLabel, ruleLocation, SITUATIONS, situationSentence } from '../presentation';
@@ -52,8 +52,8 @@ export function registerThisFileView(context: vscode.ExtensionContext, model: Ow
       // At once, within VS Code's event, when the repository and the rubric are loaded (the
       // common case): not after the other extensions' work on the same editor switch.
       const uri = active.uri;
-      const now = uri ? model.guidanceNow(uri) : undefined;
-      if (uri && !now) return model.guidance(uri).then((fg) => nodesFor(uri, fg));
+      const now = uri ? model.guidanceNow(uri, EDITOR_DOCUMENT) : undefined;
+      if (uri && !now) return model.guidance(uri, EDITOR_DOCUMENT).then((fg) => nodesFor(uri, fg));
       return nodesFor(uri, now);
     },
     // Shown: the tree for the new file is built as soon as the editor changes, and VS Code's
