@@ -4,20 +4,20 @@ import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { whoCommand, WHO_USAGE } from './commands/who';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from './io';
+import type { CommandModule } from './otherCommands';
 
 declare global {
   /** Defined (true) by scripts/build.mjs in dist/cli.js: the other commands are a bundle of their own. */
   const __CLI_COMMANDS_BUNDLE__: boolean | undefined;
 }
 
-type Command = (argv: string[], io: CliIO) => Promise<number>;
 type OtherCommands = typeof import('./otherCommands');
 
 /**
- * The commands other than `who` (src/cli/otherCommands.ts), loaded at first use. The test
- * reads `typeof __CLI_COMMANDS_BUNDLE__` here, so that esbuild, which defines it, drops the
- * source import of the branch not taken; without the define (tsx in the unit tests) the
- * sources are imported as usual.
+ * The bundle of the commands other than `who` (src/cli/otherCommands.ts), loaded at first use.
+ * This site reads `typeof __CLI_COMMANDS_BUNDLE__` itself, so that esbuild, which defines it,
+ * drops the source import of the branch not taken; without the define (tsx in the unit tests)
+ * the sources are imported as usual (the same arrangement as the extension's lazy bundles).
  */
 async function otherCommands(): Promise<OtherCommands> {
   return typeof __CLI_COMMANDS_BUNDLE__ !== 'undefined'
@@ -28,16 +28,18 @@ async function otherCommands(): Promise<OtherCommands> {
 
 interface CommandEntry {
   summary: string;
-  load(): Promise<{ run: Command; usage: string }>;
+  load(): Promise<CommandModule>;
 }
+
+const other = (name: keyof OtherCommands['OTHER_COMMANDS']) => async (): Promise<CommandModule> => (await otherCommands()).OTHER_COMMANDS[name];
 
 const COMMANDS: Record<string, CommandEntry> = {
   who: { summary: 'print the owners of paths', load: async () => ({ run: whoCommand, usage: WHO_USAGE }) },
-  explain: { summary: 'owners, situation, practices and expectations for paths', load: async () => otherCommands().then((m) => ({ run: m.explainCommand, usage: m.EXPLAIN_USAGE })) },
-  check: { summary: 'check CODEOWNERS for problems (exit 1 on errors)', load: async () => otherCommands().then((m) => ({ run: m.checkCommand, usage: m.CHECK_USAGE })) },
-  report: { summary: 'coverage: files owned and unowned, per owner and directory (--html: a map)', load: async () => otherCommands().then((m) => ({ run: m.reportCommand, usage: m.REPORT_USAGE })) },
-  precommit: { summary: 'staged changes grouped by owner, with what each owner asks', load: async () => otherCommands().then((m) => ({ run: m.precommitCommand, usage: m.PRECOMMIT_USAGE })) },
-  hook: { summary: 'install, remove or show the git pre-commit hook that runs precommit', load: async () => otherCommands().then((m) => ({ run: m.hookCommand, usage: m.HOOK_USAGE })) },
+  explain: { summary: 'owners, situation, practices and expectations for paths', load: other('explain') },
+  check: { summary: 'check CODEOWNERS for problems (exit 1 on errors)', load: other('check') },
+  report: { summary: 'coverage: files owned and unowned, per owner and directory (--html: a map)', load: other('report') },
+  precommit: { summary: 'staged changes grouped by owner, with what each owner asks', load: other('precommit') },
+  hook: { summary: 'install, remove or show the git pre-commit hook that runs precommit', load: other('hook') },
 };
 
 function usage(): string {

@@ -40,16 +40,16 @@ export async function whoCommand(argv: string[], io: CliIO): Promise<number> {
     if (stdin !== null) eachLine(stdin, visit);
   };
   summarizeProblems(repo, io);
-  const toRepo = inRepo(repo);
-  if (values.json) writeJson(repo, paths, toRepo, io);
-  else writeTable(repo, paths, toRepo, io);
+  if (values.json) writeJson(repo, paths, io);
+  else writeTable(repo, paths, io);
   return EXIT_OK;
 }
 
 /**
- * Hands each path to `visit`, in order. A callback rather than an array: 200,000 paths read
- * from standard input then live one at a time, instead of all being copied twice by the
- * young-generation collector on their way to the old one.
+ * Hands each path to `visit`, in order. A callback rather than an array: the JSON writer then
+ * holds 200,000 paths read from standard input one at a time, instead of having them all
+ * copied twice by the young-generation collector on their way to the old one (the table
+ * writer keeps its rows anyway: it aligns them).
  */
 type PathSource = (visit: (p: string) => void) => void;
 
@@ -65,7 +65,8 @@ function eachLine(text: string, visit: (line: string) => void): void {
   }
 }
 
-function writeJson(repo: RepositoryOwnership, paths: PathSource, toRepo: (p: string) => string, io: CliIO): void {
+function writeJson(repo: RepositoryOwnership, paths: PathSource, io: CliIO): void {
+  const toRepo = inRepo(repo);
   // Most paths share their deciding rule: serialise each rule's part of the record once.
   const tails = new Map<Rule | null, string>();
   let buf = '';
@@ -121,7 +122,8 @@ function recordTail(repo: RepositoryOwnership, r: OwnershipResult): string {
   return `${s}}`;
 }
 
-function writeTable(repo: RepositoryOwnership, paths: PathSource, toRepo: (p: string) => string, io: CliIO): void {
+function writeTable(repo: RepositoryOwnership, paths: PathSource, io: CliIO): void {
+  const toRepo = inRepo(repo);
   if (repo.file === null) io.stderr('ownership-lens: no CODEOWNERS found (looked in .github/, the root, docs/, .gitlab/, .bitbucket/)\n');
   const rows: string[][] = [['PATH', 'OWNERS', 'RULE']];
   paths((p) => {
