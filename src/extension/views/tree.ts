@@ -91,13 +91,7 @@ export class BuiltTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
       return;
     }
     const built = this.build();
-    if (!(built instanceof Promise)) {
-      this.current = Promise.resolve(built);
-      this.ready.fire(built);
-      this.changed.fire(undefined);
-      return;
-    }
-    const tree = built;
+    const tree = built instanceof Promise ? built : Promise.resolve(built);
     this.current = tree;
     const announce = (nodes?: readonly Node[]) => {
       // A later refresh has started another tree: that one will be announced.
@@ -106,7 +100,9 @@ export class BuiltTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
       else this.current = undefined;
       this.changed.fire(undefined);
     };
-    tree.then(announce, () => announce());
+    // Built at once: announced within this call, so within the event that asked for it.
+    if (built instanceof Promise) tree.then(announce, () => announce());
+    else announce(built);
   }
 
   getTreeItem(element: Node): vscode.TreeItem {
