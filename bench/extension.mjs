@@ -273,7 +273,8 @@ export function printExtension(r, log = console.log) {
   rows.push([`longest extension-host task, whole scenario`, ms(lt.overallMs), `<= ${T.longestTaskMs} ms  ${mark(lt.overallMs <= T.longestTaskMs)}`]);
   for (const p of lt.phases) rows.push([`  ${p.phase} (${(p.ms / 1000).toFixed(1)} s)`, `${ms(p.longestMs)} (CPU ${ms(p.busiestCpuMs)})`, `<= ${T.longestTaskMs} ms  ${mark(p.longestMs <= T.longestTaskMs)}`]);
   const cpu = lt.busiest?.cpuMs ?? 0;
-  rows.push([`  the thread running: most CPU time in one gap`, lt.busiest ? `${ms(cpu)} (${lt.busiest.phase}, a ${ms(lt.busiest.ms)} gap)` : 'no gap of 20 ms', `<= ${T.longestTaskMs} ms  ${mark(cpu <= T.longestTaskMs)}`]);
+  const busiest = lt.busiest;
+  rows.push([`  the thread running: most CPU time in one gap`, busiest ? `${ms(cpu)} (${busiest.phase}${busiest.step ? `, ${busiest.step}` : ''}, a ${ms(busiest.ms)} gap${busiest.gcMs ? `, collector pauses ${ms(busiest.gcMs)}` : ''})` : 'no gap of 20 ms', `<= ${T.longestTaskMs} ms  ${mark(cpu <= T.longestTaskMs)}`]);
   const ce = r.codeownersEditor;
   if (ce) {
     rows.push(['CODEOWNERS opened → analysis of 200k files ready', ms(ce.openToAnalysisMs), '']);
@@ -289,7 +290,6 @@ export function printExtension(r, log = console.log) {
   log(`extensions active in the host at the end: ${(r.activeExtensions ?? []).join(', ')}${!r.anyLanguage ? ' (switches and hovers on files no built-in language feature handles: --any-language for any file)' : ''}`);
   const gapText = (g) => `${ms(g.ms)} (CPU ${ms(g.cpuMs)}${g.gcMs ? `, collector pauses ${ms(g.gcMs)}` : ''}) in ${g.phase}${g.step ? ` (${g.step})` : ''}`;
   if (lt.gaps.length) log(`longest gaps of a 2 ms JS timer, with the process's CPU time in them and what ran: ${lt.gaps.slice(0, 6).map(gapText).join('; ')}`);
-  if (lt.busiest) log(`the gap with the most CPU time: ${gapText(lt.busiest)}`);
   if (ce && !ce.typedRuleFlaggedNoMatch) log('note: the typed rule was not reported as matching no file: the analysis of the edit may be wrong.');
   if (r.activeBeforeBench) log('note: the extension was already active when the bench started: activation was not the bench\'s doing.');
   if (r.hover.withoutAnswer) log(`note: ${r.hover.withoutAnswer} hovers returned nothing (every target is a real file: each should answer).`);

@@ -276,6 +276,7 @@ async function measure(input: BenchInput, out: Record<string, unknown>): Promise
     builds,
   };
   tree.getChildren = build;
+  tree.refresh = refreshTree;
 
   // --- Hovers over path literals in a YAML file (no other hover provider there), both as VS
   // Code asks (vscode.executeHoverProvider: a round trip through the workbench) and the

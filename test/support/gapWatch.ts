@@ -3,7 +3,7 @@
 // holds the thread, so its CPU time is its length; a gap with almost none is the process
 // waiting for a core (on a 2-core machine, while the browser draws). The CPU time counts every
 // thread of the process (workers, V8's helpers), so it is an upper bound for the loop's own.
-// Used by the extension bench (bench/extension-host/measure.ts) and the large-repository
+// Used by the extension bench (bench/extension-host/instruments.ts) and the large-repository
 // integration suite.
 
 export class GapWatch {

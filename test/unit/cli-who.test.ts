@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { jsonString } from '../../src/cli/commands/who';
 import { main } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/io';
+import { tempRepo } from './temp-repo';
 
 interface Run {
   code: number;
@@ -23,15 +24,7 @@ async function run(argv: string[], cwd: string, stdin = ''): Promise<Run> {
   return { code, out, err };
 }
 
-function repo(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-cli-'));
-  fs.mkdirSync(path.join(root, '.git'));
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), text);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => tempRepo(files, 'ol-cli-');
 
 const jsonLines = (s: string): unknown[] => s.trim().split('\n').map((l) => JSON.parse(l) as unknown);
 

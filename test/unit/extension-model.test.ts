@@ -67,7 +67,7 @@ describe('editor model: repositories', () => {
     assert.equal(catalog.guidance(lookup, rubric).contributing, 'packages/app/src/CONTRIBUTING.md', 'the nearer guide, once told');
   });
 
-  it('probes, for a file in a new directory, only that directory, and still finds the guide above it', async () => {
+  it('probes, for a file in new directories, only the directories not probed before, and still finds the guide above them', async () => {
     write(tmp, 'mono/packages/app/CONTRIBUTING.md', '');
     write(tmp, 'mono/packages/app/src/deep/er/x.ts', '');
     const rubric = (await new RubricCatalog(fsys).get('l4', undefined)).rubric;

@@ -244,6 +244,7 @@ describe('Live updates: a custom rubric and the commands', () => {
       const broken = await waitFor('a problem on the broken rubric', () => problems().find((d) => d.severity === vscode.DiagnosticSeverity.Error), { describe: problems });
       assert.ok(seen.message?.includes(broken.message), `the view cites the same problem: ${seen.message} / ${broken.message}`);
       assert.ok(broken.range.start.line >= brokenLine, `reported at line ${broken.range.start.line + 1}, the break is at ${brokenLine + 1}`);
+      assert.equal(Number(/team-rubric\.yaml:(\d+):/.exec(seen.message ?? '')?.[1]), broken.range.start.line + 1, 'the view and the Problems panel name the same line');
 
       fs.writeFileSync(rubricFile(), before);
       await waitFor('the team rubric to be shown again', async () => (seen = await rubricView()).description === 'Team Rubric · Every engineer' && seen.message !== undefined && !seen.message.includes('cannot be used'), { describe: () => seen });

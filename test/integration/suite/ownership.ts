@@ -86,15 +86,18 @@ export function find(tree: TreeSnapshot[], ...labels: string[]): TreeSnapshot {
 
 export const labels = (tree: TreeSnapshot[]) => tree.map((n) => n.label);
 
-/** *This File* for `uri`, once it describes that file (its description is the repository-relative path). */
-export async function thisFile(uri: vscode.Uri, repoPath: string): Promise<TreeSnapshot[]> {
+/**
+ * *This File* for `uri`, once it describes that file (its description is the repository-relative
+ * path) and `ready` holds for its tree.
+ */
+export async function thisFile(uri: vscode.Uri, repoPath: string, ready: (tree: TreeSnapshot[]) => boolean = () => true): Promise<TreeSnapshot[]> {
   const api = await lens();
   await open(uri);
   let tree: TreeSnapshot[] = [];
   await waitFor(`This File to describe ${repoPath}`, async () => {
     tree = await snapshot(api.views.thisFile.provider);
-    return api.views.thisFile.view.description === repoPath && tree.length > 0;
-  }, { describe: () => ({ description: api.views.thisFile.view.description, labels: labels(tree) }) });
+    return api.views.thisFile.view.description === repoPath && tree.length > 0 && ready(tree);
+  }, { describe: () => ({ description: api.views.thisFile.view.description, tree: tree.map((n) => [n.label, n.description, n.children.map((c) => [c.label, c.description])]) }) });
   return tree;
 }
 
