@@ -12,12 +12,13 @@ export const ROOT_EXTRA_DIRS = ['.github', 'docs'];
  * Repository-relative path of the nearest CONTRIBUTING file, looking in the file's directory
  * (or the folder itself) and each parent up to `stopAt` (a directory above `relPath`; '' is the
  * repository root, where `.github/` and `docs/` are searched too). Null when there is none.
+ * `isDirectory`, when the caller knows it, saves asking the disk whether `relPath` is a folder.
  */
-export function nearestContributing(fs: FileSystem, root: string, relPath: string, stopAt: string): string | null {
+export function nearestContributing(fs: FileSystem, root: string, relPath: string, stopAt: string, isDirectory?: boolean): string | null {
   const segs = relPath.split('/').filter((s) => s.length > 0);
   const stopSegs = stopAt.split('/').filter((s) => s.length > 0);
   // A folder's own guide counts when the path is a folder.
-  let depth = fs.kind(path.join(root, ...segs)) === 'directory' ? segs.length : segs.length - 1;
+  let depth = (isDirectory ?? fs.kind(path.join(root, ...segs)) === 'directory') ? segs.length : segs.length - 1;
   for (; depth >= stopSegs.length; depth--) {
     const hit = findIn(fs, root, segs.slice(0, depth));
     if (hit) return hit;

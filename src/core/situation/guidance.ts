@@ -54,7 +54,8 @@ export interface Guidance {
   advice?: string;
 }
 
-export function guidanceFor(path: string, ownership: PathOwnership, ctx: GuidanceContext): Guidance {
+/** `isDirectory`, when the caller knows it, spares the CONTRIBUTING search a stat of `path`. */
+export function guidanceFor(path: string, ownership: PathOwnership, ctx: GuidanceContext, isDirectory?: boolean): Guidance {
   const situation = situationOf(ownership.hasMap, ownership.owners, ctx.me);
   const teams = ownership.owners.map((o) => ctx.config.teams.get(ownerKey(o))).filter((t): t is Team => t !== undefined);
   const components = componentsFor(path, ctx.config);
@@ -69,7 +70,7 @@ export function guidanceFor(path: string, ownership: PathOwnership, ctx: Guidanc
     teams,
     components,
     practices,
-    contributing: nearestContributing(ctx.fs, ctx.root, path, componentRoot(path, ownership.rule, components)),
+    contributing: nearestContributing(ctx.fs, ctx.root, path, componentRoot(path, ownership.rule, components), isDirectory),
     etiquette: situation === 'upstream' ? upstreamEtiquette(ctx.rubric, ctx.config) : [],
     expectations,
     relevantCount: expectations.filter((e) => isRelevant(e, situation)).length,

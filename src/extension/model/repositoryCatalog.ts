@@ -239,7 +239,7 @@ export class RepositoryCatalog {
   guidance(lookup: PathLookup, rubric: Rubric): Guidance {
     const { repo } = lookup;
     const ctx = { root: repo.root, fs: this.guidanceFs, me: repo.me, config: repo.config, rubric };
-    return guidanceFor(lookup.path, { hasMap: repo.ownership.file !== null, owners: lookup.owners, rule: lookup.rule }, ctx);
+    return guidanceFor(lookup.path, { hasMap: repo.ownership.file !== null, owners: lookup.owners, rule: lookup.rule }, ctx, lookup.isDirectory);
   }
 
   /**
