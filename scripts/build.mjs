@@ -11,6 +11,10 @@ const production = process.argv.includes('--production');
 // production bundles it measures into its own folder, leaving dist/ as it is).
 const outIndex = process.argv.indexOf('--outdir');
 const out = outIndex >= 0 ? process.argv[outIndex + 1] : 'dist';
+if (out === undefined || out.startsWith('--')) {
+  console.error('usage: node scripts/build.mjs [--production] [--outdir DIR]');
+  process.exit(2);
+}
 const common = {
   bundle: true,
   platform: 'node',

@@ -288,7 +288,7 @@ export class RepositoryCatalog {
 }
 
 /** A failed git run in a few words: the surfaces say it rather than lose "me" silently. */
-export function gitProblemOf(e: unknown): string {
+function gitProblemOf(e: unknown): string {
   const code = (e as { code?: unknown } | null)?.code;
   const message = e instanceof Error ? e.message : String(e);
   if (code === 'ENOENT' || /\bENOENT\b/.test(message)) return 'git was not found on the PATH';
