@@ -4,9 +4,11 @@ export interface CliIO {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   stdout(text: string): void;
+  /** Writes bytes to standard output; without it, bytes are decoded and given to `stdout`. */
+  stdoutBytes?(bytes: Uint8Array): void;
   stderr(text: string): void;
-  /** Reads all of standard input (used by `--stdin`). */
-  readStdin(): Promise<string>;
+  /** Reads all of standard input (used by `--stdin`): its bytes, or text already decoded. */
+  readStdin(): Promise<Uint8Array | string>;
 }
 
 /** Exit codes shared by every command. */

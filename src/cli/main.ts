@@ -108,6 +108,9 @@ export function processIO(): CliIO {
     stdout: (t) => {
       process.stdout.write(t);
     },
+    stdoutBytes: (b) => {
+      process.stdout.write(b);
+    },
     stderr: (t) => {
       process.stderr.write(t);
     },
@@ -120,16 +123,16 @@ export function processIO(): CliIO {
  * stream of 64 KB chunks costs a tenth of the CLI's time); a non-blocking descriptor that has
  * nothing yet (EAGAIN) is read as a stream instead.
  */
-async function readStdin(): Promise<string> {
+async function readStdin(): Promise<Uint8Array> {
   try {
-    return fs.readFileSync(0, 'utf8');
+    return fs.readFileSync(0);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     process.stdin.on('data', (c: Buffer) => chunks.push(c));
-    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    process.stdin.on('end', () => resolve(Buffer.concat(chunks)));
     process.stdin.on('error', reject);
   });
 }

@@ -16,10 +16,18 @@ interface Run {
   err: string;
 }
 
-async function run(argv: string[], cwd: string, stdin = ''): Promise<Run> {
+/** Runs in-process; with `bytes`, standard input and output are bytes, as in the real process. */
+async function run(argv: string[], cwd: string, stdin = '', bytes = false): Promise<Run> {
   let out = '';
   let err = '';
   const io: CliIO = { cwd, env: {}, stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: async () => stdin };
+  if (bytes) {
+    const chunks: Buffer[] = [];
+    io.readStdin = async () => Buffer.from(stdin, 'utf8');
+    io.stdoutBytes = (b) => chunks.push(Buffer.from(b));
+    const code = await main(argv, io);
+    return { code, out: out + Buffer.concat(chunks).toString('utf8'), err };
+  }
   const code = await main(argv, io);
   return { code, out, err };
 }
@@ -44,6 +52,23 @@ describe('cli: who', () => {
   it('reads paths from stdin (CRLF too) and finds the root from a subdirectory', async () => {
     const r = await run(['who', '--json', '--stdin'], path.join(gh, 'src', 'sub'), 'src/a.ts\r\n\r\nREADME.md\n');
     assert.deepEqual((jsonLines(r.out) as Array<{ path: string }>).map((x) => x.path), ['src/a.ts', 'README.md']);
+  });
+
+  it('answers each line of stdin, given as bytes, with the record its path gets as an argument', async () => {
+    // Lines the byte-level walker decides and copies as they are, and lines it hands to the
+    // string matcher: quotes, backslashes, control characters, non-ASCII, invalid UTF-8,
+    // non-canonical and absolute paths. Each record must be exactly the argument's.
+    const lines = ['src/a.ts', 'README.md', 'src/vendor/lib.c', 'src/"q".ts', 'src\\w.ts', 'src/tab\there', 'src/é.ts', 'src/\u{1F600}', './src/a.ts', '/src/a.ts', 'src//a.ts', 'src/', path.join(gh, 'src', 'a.ts'), 'src/\x7f'];
+    const r = await run(['who', '--json', '--stdin'], gh, `${lines.join('\n')}\n`, true);
+    const byArgument = await run(['who', '--json', ...lines], gh);
+    assert.equal(r.code, 0);
+    assert.equal(r.out, byArgument.out);
+    assert.equal(r.out.split('\n').length, lines.length + 1);
+    // Invalid UTF-8 is decoded as the rest of the text would be, with U+FFFD.
+    const chunks: Buffer[] = [];
+    const io: CliIO = { cwd: gh, env: {}, stdout: () => {}, stderr: () => {}, readStdin: async () => Buffer.from([0x73, 0x72, 0x63, 0x2f, 0xff, 0x0a]), stdoutBytes: (b) => chunks.push(Buffer.from(b)) };
+    assert.equal(await main(['who', '--json', '--stdin'], io), 0);
+    assert.deepEqual(jsonLines(Buffer.concat(chunks).toString('utf8')), [{ path: 'src/\uFFFD', owners: ['@org/src'], rule: { file: '.github/CODEOWNERS', line: 2, pattern: '/src/' } }]);
   });
 
   it('takes an absolute path inside the repository relative to its root, and prints it as given', async () => {

@@ -3,8 +3,9 @@
 // for GitLab, "sections": {name: owners}.
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { OwnershipResult, RepositoryOwnership, Rule } from '../../core';
+import { FALLBACK, type OwnershipResult, type RepositoryOwnership, type Rule } from '../../core';
 import { EXIT_OK, type CliIO } from '../io';
+import { JsonLinesWriter } from '../jsonLinesWriter';
 import { openRepository, REPOSITORY_OPTIONS, REPOSITORY_USAGE, summarizeProblems } from '../repository-args';
 import { sanitize, table } from '../terminal';
 
@@ -19,9 +20,6 @@ ${REPOSITORY_USAGE}
   -h, --help          show this help
 `;
 
-/** Output is flushed in chunks this large: one write per path would dominate big batches. */
-const CHUNK = 1 << 16;
-
 export async function whoCommand(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -34,59 +32,83 @@ export async function whoCommand(argv: string[], io: CliIO): Promise<number> {
     return EXIT_OK;
   }
   const repo = openRepository(values, io);
-  const stdin = values.stdin ? await io.readStdin() : null;
-  const paths: PathSource = (visit) => {
-    for (const p of positionals) visit(p);
-    if (stdin !== null) eachLine(stdin, visit);
-  };
+  const stdin = values.stdin ? asBuffer(await io.readStdin()) : null;
   summarizeProblems(repo, io);
-  if (values.json) writeJson(repo, paths, io);
-  else writeTable(repo, paths, io);
+  if (values.json) writeJson(repo, positionals, stdin, io);
+  else {
+    const lines = stdin === null ? [] : textLines(stdin.toString('utf8'));
+    writeTable(repo, positionals.concat(lines), io);
+  }
   return EXIT_OK;
 }
 
-/**
- * Hands each path to `visit`, in order. A callback rather than an array: the JSON writer then
- * holds 200,000 paths read from standard input one at a time, instead of having them all
- * copied twice by the young-generation collector on their way to the old one (the table
- * writer keeps its rows anyway: it aligns them).
- */
-type PathSource = (visit: (p: string) => void) => void;
+function asBuffer(input: Uint8Array | string): Buffer {
+  if (typeof input === 'string') return Buffer.from(input, 'utf8');
+  return Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+}
 
 /** Each line of `text` (a trailing CR removed), skipping empty ones. */
-function eachLine(text: string, visit: (line: string) => void): void {
+function textLines(text: string): string[] {
+  const out: string[] = [];
+  eachLine(text.length, (from) => text.indexOf('\n', from), (i) => text.charCodeAt(i), (start, end) => out.push(text.slice(start, end)));
+  return out;
+}
+
+/**
+ * Hands `visit` the bounds of each line of a text or byte sequence of `length` units (code
+ * units or bytes: line breaks are ASCII either way), a trailing CR removed, empty lines
+ * skipped. `nextBreak` finds the next LF (-1: none), `at` reads one unit.
+ */
+function eachLine(length: number, nextBreak: (from: number) => number, at: (i: number) => number, visit: (start: number, end: number) => void): void {
   let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    if (stop > start) visit(text.slice(start, stop));
+  while (start < length) {
+    let end = nextBreak(start);
+    if (end < 0) end = length;
+    const stop = end > start && at(end - 1) === 13 ? end - 1 : end;
+    if (stop > start) visit(start, stop);
     start = end + 1;
   }
 }
 
-function writeJson(repo: RepositoryOwnership, paths: PathSource, io: CliIO): void {
+/**
+ * JSON Lines for the positional paths, then for each line of standard input. A line the
+ * engine's byte-level walker decides (see LineMatcher) and that needs no escaping is copied
+ * into its record as bytes; any other goes through the string matcher, as a positional does.
+ * The records are the same either way (test/unit/cli-who.test.ts checks it).
+ */
+function writeJson(repo: RepositoryOwnership, positionals: string[], stdin: Buffer | null, io: CliIO): void {
   const toRepo = inRepo(repo);
+  const out = new JsonLinesWriter(io);
   // Most paths share their deciding rule: serialise each rule's part of the record once.
   const tails = new Map<Rule | null, string>();
-  let buf = '';
-  paths((p) => {
-    const r = repo.match(toRepo(p));
-    let tail: string | undefined;
-    if (r.sections === undefined) {
-      tail = tails.get(r.rule);
-      if (tail === undefined) {
-        tail = recordTail(repo, r);
-        tails.set(r.rule, tail);
-      }
-    } else tail = recordTail(repo, r);
-    buf += `{"path":${jsonString(p)},${tail}\n`;
-    if (buf.length >= CHUNK) {
-      io.stdout(buf);
-      buf = '';
+  const tailOf = (r: OwnershipResult): string => {
+    if (r.sections !== undefined) return recordTail(repo, r);
+    let tail = tails.get(r.rule);
+    if (tail === undefined) {
+      tail = recordTail(repo, r);
+      tails.set(r.rule, tail);
     }
+    return tail;
+  };
+  const writeText = (p: string): void => out.text(`{"path":${jsonString(p)},${tailOf(repo.match(toRepo(p)))}\n`);
+  for (const p of positionals) writeText(p);
+  if (stdin === null) return out.end();
+  const walker = repo.lineMatcher();
+  /** Record tails as bytes, by the walker's id (shifted by one: NO_RULE is -1). */
+  const byteTails: Array<Uint8Array | undefined> = [];
+  eachLine(stdin.length, (from) => stdin.indexOf(10, from), (i) => stdin[i], (start, end) => {
+    const id = walker === null ? FALLBACK : walker.decide(stdin, start, end);
+    if (id !== FALLBACK) {
+      let tail = byteTails[id + 1];
+      if (tail === undefined) {
+        tail = Buffer.from(`${tailOf(repo.resultOfId(id))}\n`, 'utf8');
+        byteTails[id + 1] = tail;
+      }
+      if (out.plainRecord(stdin, start, end, tail)) return;
+    }
+    writeText(stdin.toString('utf8', start, end));
   });
-  if (buf) io.stdout(buf);
+  out.end();
 }
 
 /**
@@ -122,11 +144,11 @@ function recordTail(repo: RepositoryOwnership, r: OwnershipResult): string {
   return `${s}}`;
 }
 
-function writeTable(repo: RepositoryOwnership, paths: PathSource, io: CliIO): void {
+function writeTable(repo: RepositoryOwnership, paths: string[], io: CliIO): void {
   const toRepo = inRepo(repo);
   if (repo.file === null) io.stderr('ownership-lens: no CODEOWNERS found (looked in .github/, the root, docs/, .gitlab/, .bitbucket/)\n');
   const rows: string[][] = [['PATH', 'OWNERS', 'RULE']];
-  paths((p) => {
+  for (const p of paths) {
     const r = repo.match(toRepo(p));
     const owners = r.owners.length > 0 ? r.owners.join(' ') : r.rule ? '(unowned: rule has no owners)' : '(unowned)';
     const rule = r.rule ? `${repo.ruleRef(r.rule).file}:${r.rule.line}  ${r.rule.pattern}` : '-';
@@ -134,6 +156,6 @@ function writeTable(repo: RepositoryOwnership, paths: PathSource, io: CliIO): vo
     if (r.sections && r.sections.length > 1) {
       for (const s of r.sections) rows.push(['', sanitize(`[${s.section}] ${s.owners.join(' ') || '(no owners)'}`), sanitize(`${repo.ruleRef(s.rule).file}:${s.rule.line}  ${s.rule.pattern}`)]);
     }
-  });
+  }
   io.stdout(table(rows));
 }

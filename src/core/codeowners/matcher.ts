@@ -20,6 +20,7 @@ import { compileRule, readEntries, type Entry as SharedEntry } from './entries';
 import { makeSegmentPattern } from './glob';
 import { githubLiteralPath, type Literals } from './pattern';
 import { collectMatches, extendRest, type MatchSink, type PathLike } from './candidates';
+import { FALLBACK, LineMatcher, NO_RULE } from './line-matcher';
 import { RuleIndex, TrieNode, type Indexed, type RestEntry } from './rule-index';
 import type { OwnershipResult, ParsedCodeowners, Rule, SectionMatch } from './types';
 
@@ -138,9 +139,30 @@ class DirState extends PathView {
 export interface OwnershipMatcher {
   /** Ownership of a repository-relative path (forward slashes). */
   match(path: string): OwnershipResult;
+  /**
+   * Ownership of each path in `bytes` (UTF-8, one per line; a trailing CR dropped, empty
+   * lines skipped), handed to `visit` in order with the line's bounds. The same answers as
+   * `match` on each decoded line, without a string per path where the byte-level walker
+   * (line-matcher.ts) applies.
+   */
+  matchLines(bytes: Uint8Array, visit: LineVisitor): void;
+  /**
+   * The byte-level walker, built on first use, for callers that handle each line's bytes
+   * themselves (the CLI's JSON writer); null for GitLab files, whose sections it does not
+   * handle. Its ids map to results through `resultOfId`.
+   */
+  lineMatcher(): LineMatcher | null;
+  /** The result for an id `LineMatcher.decide` returned (NO_RULE included, FALLBACK not). */
+  resultOfId(id: number): OwnershipResult;
   /** Number of directories memoised so far (for diagnostics and benchmarks). */
   readonly memoizedDirectories: number;
 }
+
+/** Receives one line of `matchLines`: bytes[start, end) and its owners. */
+export type LineVisitor = (start: number, end: number, result: OwnershipResult) => void;
+
+/** Decodes lines the walker hands back; keeps a BOM, as Buffer's utf8 decoding does. */
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** Canonical form of a repository-relative path: no `./`, no leading or trailing `/`. */
 export function normalizeRepoPath(path: string): string {
@@ -166,6 +188,9 @@ class Matcher implements OwnershipMatcher {
   /** Reused by every single-section lookup: `match` is not re-entrant, and this saves an allocation per path. */
   private readonly scratch = new Accumulator();
   private readonly fileView = new PathView(null, '', 0);
+  /** GitHub/Bitbucket: each entry's result by its priority (the rule's index), for the line walker's ids. */
+  private readonly resultsById: OwnershipResult[] = [];
+  private walker: LineMatcher | null | undefined = undefined;
 
   constructor(parsed: ParsedCodeowners) {
     this.gitlab = parsed.flavor === 'gitlab';
@@ -231,6 +256,7 @@ class Matcher implements OwnershipMatcher {
       }
     } else owners = Object.freeze(rule.owners.map((o) => o.text)) as string[];
     const result: OwnershipResult = Object.freeze({ owners, rule });
+    if (this.single) this.resultsById[priority] = result;
     return { rule, section, priority, exclusion: rule.exclusion, owners, result };
   }
 
@@ -282,6 +308,32 @@ class Matcher implements OwnershipMatcher {
     const acc = dir.acc === null ? this.scratch.from(dir.single) : dir.acc.copy();
     collectMatches(this.selfIndex, node, extendRest(dir.selfRest, node), file, acc);
     return this.result(acc);
+  }
+
+  lineMatcher(): LineMatcher | null {
+    if (this.walker === undefined) {
+      this.walker = this.single ? new LineMatcher({ selfIndex: this.selfIndex, descIndex: this.descIndex, idOf: (e: Entry) => e.priority }) : null;
+    }
+    return this.walker;
+  }
+
+  resultOfId(id: number): OwnershipResult {
+    return id === NO_RULE ? NO_MATCH : this.resultsById[id];
+  }
+
+  matchLines(bytes: Uint8Array, visit: LineVisitor): void {
+    const walker = this.lineMatcher();
+    let start = 0;
+    while (start < bytes.length) {
+      let end = bytes.indexOf(10, start);
+      if (end < 0) end = bytes.length;
+      const stop = end > start && bytes[end - 1] === 13 ? end - 1 : end;
+      if (stop > start) {
+        const id = walker === null ? FALLBACK : walker.decide(bytes, start, stop);
+        visit(start, stop, id === FALLBACK ? this.match(UTF8.decode(bytes.subarray(start, stop))) : this.resultOfId(id));
+      }
+      start = end + 1;
+    }
   }
 
   private result(acc: Accumulator): OwnershipResult {

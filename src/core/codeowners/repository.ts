@@ -6,6 +6,7 @@ import { nodeFileSystem, isInside, readHead, type FileSystem } from '../fs';
 import { decodeUtf8 } from '../utf8';
 import { locateCodeowners } from './locate';
 import { timeSlices, type Slicer } from '../slices';
+import type { LineMatcher } from './line-matcher';
 import { compileMatcher, compileMatcherSliced, type OwnershipMatcher } from './matcher';
 import { detectFlavor } from './gitlab-header';
 import { GITHUB_SIZE_LIMIT, GITLAB_READ_LIMIT, parseCodeowners, parseCodeownersSliced } from './parse';
@@ -38,6 +39,10 @@ export interface RepositoryOwnership {
   readonly parsed: ParsedCodeowners | null;
   readonly diagnostics: FileDiagnostic[];
   match(path: string): OwnershipResult;
+  /** The byte-level walker for paths given as bytes (see OwnershipMatcher.lineMatcher); null without a map or for GitLab. */
+  lineMatcher(): LineMatcher | null;
+  /** The result for an id the walker returned. */
+  resultOfId(id: number): OwnershipResult;
   ruleRef(rule: Rule): RuleRef;
 }
 
@@ -58,6 +63,14 @@ class Repository implements RepositoryOwnership {
 
   match(path: string): OwnershipResult {
     return this.matcher ? this.matcher.match(path) : { ...NO_MAP, owners: [] };
+  }
+
+  lineMatcher(): LineMatcher | null {
+    return this.matcher ? this.matcher.lineMatcher() : null;
+  }
+
+  resultOfId(id: number): OwnershipResult {
+    return this.matcher ? this.matcher.resultOfId(id) : { ...NO_MAP, owners: [] };
   }
 
   ruleRef(rule: Rule): RuleRef {

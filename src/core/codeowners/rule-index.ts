@@ -53,6 +53,11 @@ export class TrieNode<T> {
     return this.kids === null ? null : (this.kids.get(name) ?? null);
   }
 
+  /** The children by segment name (for the byte-level walker, line-matcher.ts). */
+  children(): Iterable<[string, TrieNode<T>]> {
+    return this.kids === null ? NO_ITEMS : this.kids.entries();
+  }
+
   childOrNew(name: string): TrieNode<T> {
     let child = this.kids?.get(name);
     if (child === undefined) {
@@ -167,6 +172,16 @@ export class RuleIndex<T> {
     const dot = name.lastIndexOf('.');
     if (dot < 0 || (this.extensionLengths & lengthBit(name.length - dot - 1)) === 0) return undefined;
     return this.byExtension.get(name.slice(dot + 1));
+  }
+
+  /** Every name key and its patterns (for the byte-level walker, line-matcher.ts). */
+  nameKeys(): Iterable<[string, ReadonlyArray<KeyedEntry<T>>]> {
+    return this.byName.entries();
+  }
+
+  /** Every extension key (the text after the suffix's last dot) and its patterns. */
+  extensionKeys(): Iterable<[string, ReadonlyArray<KeyedEntry<T>>]> {
+    return this.byExtension.entries();
   }
 
   /** `**` + one segment pattern, tried on every path's last segment. */

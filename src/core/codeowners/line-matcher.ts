@@ -1,0 +1,571 @@
+// Owners of paths given as raw bytes, one path per line: the batch form of the matcher, for
+// `who --stdin` and any caller holding a file of paths.
+//
+// Why a second walker: the string matcher memoises a state per directory, and on a cold
+// batch of 200,000 paths most of its time goes to making a string per path and per
+// directory, hashing it, and building and collecting 54,000 directory states. The index it
+// searches (rule-index.ts) is small enough to stay in cache: a few thousand trie nodes and a
+// few dozen name and extension keys. This walker reads each path's bytes once, hashes each
+// segment as it goes, and steps through flat copies of those same indexes held in typed
+// arrays, with no string and no allocation per path.
+//
+// It is exact by construction rather than by a second reading of the semantics: it is built
+// from the string matcher's own indexes and applies the same rules (candidates.ts,
+// collectMatches) to the same segments. What it does not handle itself it hands back
+// (FALLBACK), and the caller asks the string matcher: a path that is not canonical, not ASCII
+// (`?` and classes count characters, not bytes), or deeper than MAX_DEPTH segments.
+//
+// GitHub and Bitbucket only (one implicit section, the highest priority wins); a GitLab file,
+// with its sections and exclusions, is left to the string matcher.
+
+import { keepHiddenClasses } from '../hiddenClasses';
+import { charge } from './work';
+import { segmentMatches, type SegmentMatcher, type SegmentPattern } from './glob';
+import type { KeyedEntry, RestEntry, RuleIndex, TrieNode } from './rule-index';
+
+/** `decide`'s answer when this walker cannot decide the path: ask the string matcher. */
+export const FALLBACK = -2;
+/** `decide`'s answer when no rule matches. */
+export const NO_RULE = -1;
+
+const SLASH = 0x2f;
+const DOT = 0x2e;
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+/** Most active wildcard-tailed patterns one path can meet on its way down (more: FALLBACK). */
+const MAX_ACTIVE = 64;
+/** Most segments in a path the walker decides (more: FALLBACK). */
+const MAX_DEPTH = 256;
+
+/** The FNV-1a hash of bytes[start, end), the same for a pattern's text as for a path's. */
+function hashBytes(bytes: Uint8Array, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i], FNV_PRIME);
+  return h;
+}
+
+/** The text's bytes when it is ASCII; null otherwise (no ASCII path can equal it). */
+function asciiBytes(text: string): Uint8Array | null {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return null;
+    out[i] = c;
+  }
+  return out;
+}
+
+function sameBytes(a: Uint8Array, aStart: number, b: Uint8Array, bStart: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (a[aStart + k] !== b[bStart + k]) return false;
+  return true;
+}
+
+/** One segment matcher in the form the walker checks on bytes. */
+const enum SegKind {
+  Any,
+  Literal,
+  /** `*` then literal text: the segment ends with `bytes`. */
+  Suffix,
+  /** Literal text then `*`. */
+  Prefix,
+  /** Anything else: the segment is made a string and given to glob.ts. */
+  Glob,
+  /** Literal non-ASCII text, which no ASCII segment equals. */
+  Never,
+}
+
+class ByteSegment {
+  constructor(
+    readonly kind: SegKind,
+    readonly bytes: Uint8Array,
+    readonly source: SegmentMatcher,
+  ) {}
+
+  static of(m: SegmentMatcher): ByteSegment {
+    switch (m.kind) {
+      case 'any':
+        return new ByteSegment(SegKind.Any, EMPTY, m);
+      case 'literal': {
+        const bytes = asciiBytes(m.text);
+        return bytes === null ? new ByteSegment(SegKind.Never, EMPTY, m) : new ByteSegment(SegKind.Literal, bytes, m);
+      }
+      case 'glob': {
+        const pieces = m.glob.pieces;
+        if (m.glob.starred && pieces.length === 2 && pieces[0].literal !== null && pieces[1].literal !== null) {
+          const prefix = asciiBytes(pieces[0].literal);
+          const suffix = asciiBytes(pieces[1].literal);
+          if (prefix !== null && suffix !== null) {
+            if (prefix.length === 0) return new ByteSegment(SegKind.Suffix, suffix, m);
+            if (suffix.length === 0) return new ByteSegment(SegKind.Prefix, prefix, m);
+          }
+        }
+        return new ByteSegment(SegKind.Glob, EMPTY, m);
+      }
+      case 'globstar':
+        return new ByteSegment(SegKind.Any, EMPTY, m);
+    }
+  }
+
+  /** Does the (non-empty, ASCII) segment bytes[start, end) match? */
+  matches(b: Uint8Array, start: number, end: number): boolean {
+    const n = this.bytes.length;
+    switch (this.kind) {
+      case SegKind.Any:
+        return true;
+      case SegKind.Literal:
+        return end - start === n && sameBytes(b, start, this.bytes, 0, n);
+      case SegKind.Suffix:
+        // `*` needs no character of its own: `*.md` matches `.md`.
+        return end - start >= n && sameBytes(b, end - n, this.bytes, 0, n);
+      case SegKind.Prefix:
+        return end - start >= n && sameBytes(b, start, this.bytes, 0, n);
+      case SegKind.Glob:
+        return segmentMatches(this.source, latin1(b, start, end));
+      case SegKind.Never:
+        return false;
+    }
+  }
+}
+
+const EMPTY = new Uint8Array(0);
+
+function latin1(b: Uint8Array, start: number, end: number): string {
+  let s = '';
+  for (let i = start; i < end; i++) s += String.fromCharCode(b[i]);
+  return s;
+}
+
+/** A whole pattern (or a trie pattern's tail) over byte segments: glob.ts's SegmentPattern. */
+class BytePattern {
+  constructor(
+    /** Split at `**`; one block: exactly that many segments. */
+    readonly blocks: ByteSegment[][],
+    readonly minSegments: number,
+  ) {}
+
+  static of(p: SegmentPattern): BytePattern {
+    return new BytePattern(
+      p.blocks.map((block) => block.map((m) => ByteSegment.of(m))),
+      p.minSegments,
+    );
+  }
+
+  /** glob.ts's matchSegments on the path's segments from..n (their bounds in starts/ends). */
+  matches(b: Uint8Array, starts: Int32Array, ends: Int32Array, from: number, n: number): boolean {
+    charge(1);
+    if (n - from < this.minSegments) return false;
+    const blocks = this.blocks;
+    if (blocks.length === 1) return n - from === blocks[0].length && blockAt(blocks[0], b, starts, ends, from);
+    const first = blocks[0];
+    const last = blocks[blocks.length - 1];
+    if (!blockAt(first, b, starts, ends, from)) return false;
+    const end = n - last.length;
+    if (!blockAt(last, b, starts, ends, end)) return false;
+    let pos = from + first.length;
+    for (let k = 1; k < blocks.length - 1; k++) {
+      const block = blocks[k];
+      let found = -1;
+      for (let at = pos; at + block.length <= end; at++) {
+        if (blockAt(block, b, starts, ends, at)) {
+          found = at;
+          break;
+        }
+      }
+      if (found < 0) return false;
+      pos = found + block.length;
+    }
+    return true;
+  }
+}
+
+function blockAt(block: ByteSegment[], b: Uint8Array, starts: Int32Array, ends: Int32Array, pos: number): boolean {
+  for (let k = 0; k < block.length; k++) {
+    charge(1);
+    if (!block[k].matches(b, starts[pos + k], ends[pos + k])) return false;
+  }
+  return true;
+}
+
+const enum CheckKind {
+  /** Some segment below `depth`, and the last one matches `segment` (`**` + one segment). */
+  Last,
+  /** Exactly one segment below `depth`, matching `segment`. */
+  One,
+  /** `pattern` matches all the segments below `depth`. */
+  Full,
+}
+
+/** One pattern the walker must verify on a path, with the id it gives when it matches. */
+class Check {
+  constructor(
+    readonly id: number,
+    readonly kind: CheckKind,
+    /** Segments of literal prefix before what is checked (0 for keyed patterns). */
+    readonly depth: number,
+    readonly segment: ByteSegment,
+    readonly pattern: BytePattern,
+  ) {}
+
+  /** restMatches/keyedMatches (candidates.ts) for the path's first n segments. */
+  matches(b: Uint8Array, starts: Int32Array, ends: Int32Array, n: number): boolean {
+    const below = n - this.depth;
+    switch (this.kind) {
+      case CheckKind.Last:
+        return below > 0 && this.segment.matches(b, starts[n - 1], ends[n - 1]);
+      case CheckKind.One:
+        return below === 1 && this.segment.matches(b, starts[n - 1], ends[n - 1]);
+      case CheckKind.Full:
+        return this.pattern.matches(b, starts, ends, this.depth, n);
+    }
+  }
+}
+
+const NO_PATTERN = new BytePattern([[]], 0);
+const ANY = new ByteSegment(SegKind.Any, EMPTY, { kind: 'any' });
+
+/** A trie node's wildcard-tailed pattern (RestEntry), as candidates.ts's restMatches reads it. */
+function restCheck<E>(src: LineMatcherSource<E>, e: RestEntry<E>): Check {
+  const id = src.idOf(e.item.value);
+  if (e.lastOnly !== null) return new Check(id, CheckKind.Last, e.depth, ByteSegment.of(e.lastOnly), NO_PATTERN);
+  if (e.oneOnly !== null) return new Check(id, CheckKind.One, e.depth, ByteSegment.of(e.oneOnly), NO_PATTERN);
+  return new Check(id, CheckKind.Full, e.depth, ANY, BytePattern.of(e.rest));
+}
+
+/** A keyed pattern (KeyedEntry), as collectMatches and keyedMatches read it. */
+function keyedCheck<E>(src: LineMatcherSource<E>, e: KeyedEntry<E>, full: boolean): Check {
+  const id = src.idOf(e.item.value);
+  if (!full && e.lastOnly !== null) return new Check(id, CheckKind.Last, 0, ByteSegment.of(e.lastOnly), NO_PATTERN);
+  return new Check(id, CheckKind.Full, 0, ANY, BytePattern.of(e.item.segs));
+}
+
+/** A name or extension key's patterns, for files (self) and for directories (descendants). */
+interface KeyedSide {
+  /** The best entry proven by the key alone, or NO_RULE. */
+  proven: number;
+  /** Entries that need more checked. */
+  checks: Check[];
+}
+
+interface KeyedRecord {
+  bytes: Uint8Array;
+  self: KeyedSide;
+  desc: KeyedSide;
+}
+
+/** Open-addressing table from a byte string's hash to a record, verified on the bytes. */
+class KeyTable {
+  private readonly hashes: Int32Array;
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  readonly records: KeyedRecord[] = [];
+
+  constructor(keys: number) {
+    let size = 8;
+    while (size < keys * 2) size <<= 1;
+    this.hashes = new Int32Array(size);
+    this.slots = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+  }
+
+  /** The record for `key`, made on first use. */
+  recordFor(key: Uint8Array): KeyedRecord {
+    const h = hashBytes(key, 0, key.length);
+    const found = this.find(h, key, 0, key.length);
+    if (found !== null) return found;
+    const record: KeyedRecord = { bytes: key, self: emptySide(), desc: emptySide() };
+    let slot = h & this.mask;
+    while (this.slots[slot] !== -1) slot = (slot + 1) & this.mask;
+    this.hashes[slot] = h;
+    this.slots[slot] = this.records.length;
+    this.records.push(record);
+    return record;
+  }
+
+  find(h: number, b: Uint8Array, start: number, end: number): KeyedRecord | null {
+    const n = end - start;
+    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
+      const r = this.slots[slot];
+      if (r === -1) return null;
+      if (this.hashes[slot] === h) {
+        const record = this.records[r];
+        if (record.bytes.length === n && sameBytes(b, start, record.bytes, 0, n)) return record;
+      }
+    }
+  }
+}
+
+function emptySide(): KeyedSide {
+  return { proven: NO_RULE, checks: [] };
+}
+
+/** What the walker needs of the string matcher: its two indexes and an id per entry. */
+export interface LineMatcherSource<E> {
+  selfIndex: RuleIndex<E>;
+  descIndex: RuleIndex<E>;
+  /** The entry's rank: a higher id wins (ids follow priority). */
+  idOf(entry: E): number;
+}
+
+/**
+ * The walker. `decide` gives the winning entry's id for the path in bytes[start, end), NO_RULE
+ * or FALLBACK. Not re-entrant (it keeps its active patterns in scratch arrays).
+ */
+export class LineMatcher {
+  // The trie: the self and descendants tries merged, node 0 the root. A child is found by
+  // hashing (parent, segment hash) into an open-addressing table, verified on the bytes.
+  private readonly childHash: Int32Array;
+  private readonly childParent: Int32Array;
+  private readonly childNode: Int32Array;
+  private readonly childMask: number;
+  /** Node k's segment name is pool[nodeStart[k], nodeStart[k] + nodeLength[k]): one array, not one per node. */
+  private readonly pool: Uint8Array;
+  private readonly nodeStart: Int32Array;
+  private readonly nodeLength: Int32Array;
+  private poolUsed = 0;
+  private nodes = 0;
+  /** Best exact entry at the node, for the file that is this path / the directories that are. */
+  private readonly selfExact: number[] = [];
+  private readonly descExact: number[] = [];
+  /** The node's wildcard-tailed patterns, in force for every path through it. */
+  private readonly selfRests: Check[][] = [];
+  private readonly descRests: Check[][] = [];
+
+  private readonly names: KeyTable;
+  private readonly extensions: KeyTable;
+  /** `**` + one segment, tried on every last segment (`**` + `*` is proven: always). */
+  private readonly selfAny: KeyedSide = emptySide();
+  private readonly descAny: KeyedSide = emptySide();
+  /** Patterns tried on every path (RuleIndex.unindexed), for files and for directories. */
+  private readonly selfEvery: KeyedSide = emptySide();
+  private readonly descEvery: KeyedSide = emptySide();
+
+  private readonly activeSelf: Check[] = new Array<Check>(MAX_ACTIVE);
+  private readonly activeDesc: Check[] = new Array<Check>(MAX_ACTIVE);
+  /** The current path's segments: bytes[starts[k], ends[k]) is segment k. */
+  private readonly starts = new Int32Array(MAX_DEPTH);
+  private readonly ends = new Int32Array(MAX_DEPTH);
+  /** The root directory's best match: its exact patterns and the every-path ones, on no segments. */
+  private readonly rootBest: number;
+
+  constructor(src: LineMatcherSource<unknown>) {
+    const size0 = { nodes: 0, bytes: 0 };
+    measureTrie(src.selfIndex.root, size0);
+    measureTrie(src.descIndex.root, size0);
+    const nodes = size0.nodes;
+    this.pool = new Uint8Array(size0.bytes);
+    this.nodeStart = new Int32Array(nodes);
+    this.nodeLength = new Int32Array(nodes);
+    let size = 8;
+    while (size < nodes * 2) size <<= 1;
+    this.childHash = new Int32Array(size);
+    this.childParent = new Int32Array(size).fill(-1);
+    this.childNode = new Int32Array(size);
+    this.childMask = size - 1;
+    this.newNode(EMPTY);
+    this.mergeTrie(src, src.selfIndex.root, 0, true);
+    this.mergeTrie(src, src.descIndex.root, 0, false);
+
+    this.names = new KeyTable(countKeys(src.selfIndex.nameKeys()) + countKeys(src.descIndex.nameKeys()));
+    this.extensions = new KeyTable(countKeys(src.selfIndex.extensionKeys()) + countKeys(src.descIndex.extensionKeys()));
+    for (const [self, index] of [[true, src.selfIndex], [false, src.descIndex]] as const) {
+      for (const [name, list] of index.nameKeys()) {
+        const bytes = asciiBytes(name);
+        // A non-ASCII key is never found: such paths go to the string matcher.
+        if (bytes === null) continue;
+        const side = sideOf(this.names.recordFor(bytes), self);
+        // collectMatches: a name match is proven, or verified on the whole path.
+        for (const e of list) {
+          if (e.proven) side.proven = Math.max(side.proven, src.idOf(e.item.value));
+          else side.checks.push(keyedCheck(src, e, true));
+        }
+      }
+      for (const [ext, list] of index.extensionKeys()) {
+        const bytes = asciiBytes(ext);
+        if (bytes !== null) addChecks(src, list, sideOf(this.extensions.recordFor(bytes), self));
+      }
+      addChecks(src, index.lastSegmentOnly, self ? this.selfAny : this.descAny);
+      for (const item of index.unindexed) {
+        const check = new Check(src.idOf(item.value), CheckKind.Full, 0, ANY, BytePattern.of(item.segs));
+        (self ? this.selfEvery : this.descEvery).checks.push(check);
+      }
+    }
+    let rootBest = sideBest(this.descEvery, EMPTY, this.starts, this.ends, 0, this.descExact[0]);
+    // A tail that matches no segments at all (`/**`) applies to the root directory itself.
+    for (const r of this.descRests[0]) if (r.id > rootBest && r.matches(EMPTY, this.starts, this.ends, 0)) rootBest = r.id;
+    this.rootBest = rootBest;
+  }
+
+  private newNode(bytes: Uint8Array): number {
+    const node = this.nodes++;
+    this.pool.set(bytes, this.poolUsed);
+    this.nodeStart[node] = this.poolUsed;
+    this.nodeLength[node] = bytes.length;
+    this.poolUsed += bytes.length;
+    this.selfExact.push(NO_RULE);
+    this.descExact.push(NO_RULE);
+    this.selfRests.push(NO_CHECKS);
+    this.descRests.push(NO_CHECKS);
+    return node;
+  }
+
+  private mergeTrie<E>(src: LineMatcherSource<E>, trie: TrieNode<E>, node: number, self: boolean): void {
+    let best = NO_RULE;
+    for (const item of trie.exact) best = Math.max(best, src.idOf(item.value));
+    const rests = trie.rest.length === 0 ? NO_CHECKS : trie.rest.map((e) => restCheck(src, e));
+    if (self) {
+      this.selfExact[node] = best;
+      this.selfRests[node] = rests;
+    } else {
+      this.descExact[node] = best;
+      this.descRests[node] = rests;
+    }
+    for (const [name, child] of trie.children()) {
+      const bytes = asciiBytes(name);
+      // A non-ASCII name is never reached: such paths go to the string matcher.
+      if (bytes === null) continue;
+      this.mergeTrie(src, child, this.childOrNew(node, bytes), self);
+    }
+  }
+
+  private childOrNew(parent: number, bytes: Uint8Array): number {
+    const h = hashBytes(bytes, 0, bytes.length);
+    const found = this.child(parent, h, bytes, 0, bytes.length);
+    if (found >= 0) return found;
+    const node = this.newNode(bytes);
+    let slot = childSlot(parent, h) & this.childMask;
+    while (this.childParent[slot] !== -1) slot = (slot + 1) & this.childMask;
+    this.childHash[slot] = h;
+    this.childParent[slot] = parent;
+    this.childNode[slot] = node;
+    return node;
+  }
+
+  private child(parent: number, h: number, b: Uint8Array, start: number, end: number): number {
+    const mask = this.childMask;
+    for (let slot = childSlot(parent, h) & mask; ; slot = (slot + 1) & mask) {
+      const p = this.childParent[slot];
+      if (p === -1) return -1;
+      if (p === parent && this.childHash[slot] === h) {
+        const node = this.childNode[slot];
+        const n = this.nodeLength[node];
+        if (n === end - start && sameBytes(b, start, this.pool, this.nodeStart[node], n)) return node;
+      }
+    }
+  }
+
+  /**
+   * The winning entry's id for the path in bytes[start, end) (no line break, no CR), NO_RULE
+   * when no rule matches, FALLBACK when the string matcher must decide. The steps are those
+   * of Matcher.dir and Matcher.match with collectMatches: each directory's matches in the
+   * descendants index, then the file's in the self index.
+   */
+  decide(b: Uint8Array, start: number, end: number): number {
+    if (end <= start) return FALLBACK;
+    const first = b[start];
+    // Not canonical (normalizeRepoPath would change it): `/a`, `./a`, `a/`; `a//b` below.
+    if (first === SLASH || (first === DOT && start + 1 < end && b[start + 1] === SLASH) || b[end - 1] === SLASH) return FALLBACK;
+    const starts = this.starts;
+    const ends = this.ends;
+    let best = this.rootBest;
+    let nSelf = this.activate(this.selfRests[0], this.activeSelf, 0);
+    let nDesc = this.activate(this.descRests[0], this.activeDesc, 0);
+    let node = 0;
+    let depth = 0;
+    let s = start;
+    for (;;) {
+      let h = FNV_OFFSET;
+      let dot = -1;
+      let i = s;
+      for (; i < end; i++) {
+        const c = b[i];
+        if (c === SLASH) break;
+        if (c >= 0x80) return FALLBACK;
+        if (c === DOT) dot = i;
+        h = Math.imul(h ^ c, FNV_PRIME);
+      }
+      if (i === s || depth === MAX_DEPTH) return FALLBACK;
+      starts[depth] = s;
+      ends[depth] = i;
+      depth++;
+      const isFile = i === end;
+      if (node >= 0) {
+        node = this.child(node, h, b, s, i);
+        if (node >= 0) {
+          nSelf = this.activate(this.selfRests[node], this.activeSelf, nSelf);
+          nDesc = this.activate(this.descRests[node], this.activeDesc, nDesc);
+          if (nSelf < 0 || nDesc < 0) return FALLBACK;
+          best = Math.max(best, isFile ? this.selfExact[node] : this.descExact[node]);
+        }
+      }
+      const active = isFile ? this.activeSelf : this.activeDesc;
+      const nActive = isFile ? nSelf : nDesc;
+      for (let k = 0; k < nActive; k++) {
+        const r = active[k];
+        if (r.id > best && r.matches(b, starts, ends, depth)) best = r.id;
+      }
+      const named = this.names.find(h, b, s, i);
+      if (named !== null) best = sideBest(isFile ? named.self : named.desc, b, starts, ends, depth, best);
+      if (dot >= 0) {
+        const ext = this.extensions.find(hashBytes(b, dot + 1, i), b, dot + 1, i);
+        if (ext !== null) best = sideBest(isFile ? ext.self : ext.desc, b, starts, ends, depth, best);
+      }
+      best = sideBest(isFile ? this.selfAny : this.descAny, b, starts, ends, depth, best);
+      best = sideBest(isFile ? this.selfEvery : this.descEvery, b, starts, ends, depth, best);
+      if (isFile) return best;
+      s = i + 1;
+    }
+  }
+
+  /** Appends a node's wildcard-tailed patterns to the active ones; -1 when there are too many. */
+  private activate(rests: Check[], into: Check[], n: number): number {
+    if (rests.length === 0) return n;
+    if (n + rests.length > MAX_ACTIVE) return -1;
+    for (const r of rests) into[n++] = r;
+    return n;
+  }
+}
+
+/** The better of `best` and what a key's patterns give the path's first n segments. */
+function sideBest(side: KeyedSide, b: Uint8Array, starts: Int32Array, ends: Int32Array, n: number, best: number): number {
+  let out = side.proven > best ? side.proven : best;
+  const checks = side.checks;
+  for (let k = 0; k < checks.length; k++) {
+    const c = checks[k];
+    if (c.id > out && c.matches(b, starts, ends, n)) out = c.id;
+  }
+  return out;
+}
+
+function sideOf(record: KeyedRecord, self: boolean): KeyedSide {
+  return self ? record.self : record.desc;
+}
+
+/** Extension and last-segment patterns (keyedMatches): `**` + `*` is always true below the root. */
+function addChecks<E>(src: LineMatcherSource<E>, list: ReadonlyArray<KeyedEntry<E>>, side: KeyedSide): void {
+  for (const e of list) {
+    if (e.lastOnly !== null && e.lastOnly.kind === 'any') side.proven = Math.max(side.proven, src.idOf(e.item.value));
+    else side.checks.push(keyedCheck(src, e, false));
+  }
+}
+
+function childSlot(parent: number, h: number): number {
+  return Math.imul(parent + 1, 0x9e3779b1) ^ h;
+}
+
+/** Adds the trie's nodes and the bytes of their names to `size` (an upper bound: ASCII names only are kept). */
+function measureTrie(trie: TrieNode<unknown>, size: { nodes: number; bytes: number }): void {
+  size.nodes++;
+  for (const [name, child] of trie.children()) {
+    size.bytes += name.length;
+    measureTrie(child, size);
+  }
+}
+
+function countKeys(keys: Iterable<unknown>): number {
+  return Array.from(keys).length;
+}
+
+const NO_CHECKS: Check[] = [];
+
+// Each compile may build a walker and drop it with its matcher (see hiddenClasses.ts).
+keepHiddenClasses(new KeyTable(1), new Check(0, CheckKind.Last, 0, ANY, NO_PATTERN));
