@@ -4,8 +4,8 @@
 // bench allocated (other datasets, other contestants, timing arrays).
 // Usage: node --expose-gc bench/fresh-process.mjs <ours|peer|floor> <dataset-id> [peer-path-limit]
 // Prints one JSON line: { heapBytes, paths, firstCompileMs?, firstBatchMs? }. heapBytes is
-// heapUsed after a full GC with the path list and the matcher (ours/peer) still alive, minus
-// heapUsed before reading anything.
+// heapUsed + external (a Buffer's bytes are outside the heap) after a full GC with the path
+// list and the matcher (ours/peer) still alive, minus the same before reading anything.
 import fs from 'node:fs';
 import { compileOurs, datasetFiles, listDatasets, loadEngine, loadPeer, msSince, now, peerRepo, readPaths, shuffled } from './lib.mjs';
 import { PEER_SAMPLE_SEED } from './constants.mjs';
@@ -27,12 +27,14 @@ if (impl === 'ours' && !engine) process.exit(3);
 const heap = () => {
   globalThis.gc();
   globalThis.gc();
-  return process.memoryUsage().heapUsed;
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external;
 };
 const out = {};
 const base = heap();
 const t0 = now();
-const paths = readPaths(files.paths);
+// Ours reads the list as bytes for matchLines (as run.mjs's batch does); the others as lines.
+const paths = impl === 'ours' ? fs.readFileSync(files.paths) : readPaths(files.paths);
 let keep = null;
 let sink = 0;
 out.paths = paths.length;
@@ -40,7 +42,12 @@ if (impl === 'ours') {
   const tc = now();
   keep = compileOurs(engine, fs.readFileSync(files.codeowners, 'utf8'), ds.flavor);
   out.firstCompileMs = msSince(tc);
-  for (const p of paths) sink += keep.match(p).owners.length;
+  let n = 0;
+  keep.matchLines(paths, (start, end, r) => {
+    n++;
+    sink += r.owners.length;
+  });
+  out.paths = n;
   out.firstBatchMs = msSince(t0);
 } else if (impl === 'peer') {
   // The peer caches every path it has seen in every rule, so its heap grows with the batch;

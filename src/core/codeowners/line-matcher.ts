@@ -258,6 +258,11 @@ class KeyTable {
   private readonly slots: Int32Array;
   private readonly mask: number;
   readonly records: KeyedRecord[] = [];
+  /**
+   * One bit per (length, first byte) of the keys, both cut to 5 bits: a segment whose bit is
+   * clear is no key, found without hashing it. (An empty key's "first byte" is 0.)
+   */
+  private readonly filter = new Int32Array(32);
 
   constructor(keys: number) {
     let size = 8;
@@ -273,12 +278,20 @@ class KeyTable {
     const found = this.find(h, key, 0, key.length);
     if (found !== null) return found;
     const record: KeyedRecord = { bytes: key, self: emptySide(), desc: emptySide() };
+    const bit = filterBit(key.length, key.length > 0 ? key[0] : 0);
+    this.filter[bit >>> 5] |= 1 << (bit & 31);
     let slot = h & this.mask;
     while (this.slots[slot] !== -1) slot = (slot + 1) & this.mask;
     this.hashes[slot] = h;
     this.slots[slot] = this.records.length;
     this.records.push(record);
     return record;
+  }
+
+  /** False when no key has this length and first byte (`first` is 0 for an empty segment). */
+  mayHold(length: number, first: number): boolean {
+    const bit = filterBit(length, first);
+    return (this.filter[bit >>> 5] & (1 << (bit & 31))) !== 0;
   }
 
   find(h: number, b: Uint8Array, start: number, end: number): KeyedRecord | null {
@@ -292,6 +305,10 @@ class KeyTable {
       }
     }
   }
+}
+
+function filterBit(length: number, first: number): number {
+  return ((length & 31) << 5) | (first & 31);
 }
 
 function emptySide(): KeyedSide {
@@ -324,11 +341,11 @@ export class LineMatcher {
   private poolUsed = 0;
   private nodes = 0;
   /** Best exact entry at the node, for the file that is this path / the directories that are. */
-  private readonly selfExact: number[] = [];
-  private readonly descExact: number[] = [];
+  private readonly selfExact: Int32Array;
+  private readonly descExact: Int32Array;
   /** The node's wildcard-tailed patterns, in force for every path through it. */
-  private readonly selfRests: Check[][] = [];
-  private readonly descRests: Check[][] = [];
+  private readonly selfRests: Check[][];
+  private readonly descRests: Check[][];
 
   private readonly names: KeyTable;
   private readonly extensions: KeyTable;
@@ -355,13 +372,17 @@ export class LineMatcher {
     this.pool = new Uint8Array(size0.bytes);
     this.nodeStart = new Int32Array(nodes);
     this.nodeLength = new Int32Array(nodes);
+    this.selfExact = new Int32Array(nodes).fill(NO_RULE);
+    this.descExact = new Int32Array(nodes).fill(NO_RULE);
+    this.selfRests = new Array<Check[]>(nodes).fill(NO_CHECKS);
+    this.descRests = new Array<Check[]>(nodes).fill(NO_CHECKS);
     let size = 8;
     while (size < nodes * 2) size <<= 1;
     this.childHash = new Int32Array(size);
     this.childParent = new Int32Array(size).fill(-1);
     this.childNode = new Int32Array(size);
     this.childMask = size - 1;
-    this.newNode(EMPTY);
+    this.nodes = 1;
     this.mergeTrie(src, src.selfIndex.root, 0, true);
     this.mergeTrie(src, src.descIndex.root, 0, false);
 
@@ -395,19 +416,6 @@ export class LineMatcher {
     this.rootBest = rootBest;
   }
 
-  private newNode(bytes: Uint8Array): number {
-    const node = this.nodes++;
-    this.pool.set(bytes, this.poolUsed);
-    this.nodeStart[node] = this.poolUsed;
-    this.nodeLength[node] = bytes.length;
-    this.poolUsed += bytes.length;
-    this.selfExact.push(NO_RULE);
-    this.descExact.push(NO_RULE);
-    this.selfRests.push(NO_CHECKS);
-    this.descRests.push(NO_CHECKS);
-    return node;
-  }
-
   private mergeTrie<E>(src: LineMatcherSource<E>, trie: TrieNode<E>, node: number, self: boolean): void {
     let best = NO_RULE;
     for (const item of trie.exact) best = Math.max(best, src.idOf(item.value));
@@ -420,18 +428,30 @@ export class LineMatcher {
       this.descRests[node] = rests;
     }
     for (const [name, child] of trie.children()) {
-      const bytes = asciiBytes(name);
+      const next = this.childOrNew(node, name);
       // A non-ASCII name is never reached: such paths go to the string matcher.
-      if (bytes === null) continue;
-      this.mergeTrie(src, child, this.childOrNew(node, bytes), self);
+      if (next >= 0) this.mergeTrie(src, child, next, self);
     }
   }
 
-  private childOrNew(parent: number, bytes: Uint8Array): number {
-    const h = hashBytes(bytes, 0, bytes.length);
-    const found = this.child(parent, h, bytes, 0, bytes.length);
+  /** The child of `parent` named `name`, made on first use; -1 for a non-ASCII name. */
+  private childOrNew(parent: number, name: string): number {
+    // The name is written at the pool's end, and kept there only if the node is new.
+    const at = this.poolUsed;
+    const pool = this.pool;
+    for (let k = 0; k < name.length; k++) {
+      const c = name.charCodeAt(k);
+      if (c >= 0x80) return -1;
+      pool[at + k] = c;
+    }
+    const end = at + name.length;
+    const h = hashBytes(pool, at, end);
+    const found = this.child(parent, h, pool, at, end);
     if (found >= 0) return found;
-    const node = this.newNode(bytes);
+    const node = this.nodes++;
+    this.nodeStart[node] = at;
+    this.nodeLength[node] = name.length;
+    this.poolUsed = end;
     let slot = childSlot(parent, h) & this.childMask;
     while (this.childParent[slot] !== -1) slot = (slot + 1) & this.childMask;
     this.childHash[slot] = h;
@@ -473,15 +493,27 @@ export class LineMatcher {
     let depth = 0;
     let s = start;
     for (;;) {
+      // On the trie, the segment's hash finds its child. Off it, most segments need no hash
+      // at all (no name key is as long and starts the same): a lighter loop.
+      const onTrie = node >= 0;
       let h = FNV_OFFSET;
       let dot = -1;
       let i = s;
-      for (; i < end; i++) {
-        const c = b[i];
-        if (c === SLASH) break;
-        if (c >= 0x80) return FALLBACK;
-        if (c === DOT) dot = i;
-        h = Math.imul(h ^ c, FNV_PRIME);
+      if (onTrie) {
+        for (; i < end; i++) {
+          const c = b[i];
+          if (c === SLASH) break;
+          if (c >= 0x80) return FALLBACK;
+          if (c === DOT) dot = i;
+          h = Math.imul(h ^ c, FNV_PRIME);
+        }
+      } else {
+        for (; i < end; i++) {
+          const c = b[i];
+          if (c === SLASH) break;
+          if (c >= 0x80) return FALLBACK;
+          if (c === DOT) dot = i;
+        }
       }
       if (i === s || depth === MAX_DEPTH) return FALLBACK;
       starts[depth] = s;
@@ -503,9 +535,11 @@ export class LineMatcher {
         const r = active[k];
         if (r.id > best && r.matches(b, starts, ends, depth)) best = r.id;
       }
-      const named = this.names.find(h, b, s, i);
-      if (named !== null) best = sideBest(isFile ? named.self : named.desc, b, starts, ends, depth, best);
-      if (dot >= 0) {
+      if (this.names.mayHold(i - s, b[s])) {
+        const named = this.names.find(onTrie ? h : hashBytes(b, s, i), b, s, i);
+        if (named !== null) best = sideBest(isFile ? named.self : named.desc, b, starts, ends, depth, best);
+      }
+      if (dot >= 0 && this.extensions.mayHold(i - dot - 1, dot + 1 < i ? b[dot + 1] : 0)) {
         const ext = this.extensions.find(hashBytes(b, dot + 1, i), b, dot + 1, i);
         if (ext !== null) best = sideBest(isFile ? ext.self : ext.desc, b, starts, ends, depth, best);
       }
