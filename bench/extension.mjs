@@ -257,6 +257,7 @@ export function printExtension(r, log = console.log) {
     [`  … the event reaching the extension's listener (${r.refresh.waitForListener?.n ?? 0})`, r.refresh.waitForListener ? s(r.refresh.waitForListener) : '—', ''],
     ['  … the listener\'s rebuild of the tree (the extension\'s work)', r.refresh.listenerRebuild ? s(r.refresh.listenerRebuild) : '—', ''],
     ['    … the process\'s CPU time in that rebuild', r.refresh.listenerRebuildCpu ? s(r.refresh.listenerRebuildCpu) : '—', ''],
+    ['    … in its disk probes (fs.statSync, wall clock)', r.refresh.listenerRebuildStat ? s(r.refresh.listenerRebuildStat) : '—', ''],
     [`  … with no collector pause in them (${r.refresh.withoutGc?.n ?? 0})`, r.refresh.withoutGc ? s(r.refresh.withoutGc) : '—', ''],
     [`  … with one (${r.refresh.withGc?.n ?? 0}: the host's collector, any extension's garbage)`, r.refresh.withGc ? s(r.refresh.withGc) : '—', ''],
     ['  + VS Code\'s request for it answered (workbench round trip)', s(r.refresh.roundTrip), ''],

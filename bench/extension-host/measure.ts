@@ -4,6 +4,7 @@
 // OWNERSHIP_LENS_BENCH_RESULTS. Nothing here sleeps a fixed time: it waits on the extension's
 // own events (the This File tree's change event) and on the promises VS Code returns.
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as v8 from 'node:v8';
@@ -44,10 +45,35 @@ function stats(ms: number[]) {
 }
 
 /** Of a refresh from `eventAt` to `builtAt`: the wait for the extension's listener, and its rebuild call. */
-function ownShare(calls: Array<{ at: number; ms: number; cpuMs: number }>, eventAt: number | undefined, builtAt: number | undefined): { waitMs?: number; ownMs?: number; ownCpuMs?: number } {
+function ownShare(calls: Array<{ at: number; ms: number; cpuMs: number; statMs: number }>, eventAt: number | undefined, builtAt: number | undefined): { waitMs?: number; ownMs?: number; ownCpuMs?: number; ownStatMs?: number } {
   if (eventAt === undefined || builtAt === undefined) return {};
   const call = calls.find((c) => c.at >= eventAt && c.at <= builtAt);
-  return call ? { waitMs: call.at - eventAt, ownMs: call.ms, ownCpuMs: call.cpuMs } : {};
+  return call ? { waitMs: call.at - eventAt, ownMs: call.ms, ownCpuMs: call.cpuMs, ownStatMs: call.statMs } : {};
+}
+
+/**
+ * Wall time spent in fs.statSync since the last call of the returned function (the rebuild's
+ * disk probes go through it): tells a rebuild that waited on the file system from one that
+ * waited for a core.
+ */
+function statSyncClock(): () => number {
+  // The module object itself, not this bundle's namespace copy of it, which cannot be assigned to.
+  const nodeFs = createRequire(__filename)('node:fs') as typeof fs;
+  const original = nodeFs.statSync;
+  let spent = 0;
+  (nodeFs as { statSync: unknown }).statSync = function (this: unknown, ...args: Parameters<typeof fs.statSync>) {
+    const t0 = performance.now();
+    try {
+      return original.apply(this, args);
+    } finally {
+      spent += performance.now() - t0;
+    }
+  };
+  return () => {
+    const out = spent;
+    spent = 0;
+    return out;
+  };
 }
 
 /** A later turn of the event loop: what ran before it ends its task. */
@@ -151,14 +177,16 @@ async function measure(input: BenchInput, out: Record<string, unknown>): Promise
   const build = tree.getChildren.bind(tree);
   // When the extension's own listener asked This File to rebuild, and how long that call ran:
   // a refresh is the event reaching that listener, then the extension's work.
-  const refreshCalls: Array<{ at: number; ms: number; cpuMs: number }> = [];
+  const refreshCalls: Array<{ at: number; ms: number; cpuMs: number; statMs: number }> = [];
   const refreshTree = tree.refresh.bind(tree);
+  const statMs = statSyncClock();
   tree.refresh = () => {
     const at = performance.now();
     const cpu = process.cpuUsage();
+    statMs();
     refreshTree();
     const used = process.cpuUsage(cpu);
-    refreshCalls.push({ at, ms: performance.now() - at, cpuMs: (used.user + used.system) / 1000 });
+    refreshCalls.push({ at, ms: performance.now() - at, cpuMs: (used.user + used.system) / 1000, statMs: statMs() });
   };
   let rootBuilt: ((nodes: readonly unknown[]) => void) | undefined;
   const builds = { byVSCode: 0, byBench: 0 };
@@ -268,6 +296,7 @@ async function measure(input: BenchInput, out: Record<string, unknown>): Promise
     waitForListener: statsOf((r) => r.waitMs),
     listenerRebuild: statsOf((r) => r.ownMs),
     listenerRebuildCpu: statsOf((r) => r.ownCpuMs),
+    listenerRebuildStat: statsOf((r) => r.ownStatMs),
     notBuiltAhead: switches.length - built.length,
     roundTrip: stats(switches.map((r) => r.roundTripMs)),
     fromTreeEvent: stats(switches.map((r) => r.fromTreeEventMs)),
