@@ -5,18 +5,35 @@
 import * as assert from 'node:assert/strict';
 import { compileMatcher, parseCodeowners, resetWork, workSteps, type Flavor } from '../../src/core';
 
-function cost(codeowners: string, path: string, flavor: Flavor): { steps: number; owners: string[] } {
+/**
+ * The work of one lookup. `bytes` (GitHub's flavor) asks matchLines, the batch form, whose
+ * byte-level walker checks the same patterns on the path's bytes (line-matcher.ts); paths
+ * deeper than its 256 segments go to the string matcher, which the plain cases measure.
+ */
+function costOf(codeowners: string, path: string, flavor: Flavor, bytes = false): { steps: number; owners: string[] } {
   const matcher = compileMatcher(parseCodeowners(codeowners, { flavor }));
   resetWork();
-  const owners = matcher.match(path).owners;
-  return { steps: workSteps(), owners };
+  if (!bytes) {
+    const owners = matcher.match(path).owners;
+    return { steps: workSteps(), owners };
+  }
+  const owners: string[][] = [];
+  matcher.matchLines(new TextEncoder().encode(path), (_start, _end, r) => owners.push(r.owners));
+  assert.equal(owners.length, 1);
+  return { steps: workSteps(), owners: owners[0] };
 }
 
-const FLAVORS: Flavor[] = ['github', 'gitlab'];
+const FLAVORS: Array<[Flavor, boolean]> = [
+  ['github', false],
+  ['gitlab', false],
+  ['github', true],
+];
 
 describe('matching stays linear on adversarial input (counted work)', () => {
-  for (const flavor of FLAVORS) {
-    it(`${flavor}: *a*a*a…*b against a long run of a's`, () => {
+  for (const [flavor, bytes] of FLAVORS) {
+    const cost = (codeowners: string, path: string, f: Flavor) => costOf(codeowners, path, f, bytes);
+    const label = bytes ? `${flavor} (batch, on bytes)` : flavor;
+    it(`${label}: *a*a*a…*b against a long run of a's`, () => {
       const pattern = `${'*a'.repeat(5000)}*b`;
       const path = 'a'.repeat(100_000);
       const { steps, owners } = cost(`${pattern} @x\n`, path, flavor);
@@ -24,7 +41,7 @@ describe('matching stays linear on adversarial input (counted work)', () => {
       assert.ok(steps < 4 * (pattern.length + path.length), `${steps} steps`);
     });
 
-    it(`${flavor}: **/**/**/… nested 2,000 deep against a 2,000-segment path`, () => {
+    it(`${label}: **/**/**/… nested 2,000 deep against a 2,000-segment path`, () => {
       const pattern = `${'**/'.repeat(2000)}x`;
       const path = `${'d/'.repeat(2000)}y`;
       const { steps, owners } = cost(`${pattern} @x\n`, path, flavor);
@@ -32,14 +49,25 @@ describe('matching stays linear on adversarial input (counted work)', () => {
       assert.ok(steps < 4 * (pattern.length + path.length), `${steps} steps`);
     });
 
-    it(`${flavor}: alternating a/**/a/**/… blocks that almost match`, () => {
+    it(`${label}: the same within 250 segments (the batch walker's own depth)`, () => {
+      for (const [pattern, path] of [
+        [`${'**/'.repeat(200)}x`, `${'d/'.repeat(250)}y`],
+        [`/${'a/**/'.repeat(80)}b`, `${'a/'.repeat(250)}c`],
+      ]) {
+        const { steps, owners } = cost(`${pattern} @x\n`, path, flavor);
+        assert.deepEqual(owners, []);
+        assert.ok(steps < 8 * (pattern.length + path.length), `${pattern.slice(0, 12)}…: ${steps} steps`);
+      }
+    });
+
+    it(`${label}: alternating a/**/a/**/… blocks that almost match`, () => {
       const pattern = `/${'a/**/'.repeat(1000)}b`;
       const path = `${'a/'.repeat(3000)}c`;
       const { steps } = cost(`${pattern} @x\n`, path, flavor);
       assert.ok(steps < 8 * (pattern.length + path.length), `${steps} steps`);
     });
 
-    it(`${flavor}: wildcard pieces (*?a?a?…?b*) over a long run of near-matches`, () => {
+    it(`${label}: wildcard pieces (*?a?a?…?b*) over a long run of near-matches`, () => {
       const piece = '?a'.repeat(40);
       const pattern = `*${piece}?b*`;
       const path = 'xa'.repeat(50_000);
@@ -49,7 +77,7 @@ describe('matching stays linear on adversarial input (counted work)', () => {
       assert.ok(steps < 6 * (pattern.length + path.length), `${steps} steps`);
     });
 
-    it(`${flavor}: a 100,000-character pattern and path`, () => {
+    it(`${label}: a 100,000-character pattern and path`, () => {
       const pattern = `/${'x'.repeat(50_000)}*${'y'.repeat(49_999)}`;
       const path = `${'x'.repeat(50_000)}${'z'.repeat(10)}${'y'.repeat(49_998)}`;
       const { steps, owners } = cost(`${pattern} @x\n`, path, flavor);
