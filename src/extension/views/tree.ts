@@ -1,5 +1,8 @@
 // Tree views here are built whole from the model (a few dozen items at most) and handed to
 // VS Code as nodes that already hold their TreeItem: no per-item lookups when expanding.
+// A Markdown tooltip is the exception: it is handed out only when VS Code asks for it (on
+// hover, through resolveTreeItem), because VS Code parses every Markdown string it is sent
+// in the extension host, and the Rubric view alone sends a hundred of them per rebuild.
 import * as vscode from 'vscode';
 import { showControls } from '../util/inertText';
 
@@ -9,6 +12,8 @@ export class Node {
     readonly children: readonly Node[] = [],
     /** Anything a command on this item needs (e.g. the expectation to copy). */
     readonly data?: unknown,
+    /** The item's Markdown tooltip, given to VS Code when it resolves the item (on hover). */
+    readonly tooltip?: vscode.MarkdownString,
   ) {}
 }
 
@@ -36,13 +41,13 @@ export function node(label: string, options: NodeOptions = {}, children: readonl
   // are escaped where they are written.
   const item = new vscode.TreeItem(oneLine(label), state);
   if (options.description !== undefined) item.description = oneLine(options.description);
-  if (options.tooltip !== undefined) item.tooltip = typeof options.tooltip === 'string' ? showControls(options.tooltip) : options.tooltip;
+  if (typeof options.tooltip === 'string') item.tooltip = showControls(options.tooltip);
   if (options.icon) item.iconPath = new vscode.ThemeIcon(options.icon);
   if (options.command) item.command = options.command;
   if (options.contextValue) item.contextValue = options.contextValue;
   if (options.id) item.id = options.id;
   if (options.resourceUri) item.resourceUri = options.resourceUri;
-  return new Node(item, children, options.data);
+  return new Node(item, children, options.data, typeof options.tooltip === 'string' ? undefined : options.tooltip);
 }
 
 /**
@@ -107,6 +112,12 @@ export class BuiltTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
 
   getTreeItem(element: Node): vscode.TreeItem {
     return element.item;
+  }
+
+  /** VS Code asks for what the item left undefined, when it is hovered: the Markdown tooltip. */
+  resolveTreeItem(item: vscode.TreeItem, element: Node): vscode.TreeItem {
+    if (item.tooltip === undefined && element.tooltip !== undefined) item.tooltip = element.tooltip;
+    return item;
   }
 
   async getChildren(element?: Node): Promise<Node[]> {

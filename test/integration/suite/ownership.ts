@@ -55,7 +55,9 @@ export async function snapshot<T>(provider: vscode.TreeDataProvider<T>, element?
   const children = (await provider.getChildren(element)) ?? [];
   const out: TreeSnapshot[] = [];
   for (const child of children) {
-    const item = await provider.getTreeItem(child);
+    let item = await provider.getTreeItem(child);
+    // What VS Code does on hover: ask the provider for what the item left undefined.
+    if (item.tooltip === undefined && provider.resolveTreeItem) item = (await provider.resolveTreeItem(item, child, new vscode.CancellationTokenSource().token)) ?? item;
     const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
     const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip;
     out.push({
