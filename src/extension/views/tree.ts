@@ -2,7 +2,8 @@
 // VS Code as nodes that already hold their TreeItem: no per-item lookups when expanding.
 // A Markdown tooltip is the exception: it is handed out only when VS Code asks for it (on
 // hover, through resolveTreeItem), because VS Code parses every Markdown string it is sent
-// in the extension host, and the Rubric view alone sends a hundred of them per rebuild.
+// in the extension host, and the Rubric view alone sends one per expectation (31 for L4) per
+// rebuild.
 import * as vscode from 'vscode';
 import { showControls } from '../util/inertText';
 
