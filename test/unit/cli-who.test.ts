@@ -58,7 +58,9 @@ describe('cli: who', () => {
     // Lines the byte-level walker decides and copies as they are, and lines it hands to the
     // string matcher: quotes, backslashes, control characters, non-ASCII, invalid UTF-8,
     // non-canonical and absolute paths. Each record must be exactly the argument's.
-    const lines = ['src/a.ts', 'README.md', 'src/vendor/lib.c', 'src/"q".ts', 'src\\w.ts', 'src/tab\there', 'src/é.ts', 'src/\u{1F600}', './src/a.ts', '/src/a.ts', 'src//a.ts', 'src/', path.join(gh, 'src', 'a.ts'), 'src/\x7f'];
+    const kinds = ['src/a.ts', 'README.md', 'src/vendor/lib.c', 'src/"q".ts', 'src\\w.ts', 'src/tab\there', 'src/é.ts', 'src/\u{1F600}', './src/a.ts', '/src/a.ts', 'src//a.ts', 'src/', path.join(gh, 'src', 'a.ts'), 'src/\x7f'];
+    // Enough lines for the walker to be worth building (OwnershipMatcher.lineMatcher).
+    const lines = Array.from({ length: 20 }, () => kinds).flat();
     const r = await run(['who', '--json', '--stdin'], gh, `${lines.join('\n')}\n`, true);
     const byArgument = await run(['who', '--json', ...lines], gh);
     assert.equal(r.code, 0);

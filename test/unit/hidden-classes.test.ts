@@ -10,14 +10,22 @@ import * as path from 'node:path';
 
 const ENGINE = path.join(__dirname, '..', '..', 'dist', 'engine.js');
 
-// Warms the parser and the matcher on a 2,000-rule file (literal paths, globs, two owners),
-// collects, and parses and compiles again.
+// Warms the parser and the matcher (both forms: match and the byte-level matchLines) on a
+// 2,000-rule file (literal paths, globs, two owners), collects, and parses and compiles again.
 const SCRIPT = `
 const e = require(${JSON.stringify(ENGINE)});
 const lines = ['* @org/all', '*.md @org/docs', 'Makefile @org/build'];
 for (let i = 0; i < 2000; i++) lines.push(i % 3 === 0 ? '/services/s' + i + '/ @org/t' + (i % 40) : i % 3 === 1 ? '/packages/p' + i + '/src/**/*.test.ts @org/qa @x' + i + '@example.com' : '/apps/a' + i + '/*.json @org/t' + (i % 40));
 const text = lines.join('\\n');
-const run = () => { const m = e.compileMatcher(e.parseCodeowners(text, { flavor: 'github' })); return m.match('services/s3/a/b.ts').owners.length + m.match('packages/p4/src/x/y.test.ts').owners.length; };
+const batch = Buffer.from('services/s3/a/b.ts\\npackages/p4/src/x/y.test.ts\\napps/a5/c.json\\nREADME.md\\n');
+const run = () => {
+  const m = e.compileMatcher(e.parseCodeowners(text, { flavor: 'github' }));
+  let n = m.match('services/s3/a/b.ts').owners.length + m.match('packages/p4/src/x/y.test.ts').owners.length;
+  // Built outright: matchLines alone would not build the walker for so few paths.
+  m.lineMatcher();
+  m.matchLines(batch, (s, t, r) => { n += r.owners.length; });
+  return n;
+};
 for (let i = 0; i < 40; i++) run();
 console.log('--- collection');
 gc();

@@ -33,7 +33,11 @@ function expectedLines(text: string): string[] {
     .filter((l) => l.length > 0);
 }
 
-/** matchLines agrees with match on every line of `text`; returns how many lines the walker decided itself. */
+/**
+ * matchLines agrees with match on every line of `text`, and so does the walker on every line
+ * it decides itself (matchLines leaves it out of batches too small to pay for it); returns how
+ * many lines the walker decided.
+ */
 function agree(codeowners: string, flavor: Flavor, text: string): number {
   const parsed = parseCodeowners(codeowners, { flavor });
   const lines = expectedLines(text);
@@ -43,20 +47,22 @@ function agree(codeowners: string, flavor: Flavor, text: string): number {
     got.map((g) => g.line),
     lines,
   );
-  for (let i = 0; i < lines.length; i++) {
-    const want = viaString.match(lines[i]);
+  const same = (result: OwnershipResult, line: string, how: string) => {
+    const want = viaString.match(line);
     // Results are shared frozen objects for GitHub: the same object, not only an equal one.
-    if (got[i].result !== want) assert.deepEqual(got[i].result, want, `${JSON.stringify(lines[i])} in\n${codeowners}`);
-  }
-  const walker = compileMatcher(parsed).lineMatcher();
+    if (result !== want) assert.deepEqual(result, want, `${how}: ${JSON.stringify(line)} in\n${codeowners}`);
+  };
+  for (let i = 0; i < lines.length; i++) same(got[i].result, lines[i], 'matchLines');
+  const matcher = compileMatcher(parsed);
+  const walker = matcher.lineMatcher();
   if (walker === null) return 0;
-  const bytes = encoder.encode(lines.join('\n'));
   let decided = 0;
-  let start = 0;
   for (const l of lines) {
-    const end = start + encoder.encode(l).length;
-    if (walker.decide(bytes, start, end) !== FALLBACK) decided++;
-    start = end + 1;
+    const bytes = encoder.encode(l);
+    const id = walker.decide(bytes, 0, bytes.length);
+    if (id === FALLBACK) continue;
+    decided++;
+    same(matcher.resultOfId(id), l, 'the walker');
   }
   return decided;
 }
@@ -124,6 +130,22 @@ describe('line matcher: matchLines gives what match gives, line by line', () => 
     assert.equal(decide('src/a'), 1);
     assert.equal(decide('lib/a'), 0);
     assert.equal(compileMatcher(parseCodeowners('/src/ @src\n', { flavor: 'github' })).lineMatcher()?.decide(encoder.encode('lib/a'), 0, 5), NO_RULE);
+  });
+
+  it('builds the walker for a batch big enough to pay for it, not for a few paths against many rules', () => {
+    const rules = Array.from({ length: 100 }, (_, i) => `/src/m${i}/ @t${i}`).join('\n');
+    const few = compileMatcher(parseCodeowners(rules, { flavor: 'github' }));
+    assert.equal(few.lineMatcher(1000), null);
+    // Still answered, by the string matcher.
+    const seen: string[][] = [];
+    few.matchLines(encoder.encode('src/m7/a.ts\n'), (_s, _e, r) => seen.push(r.owners));
+    assert.deepEqual(seen, [['@t7']]);
+    assert.equal(few.lineMatcher(1000), null);
+    const many = compileMatcher(parseCodeowners(rules, { flavor: 'github' }));
+    const walker = many.lineMatcher(1_000_000);
+    assert.ok(walker);
+    // Once built, it serves any batch.
+    assert.equal(many.lineMatcher(10), walker);
   });
 
   it('has no walker for GitLab files, whose sections it does not handle', () => {

@@ -93,7 +93,7 @@ function writeJson(repo: RepositoryOwnership, positionals: string[], stdin: Buff
   const writeText = (p: string): void => out.text(`{"path":${jsonString(p)},${tailOf(repo.match(toRepo(p)))}\n`);
   for (const p of positionals) writeText(p);
   if (stdin === null) return out.end();
-  const walker = repo.lineMatcher();
+  const walker = repo.lineMatcher(stdin.length);
   /** Record tails as bytes, by the walker's id (shifted by one: NO_RULE is -1). */
   const byteTails: Array<Uint8Array | undefined> = [];
   eachLine(stdin.length, (from) => stdin.indexOf(10, from), (i) => stdin[i], (start, end) => {

@@ -275,11 +275,11 @@ export class LineMatcher {
       this.descExact[node] = best;
       this.descRests[node] = rests;
     }
-    for (const [name, child] of trie.children()) {
+    trie.eachChild((name, child) => {
       const next = this.childOrNew(node, name);
       // A non-ASCII name is never reached: such paths go to the string matcher.
       if (next >= 0) this.mergeTrie(src, child, next, self);
-    }
+    });
   }
 
   /** The child of `parent` named `name`, made on first use; -1 for a non-ASCII name. */
@@ -437,10 +437,10 @@ function childSlot(parent: number, h: number): number {
 /** Adds the trie's nodes and the bytes of their names to `size` (an upper bound: ASCII names only are kept). */
 function measureTrie(trie: TrieNode<unknown>, size: { nodes: number; bytes: number }): void {
   size.nodes++;
-  for (const [name, child] of trie.children()) {
+  trie.eachChild((name, child) => {
     size.bytes += name.length;
     measureTrie(child, size);
-  }
+  });
 }
 
 function countKeys(keys: Iterable<unknown>): number {

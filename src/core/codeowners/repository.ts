@@ -39,8 +39,8 @@ export interface RepositoryOwnership {
   readonly parsed: ParsedCodeowners | null;
   readonly diagnostics: FileDiagnostic[];
   match(path: string): OwnershipResult;
-  /** The byte-level walker for paths given as bytes (see OwnershipMatcher.lineMatcher); null without a map or for GitLab. */
-  lineMatcher(): LineMatcher | null;
+  /** The byte-level walker for a batch of `batchBytes` of paths (see OwnershipMatcher.lineMatcher); null without a map. */
+  lineMatcher(batchBytes?: number): LineMatcher | null;
   /** The result for an id the walker returned. */
   resultOfId(id: number): OwnershipResult;
   ruleRef(rule: Rule): RuleRef;
@@ -65,8 +65,8 @@ class Repository implements RepositoryOwnership {
     return this.matcher ? this.matcher.match(path) : { ...NO_MAP, owners: [] };
   }
 
-  lineMatcher(): LineMatcher | null {
-    return this.matcher ? this.matcher.lineMatcher() : null;
+  lineMatcher(batchBytes?: number): LineMatcher | null {
+    return this.matcher ? this.matcher.lineMatcher(batchBytes) : null;
   }
 
   resultOfId(id: number): OwnershipResult {

@@ -53,9 +53,12 @@ export class TrieNode<T> {
     return this.kids === null ? null : (this.kids.get(name) ?? null);
   }
 
-  /** The children by segment name (for the byte-level walker, line-matcher.ts). */
-  children(): Iterable<[string, TrieNode<T>]> {
-    return this.kids === null ? NO_ITEMS : this.kids.entries();
+  /**
+   * Hands each child and its segment name to `visit` (for the byte-level walker,
+   * line-matcher.ts). A callback, not an iterator: leaves, most nodes, then cost nothing.
+   */
+  eachChild(visit: (name: string, child: TrieNode<T>) => void): void {
+    if (this.kids !== null) this.kids.forEach((child, name) => visit(name, child));
   }
 
   childOrNew(name: string): TrieNode<T> {
