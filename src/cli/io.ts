@@ -7,8 +7,8 @@ export interface CliIO {
   /** Writes bytes to standard output; without it, bytes are decoded and given to `stdout`. */
   stdoutBytes?(bytes: Uint8Array): void;
   stderr(text: string): void;
-  /** Reads all of standard input (used by `--stdin`): its bytes, or text already decoded. */
-  readStdin(): Promise<Uint8Array | string>;
+  /** Reads all of standard input (used by `--stdin`), as bytes. */
+  readStdin(): Promise<Uint8Array>;
 }
 
 /** Exit codes shared by every command. */

@@ -19,17 +19,20 @@ export class JsonLinesWriter {
 
   /**
    * Writes `{"path":"<bytes[start, end)>",<tail>` when those bytes are printable ASCII without
-   * a quote or backslash, which JSON takes as they are; false, with nothing written, otherwise.
-   * `tail` is the rest of the record, from `"owners"` to the line break.
+   * a quote or backslash, which JSON takes as they are; false, with no record written (the
+   * output so far may have been flushed), otherwise. `tail` is the rest of the record, from
+   * `"owners"` to the line break.
    */
   plainRecord(bytes: Uint8Array, start: number, end: number, tail: Uint8Array): boolean {
+    // A path longer than a chunk is checked before room is made for it, not after.
+    if (end - start > CHUNK && !plain(bytes, start, end)) return false;
     this.reserve(HEAD.length + (end - start) + 2 + tail.length);
     const buf = this.buf;
     let pos = this.pos;
     for (let k = 0; k < HEAD.length; k++) buf[pos++] = HEAD[k];
     for (let i = start; i < end; i++) {
       const c = bytes[i];
-      if (c < 0x20 || c === QUOTE || c === BACKSLASH || c >= 0x80) return false;
+      if (!plainByte(c)) return false;
       buf[pos++] = c;
     }
     buf[pos++] = QUOTE;
@@ -66,4 +69,14 @@ export class JsonLinesWriter {
     this.buf = Buffer.allocUnsafe(CHUNK);
     this.pos = 0;
   }
+}
+
+/** JSON takes the byte as it is: printable ASCII (DEL included, as JSON.stringify leaves it), no quote or backslash. */
+function plainByte(c: number): boolean {
+  return c >= 0x20 && c < 0x80 && c !== QUOTE && c !== BACKSLASH;
+}
+
+function plain(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!plainByte(bytes[i])) return false;
+  return true;
 }

@@ -19,7 +19,7 @@ interface Run {
 async function run(argv: string[], cwd: string, env: Record<string, string>): Promise<Run> {
   let out = '';
   let err = '';
-  const io: CliIO = { cwd, env, stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: async () => '' };
+  const io: CliIO = { cwd, env, stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: async () => new Uint8Array() };
   const code = await main(argv, io);
   return { code, out, err };
 }

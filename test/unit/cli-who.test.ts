@@ -16,14 +16,13 @@ interface Run {
   err: string;
 }
 
-/** Runs in-process; with `bytes`, standard input and output are bytes, as in the real process. */
+/** Runs in-process; with `bytes`, standard output takes bytes (stdoutBytes), as in the real process. */
 async function run(argv: string[], cwd: string, stdin = '', bytes = false): Promise<Run> {
   let out = '';
   let err = '';
-  const io: CliIO = { cwd, env: {}, stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: async () => stdin };
+  const io: CliIO = { cwd, env: {}, stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: async () => Buffer.from(stdin, 'utf8') };
   if (bytes) {
     const chunks: Buffer[] = [];
-    io.readStdin = async () => Buffer.from(stdin, 'utf8');
     io.stdoutBytes = (b) => chunks.push(Buffer.from(b));
     const code = await main(argv, io);
     return { code, out: out + Buffer.concat(chunks).toString('utf8'), err };

@@ -30,7 +30,7 @@ describe('ownership-lens explain', () => {
       env,
       stdout: (t) => (stdout += t),
       stderr: (t) => (stderr += t),
-      readStdin: async () => '',
+      readStdin: async () => new Uint8Array(),
     };
     const code = await explainCommand(args, io);
     return { code, stdout, stderr };

@@ -105,7 +105,7 @@ describe('fuzz: CLI arguments', () => {
       fc.asyncProperty(fc.array(arg, { maxLength: 6 }), async (argv) => {
         let out = '';
         let err = '';
-        const io: CliIO = { cwd: root, env: {}, stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: async () => 'src/x\n' };
+        const io: CliIO = { cwd: root, env: {}, stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: async () => Buffer.from('src/x\n') };
         const code = await main(argv, io);
         const what = `exit ${code} for ${JSON.stringify(argv)}: ${JSON.stringify(err)}`;
         assert.ok([0, 1, 2].includes(code), what);

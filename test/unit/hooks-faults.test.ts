@@ -506,7 +506,7 @@ class Racer {
         for await (const line of rl) {
           for (const op of line.split(' ')) {
             let out = '', err = '', code;
-            const io = { cwd: root, env: process.env, stdout: (t) => { out += t; }, stderr: (t) => { err += t; }, readStdin: async () => '' };
+            const io = { cwd: root, env: process.env, stdout: (t) => { out += t; }, stderr: (t) => { err += t; }, readStdin: async () => new Uint8Array() };
             try {
               code = await main(['hook', op, '--root', root, ...(op === 'install' ? ['--cli', cliPath] : [])], io);
             } catch (e) {

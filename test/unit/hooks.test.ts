@@ -29,7 +29,7 @@ interface Run {
 async function hook(repo: TestRepo, ...args: string[]): Promise<Run> {
   let out = '';
   let err = '';
-  const io: CliIO = { cwd: repo.root, env: repo.env, stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: async () => '' };
+  const io: CliIO = { cwd: repo.root, env: repo.env, stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: async () => new Uint8Array() };
   const code = await main(['hook', ...args], io);
   return { code, out, err };
 }

@@ -153,6 +153,35 @@ describe('line matcher: matchLines gives what match gives, line by line', () => 
     assert.ok(compileMatcher(parseCodeowners('/src/ @a\n', { flavor: 'bitbucket' })).lineMatcher());
   });
 
+  it('random bigger files and deeper paths: many tails under one prefix, names of 31 bytes and more', () => {
+    const long = ['n'.repeat(31), 'n'.repeat(32), 'm'.repeat(40)];
+    const segment = fc.constantFrom('a', 'b', 'ab', 'a.b', 'b.md', 'x', ...long);
+    const patternSegment = fc.oneof({ weight: 3, arbitrary: segment }, { weight: 2, arbitrary: fc.constantFrom('*', '**', 'a*', '*b', '*.md', 'a?', '*a*', `${long[0]}*`, `*${long[1]}`) });
+    const pattern = fc
+      .tuple(fc.constantFrom('', '/', '/a/', '**/'), fc.array(patternSegment, { minLength: 1, maxLength: 7 }), fc.boolean())
+      .map(([lead, segs, trail]) => `${lead}${segs.join('/')}${trail ? '/' : ''}`);
+    const owner = fc.constantFrom('@o1', '@o2', '');
+    const pathLine = fc.array(segment, { minLength: 1, maxLength: 14 }).map((s) => s.join('/'));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(pattern, owner), { minLength: 1, maxLength: 40 }), fc.array(pathLine, { minLength: 1, maxLength: 20 }), (rules, paths) => {
+        agree(rules.map(([p, o]) => `${p} ${o}`.trimEnd()).join('\n'), 'github', paths.join('\n'));
+      }),
+      { seed: SEED + 1, numRuns: Math.max(1, Math.round(500 * SCALE)) },
+    );
+  });
+
+  it('a path under a prefix that holds more wildcard tails than the walker first makes room for', () => {
+    // 70 tails at /a/ (the walker starts with room for 64 and grows), and a file at /a itself.
+    const rules = ['/a @file', ...Array.from({ length: 70 }, (_, i) => `/a/**/n${i}/ @t${i}`), '/a/**/*.md @docs'].join('\n');
+    const paths = ['a', 'a/b/n69/c.ts', 'a/n3/x/y.md', 'a/n3/x/y.ts', 'a/z'].join('\n');
+    assert.equal(agree(rules, 'github', paths), 5);
+    const m = compileMatcher(parseCodeowners(rules, { flavor: 'github' }));
+    assert.deepEqual(
+      ['a', 'a/b/n69/c.ts', 'a/n3/x/y.md', 'a/n3/x/y.ts'].map((p) => m.match(p).owners),
+      [['@file'], ['@t69'], ['@docs'], ['@t3']],
+    );
+  });
+
   it('random files and paths (GitHub and Bitbucket), hostile bytes included', () => {
     const segment = fc.oneof(
       { weight: 6, arbitrary: fc.constantFrom('a', 'b', 'ab', 'ba', '.a', 'a.b', 'x', 'b.md', 'A', 'é', '.', '..') },

@@ -31,7 +31,7 @@ describe('explain with team membership from the host', () => {
   async function explain(env: Record<string, string | undefined>, ...args: string[]): Promise<Run> {
     let stdout = '';
     let stderr = '';
-    const io: CliIO = { cwd: repo, env: { ...baseEnv, ...env }, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: async () => '' };
+    const io: CliIO = { cwd: repo, env: { ...baseEnv, ...env }, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: async () => new Uint8Array() };
     const code = await explainCommand(args, io);
     // Whatever happened, the token is never printed.
     assert.ok(!stdout.includes(TOKEN) && !stderr.includes(TOKEN), 'token printed');
@@ -151,7 +151,7 @@ describe('precommit with team membership from the host', () => {
       const run = async (env: Record<string, string>) => {
         let out = '';
         let err = '';
-        const io: CliIO = { cwd: repo.root, env: { ...repo.env, XDG_CACHE_HOME: path.join(repo.root, '..', 'cache'), ...env }, stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: async () => '' };
+        const io: CliIO = { cwd: repo.root, env: { ...repo.env, XDG_CACHE_HOME: path.join(repo.root, '..', 'cache'), ...env }, stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: async () => new Uint8Array() };
         const code = await main(['precommit', '--json'], io);
         assert.ok(!out.includes(TOKEN) && !err.includes(TOKEN));
         return { code, keys: out.trim().split('\n').map((l) => (JSON.parse(l) as { key: string }).key), err };

@@ -27,7 +27,7 @@ interface Run {
 async function precommit(repo: TestRepo, args: string[] = [], cwd = repo.root): Promise<Run> {
   let out = '';
   let err = '';
-  const io: CliIO = { cwd, env: repo.env, stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: async () => '' };
+  const io: CliIO = { cwd, env: repo.env, stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: async () => new Uint8Array() };
   const code = await main(['precommit', ...args], io);
   return { code, out, err };
 }

@@ -16,7 +16,7 @@ import { commitAll, makeRepo, type TestRepo } from '../support/gitRepo';
 async function run(argv: string[], cwd: string, env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: CliIO = { cwd, env, stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: async () => '' };
+  const io: CliIO = { cwd, env, stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: async () => new Uint8Array() };
   const code = await main(argv, io);
   return { code, out, err };
 }

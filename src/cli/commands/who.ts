@@ -3,7 +3,7 @@
 // for GitLab, "sections": {name: owners}.
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { FALLBACK, type OwnershipResult, type RepositoryOwnership, type Rule } from '../../core';
+import { eachLine, FALLBACK, type OwnershipResult, type RepositoryOwnership, type Rule } from '../../core';
 import { EXIT_OK, type CliIO } from '../io';
 import { JsonLinesWriter } from '../jsonLinesWriter';
 import { openRepository, REPOSITORY_OPTIONS, REPOSITORY_USAGE, summarizeProblems } from '../repository-args';
@@ -36,38 +36,16 @@ export async function whoCommand(argv: string[], io: CliIO): Promise<number> {
   summarizeProblems(repo, io);
   if (values.json) writeJson(repo, positionals, stdin, io);
   else {
-    const lines = stdin === null ? [] : textLines(stdin.toString('utf8'));
+    const lines: string[] = [];
+    if (stdin !== null) eachLine(stdin, (start, end) => lines.push(stdin.toString('utf8', start, end)));
     writeTable(repo, positionals.concat(lines), io);
   }
   return EXIT_OK;
 }
 
-function asBuffer(input: Uint8Array | string): Buffer {
-  if (typeof input === 'string') return Buffer.from(input, 'utf8');
+/** A Buffer over the same bytes (for its utf8 decoding of a line). */
+function asBuffer(input: Uint8Array): Buffer {
   return Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-}
-
-/** Each line of `text` (a trailing CR removed), skipping empty ones. */
-function textLines(text: string): string[] {
-  const out: string[] = [];
-  eachLine(text.length, (from) => text.indexOf('\n', from), (i) => text.charCodeAt(i), (start, end) => out.push(text.slice(start, end)));
-  return out;
-}
-
-/**
- * Hands `visit` the bounds of each line of a text or byte sequence of `length` units (code
- * units or bytes: line breaks are ASCII either way), a trailing CR removed, empty lines
- * skipped. `nextBreak` finds the next LF (-1: none), `at` reads one unit.
- */
-function eachLine(length: number, nextBreak: (from: number) => number, at: (i: number) => number, visit: (start: number, end: number) => void): void {
-  let start = 0;
-  while (start < length) {
-    let end = nextBreak(start);
-    if (end < 0) end = length;
-    const stop = end > start && at(end - 1) === 13 ? end - 1 : end;
-    if (stop > start) visit(start, stop);
-    start = end + 1;
-  }
 }
 
 /**
@@ -96,8 +74,12 @@ function writeJson(repo: RepositoryOwnership, positionals: string[], stdin: Buff
   const walker = repo.lineMatcher(stdin.length);
   /** Record tails as bytes, by the walker's id (shifted by one: NO_RULE is -1). */
   const byteTails: Array<Uint8Array | undefined> = [];
-  eachLine(stdin.length, (from) => stdin.indexOf(10, from), (i) => stdin[i], (start, end) => {
-    const id = walker === null ? FALLBACK : walker.decide(stdin, start, end);
+  // A path inside the repository given absolute is made relative first (inRepo), which the
+  // walker does not do: such a line goes the string way. (On POSIX the walker would hand it
+  // back anyway, for its leading `/`.)
+  const absolute = Buffer.from(`${repo.root}${path.sep}`, 'utf8');
+  eachLine(stdin, (start, end) => {
+    const id = walker === null || startsWith(stdin, start, end, absolute) ? FALLBACK : walker.decide(stdin, start, end);
     if (id !== FALLBACK) {
       let tail = byteTails[id + 1];
       if (tail === undefined) {
@@ -109,6 +91,12 @@ function writeJson(repo: RepositoryOwnership, positionals: string[], stdin: Buff
     writeText(stdin.toString('utf8', start, end));
   });
   out.end();
+}
+
+function startsWith(bytes: Uint8Array, start: number, end: number, prefix: Uint8Array): boolean {
+  if (end - start < prefix.length) return false;
+  for (let k = 0; k < prefix.length; k++) if (bytes[start + k] !== prefix[k]) return false;
+  return true;
 }
 
 /**

@@ -1,6 +1,7 @@
 // glob.ts's segment and pattern matchers over bytes, for the batch walker (line-matcher.ts):
-// the same semantics, decided on a path's bytes where that is exact (ASCII paths, plain
-// literal/prefix/suffix segments), and handed to glob.ts as a string otherwise.
+// the same semantics, decided on a path's bytes where that is simple (literal, `*x` and `x*`
+// segments of ASCII paths), and otherwise handed to glob.ts on the segment's text, made at
+// most once per path (PathBytes.textOf).
 import { charge } from './work';
 import { segmentMatches, type SegmentMatcher, type SegmentPattern } from './glob';
 
@@ -49,6 +50,10 @@ export class ByteSegment {
     readonly kind: SegKind,
     readonly bytes: Uint8Array,
     readonly source: SegmentMatcher,
+    /** Glob: the shortest segment that can match (glob.ts checks it first, and so do we). */
+    readonly minLength = 0,
+    /** Glob: has a `*` (without one, only segments of exactly minLength can match). */
+    readonly starred = true,
   ) {}
 
   static of(m: SegmentMatcher): ByteSegment {
@@ -69,15 +74,18 @@ export class ByteSegment {
             if (suffix.length === 0) return new ByteSegment(SegKind.Prefix, prefix, m);
           }
         }
-        return new ByteSegment(SegKind.Glob, EMPTY, m);
+        return new ByteSegment(SegKind.Glob, EMPTY, m, m.glob.minLength, m.glob.starred);
       }
       case 'globstar':
         return new ByteSegment(SegKind.Any, EMPTY, m);
     }
   }
 
-  /** Does the (non-empty, ASCII) segment bytes[start, end) match? */
-  matches(b: Uint8Array, start: number, end: number): boolean {
+  /** Does segment k of the path (non-empty, ASCII) match? */
+  matches(path: PathBytes, k: number): boolean {
+    const b = path.bytes;
+    const start = path.starts[k];
+    const end = path.ends[k];
     const n = this.bytes.length;
     switch (this.kind) {
       case SegKind.Any:
@@ -90,7 +98,9 @@ export class ByteSegment {
       case SegKind.Prefix:
         return end - start >= n && sameBytes(b, start, this.bytes, 0, n);
       case SegKind.Glob:
-        return segmentMatches(this.source, latin1(b, start, end));
+        // The length tests glob.ts makes first, before the segment's text is made for it.
+        if (this.starred ? end - start < this.minLength : end - start !== this.minLength) return false;
+        return segmentMatches(this.source, path.textOf(k));
       case SegKind.Never:
         return false;
     }
@@ -98,11 +108,53 @@ export class ByteSegment {
 }
 
 export const EMPTY = new Uint8Array(0);
+/** For ASCII bytes (all the walker decides), any single-byte decoding gives the same text. */
+const ASCII = new TextDecoder('latin1');
 
-function latin1(b: Uint8Array, start: number, end: number): string {
-  let s = '';
-  for (let i = start; i < end; i++) s += String.fromCharCode(b[i]);
-  return s;
+/**
+ * The path being matched: its bytes and its segments' bounds (segment k is
+ * bytes[starts[k], ends[k])). A segment's text, which only glob.ts's matcher needs, is made at
+ * most once per path: a pattern tried at every directory below it asks for the same segments
+ * again and again, and remaking them would cost depth × length.
+ */
+export class PathBytes {
+  bytes: Uint8Array = EMPTY;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  private readonly texts: Array<string | undefined>;
+  /** texts[0, textsUsed) may hold the current path's texts. */
+  private textsUsed = 0;
+
+  constructor(capacity: number) {
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.texts = new Array<string | undefined>(capacity).fill(undefined);
+  }
+
+  /** Starts on another path. */
+  reset(bytes: Uint8Array): void {
+    this.bytes = bytes;
+    for (let k = 0; k < this.textsUsed; k++) this.texts[k] = undefined;
+    this.textsUsed = 0;
+  }
+
+  /** Segment k as a string (ASCII: one character per byte). */
+  textOf(k: number): string {
+    let text = this.texts[k];
+    if (text === undefined) {
+      const start = this.starts[k];
+      const end = this.ends[k];
+      if (end - start > 16) text = ASCII.decode(this.bytes.subarray(start, end));
+      else {
+        text = '';
+        for (let i = start; i < end; i++) text += String.fromCharCode(this.bytes[i]);
+      }
+      charge(end - start);
+      this.texts[k] = text;
+      if (k >= this.textsUsed) this.textsUsed = k + 1;
+    }
+    return text;
+  }
 }
 
 /** A whole pattern (or a trie pattern's tail) over byte segments: glob.ts's SegmentPattern. */
@@ -120,23 +172,23 @@ export class BytePattern {
     );
   }
 
-  /** glob.ts's matchSegments on the path's segments from..n (their bounds in starts/ends). */
-  matches(b: Uint8Array, starts: Int32Array, ends: Int32Array, from: number, n: number): boolean {
+  /** glob.ts's matchSegments, on the path's segments from..n. */
+  matches(path: PathBytes, from: number, n: number): boolean {
     charge(1);
     if (n - from < this.minSegments) return false;
     const blocks = this.blocks;
-    if (blocks.length === 1) return n - from === blocks[0].length && blockAt(blocks[0], b, starts, ends, from);
+    if (blocks.length === 1) return n - from === blocks[0].length && blockAt(blocks[0], path, from);
     const first = blocks[0];
     const last = blocks[blocks.length - 1];
-    if (!blockAt(first, b, starts, ends, from)) return false;
+    if (!blockAt(first, path, from)) return false;
     const end = n - last.length;
-    if (!blockAt(last, b, starts, ends, end)) return false;
+    if (!blockAt(last, path, end)) return false;
     let pos = from + first.length;
     for (let k = 1; k < blocks.length - 1; k++) {
       const block = blocks[k];
       let found = -1;
       for (let at = pos; at + block.length <= end; at++) {
-        if (blockAt(block, b, starts, ends, at)) {
+        if (blockAt(block, path, at)) {
           found = at;
           break;
         }
@@ -148,10 +200,10 @@ export class BytePattern {
   }
 }
 
-function blockAt(block: ByteSegment[], b: Uint8Array, starts: Int32Array, ends: Int32Array, pos: number): boolean {
+function blockAt(block: ByteSegment[], path: PathBytes, pos: number): boolean {
   for (let k = 0; k < block.length; k++) {
     charge(1);
-    if (!block[k].matches(b, starts[pos + k], ends[pos + k])) return false;
+    if (!block[k].matches(path, pos + k)) return false;
   }
   return true;
 }

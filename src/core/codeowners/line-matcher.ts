@@ -7,19 +7,22 @@
 // searches (rule-index.ts) is small enough to stay in cache: a few thousand trie nodes and a
 // few dozen name and extension keys. This walker reads each path's bytes once, hashes each
 // segment as it goes, and steps through flat copies of those same indexes held in typed
-// arrays, with no string and no allocation per path.
+// arrays, with no string and no allocation per path (a segment's text is made only for a
+// pattern glob.ts must match on it: byte-glob.ts).
 //
-// It is exact by construction rather than by a second reading of the semantics: it is built
-// from the string matcher's own indexes and applies the same rules (candidates.ts,
-// collectMatches) to the same segments. What it does not handle itself it hands back
-// (FALLBACK), and the caller asks the string matcher: a path that is not canonical, not ASCII
-// (`?` and classes count characters, not bytes), or deeper than MAX_DEPTH segments.
+// It is built from the string matcher's own indexes, so the two cannot disagree on which
+// patterns can match a path; the checks on those candidates (candidates.ts's collectMatches,
+// restMatches and keyedMatches, and glob.ts's matchSegments) are restated here on bytes,
+// and test/unit/line-matcher.test.ts holds the two together on real and random files. What
+// it does not handle it hands back (FALLBACK), and the caller asks the string matcher: a
+// path that is not canonical, not ASCII (`?` counts characters, not bytes), or deeper than
+// MAX_DEPTH segments.
 //
 // GitHub and Bitbucket only (one implicit section, the highest priority wins); a GitLab file,
 // with its sections and exclusions, is left to the string matcher.
 
 import { keepHiddenClasses } from '../hiddenClasses';
-import { asciiBytes, BytePattern, ByteSegment, EMPTY, FNV_OFFSET, FNV_PRIME, hashBytes, sameBytes, SegKind } from './byte-glob';
+import { asciiBytes, BytePattern, ByteSegment, EMPTY, FNV_OFFSET, FNV_PRIME, hashBytes, PathBytes, sameBytes, SegKind } from './byte-glob';
 import type { KeyedEntry, RestEntry, RuleIndex, TrieNode } from './rule-index';
 
 /** `decide`'s answer when this walker cannot decide the path: ask the string matcher. */
@@ -29,8 +32,8 @@ export const NO_RULE = -1;
 
 const SLASH = 0x2f;
 const DOT = 0x2e;
-/** Most active wildcard-tailed patterns one path can meet on its way down (more: FALLBACK). */
-const MAX_ACTIVE = 64;
+/** Room for the wildcard-tailed patterns one path meets on its way down (it grows if need be). */
+const ACTIVE_ROOM = 64;
 /** Most segments in a path the walker decides (more: FALLBACK). */
 const MAX_DEPTH = 256;
 
@@ -55,15 +58,15 @@ class Check {
   ) {}
 
   /** restMatches/keyedMatches (candidates.ts) for the path's first n segments. */
-  matches(b: Uint8Array, starts: Int32Array, ends: Int32Array, n: number): boolean {
+  matches(path: PathBytes, n: number): boolean {
     const below = n - this.depth;
     switch (this.kind) {
       case CheckKind.Last:
-        return below > 0 && this.segment.matches(b, starts[n - 1], ends[n - 1]);
+        return below > 0 && this.segment.matches(path, n - 1);
       case CheckKind.One:
-        return below === 1 && this.segment.matches(b, starts[n - 1], ends[n - 1]);
+        return below === 1 && this.segment.matches(path, n - 1);
       case CheckKind.Full:
-        return this.pattern.matches(b, starts, ends, this.depth, n);
+        return this.pattern.matches(path, this.depth, n);
     }
   }
 }
@@ -79,10 +82,13 @@ function restCheck<E>(src: LineMatcherSource<E>, e: RestEntry<E>): Check {
   return new Check(id, CheckKind.Full, e.depth, ANY, BytePattern.of(e.rest));
 }
 
-/** A keyed pattern (KeyedEntry), as collectMatches and keyedMatches read it. */
-function keyedCheck<E>(src: LineMatcherSource<E>, e: KeyedEntry<E>, full: boolean): Check {
+/**
+ * A keyed pattern (KeyedEntry), as keyedMatches reads it. (A name key's unproven entry has no
+ * `lastOnly`: collectMatches's full check is this one's too.)
+ */
+function keyedCheck<E>(src: LineMatcherSource<E>, e: KeyedEntry<E>): Check {
   const id = src.idOf(e.item.value);
-  if (!full && e.lastOnly !== null) return new Check(id, CheckKind.Last, 0, ByteSegment.of(e.lastOnly), NO_PATTERN);
+  if (e.lastOnly !== null) return new Check(id, CheckKind.Last, 0, ByteSegment.of(e.lastOnly), NO_PATTERN);
   return new Check(id, CheckKind.Full, 0, ANY, BytePattern.of(e.item.segs));
 }
 
@@ -204,11 +210,10 @@ export class LineMatcher {
   private readonly selfEvery: KeyedSide = emptySide();
   private readonly descEvery: KeyedSide = emptySide();
 
-  private readonly activeSelf: Check[] = new Array<Check>(MAX_ACTIVE);
-  private readonly activeDesc: Check[] = new Array<Check>(MAX_ACTIVE);
-  /** The current path's segments: bytes[starts[k], ends[k]) is segment k. */
-  private readonly starts = new Int32Array(MAX_DEPTH);
-  private readonly ends = new Int32Array(MAX_DEPTH);
+  private readonly activeSelf: Check[] = new Array<Check>(ACTIVE_ROOM);
+  private readonly activeDesc: Check[] = new Array<Check>(ACTIVE_ROOM);
+  /** The current path and its segments. */
+  private readonly path = new PathBytes(MAX_DEPTH);
   /** The root directory's best match: its exact patterns and the every-path ones, on no segments. */
   private readonly rootBest: number;
 
@@ -245,7 +250,7 @@ export class LineMatcher {
         // collectMatches: a name match is proven, or verified on the whole path.
         for (const e of list) {
           if (e.proven) side.proven = Math.max(side.proven, src.idOf(e.item.value));
-          else side.checks.push(keyedCheck(src, e, true));
+          else side.checks.push(keyedCheck(src, e));
         }
       }
       for (const [ext, list] of index.extensionKeys()) {
@@ -258,9 +263,12 @@ export class LineMatcher {
         (self ? this.selfEvery : this.descEvery).checks.push(check);
       }
     }
-    let rootBest = sideBest(this.descEvery, EMPTY, this.starts, this.ends, 0, this.descExact[0]);
-    // A tail that matches no segments at all (`/**`) applies to the root directory itself.
-    for (const r of this.descRests[0]) if (r.id > rootBest && r.matches(EMPTY, this.starts, this.ends, 0)) rootBest = r.id;
+    this.path.reset(EMPTY);
+    let rootBest = sideBest(this.descEvery, this.path, 0, this.descExact[0]);
+    // A tail that matched no segments at all would apply to the root directory itself. (The
+    // index puts none at the root today: a tail hangs below its literal prefix, one segment
+    // deep at least. This keeps the walker true to whatever the index holds.)
+    for (const r of this.descRests[0]) if (r.id > rootBest && r.matches(this.path, 0)) rootBest = r.id;
     this.rootBest = rootBest;
   }
 
@@ -332,8 +340,10 @@ export class LineMatcher {
     const first = b[start];
     // Not canonical (normalizeRepoPath would change it): `/a`, `./a`, `a/`; `a//b` below.
     if (first === SLASH || (first === DOT && start + 1 < end && b[start + 1] === SLASH) || b[end - 1] === SLASH) return FALLBACK;
-    const starts = this.starts;
-    const ends = this.ends;
+    const path = this.path;
+    path.reset(b);
+    const starts = path.starts;
+    const ends = path.ends;
     let best = this.rootBest;
     let nSelf = this.activate(this.selfRests[0], this.activeSelf, 0);
     let nDesc = this.activate(this.descRests[0], this.activeDesc, 0);
@@ -372,8 +382,8 @@ export class LineMatcher {
         node = this.child(node, h, b, s, i);
         if (node >= 0) {
           nSelf = this.activate(this.selfRests[node], this.activeSelf, nSelf);
-          nDesc = this.activate(this.descRests[node], this.activeDesc, nDesc);
-          if (nSelf < 0 || nDesc < 0) return FALLBACK;
+          // The file's own node's descendant tails apply to nothing below it: there is none.
+          if (!isFile) nDesc = this.activate(this.descRests[node], this.activeDesc, nDesc);
           best = Math.max(best, isFile ? this.selfExact[node] : this.descExact[node]);
         }
       }
@@ -381,39 +391,37 @@ export class LineMatcher {
       const nActive = isFile ? nSelf : nDesc;
       for (let k = 0; k < nActive; k++) {
         const r = active[k];
-        if (r.id > best && r.matches(b, starts, ends, depth)) best = r.id;
+        if (r.id > best && r.matches(path, depth)) best = r.id;
       }
       if (this.names.mayHold(i - s, b[s])) {
         const named = this.names.find(onTrie ? h : hashBytes(b, s, i), b, s, i);
-        if (named !== null) best = sideBest(isFile ? named.self : named.desc, b, starts, ends, depth, best);
+        if (named !== null) best = sideBest(isFile ? named.self : named.desc, path, depth, best);
       }
       if (dot >= 0 && this.extensions.mayHold(i - dot - 1, dot + 1 < i ? b[dot + 1] : 0)) {
         const ext = this.extensions.find(hashBytes(b, dot + 1, i), b, dot + 1, i);
-        if (ext !== null) best = sideBest(isFile ? ext.self : ext.desc, b, starts, ends, depth, best);
+        if (ext !== null) best = sideBest(isFile ? ext.self : ext.desc, path, depth, best);
       }
-      best = sideBest(isFile ? this.selfAny : this.descAny, b, starts, ends, depth, best);
-      best = sideBest(isFile ? this.selfEvery : this.descEvery, b, starts, ends, depth, best);
+      best = sideBest(isFile ? this.selfAny : this.descAny, path, depth, best);
+      best = sideBest(isFile ? this.selfEvery : this.descEvery, path, depth, best);
       if (isFile) return best;
       s = i + 1;
     }
   }
 
-  /** Appends a node's wildcard-tailed patterns to the active ones; -1 when there are too many. */
+  /** Appends a node's wildcard-tailed patterns to the active ones (the array grows if need be). */
   private activate(rests: Check[], into: Check[], n: number): number {
-    if (rests.length === 0) return n;
-    if (n + rests.length > MAX_ACTIVE) return -1;
-    for (const r of rests) into[n++] = r;
+    for (let k = 0; k < rests.length; k++) into[n++] = rests[k];
     return n;
   }
 }
 
 /** The better of `best` and what a key's patterns give the path's first n segments. */
-function sideBest(side: KeyedSide, b: Uint8Array, starts: Int32Array, ends: Int32Array, n: number, best: number): number {
+function sideBest(side: KeyedSide, path: PathBytes, n: number, best: number): number {
   let out = side.proven > best ? side.proven : best;
   const checks = side.checks;
   for (let k = 0; k < checks.length; k++) {
     const c = checks[k];
-    if (c.id > out && c.matches(b, starts, ends, n)) out = c.id;
+    if (c.id > out && c.matches(path, n)) out = c.id;
   }
   return out;
 }
@@ -426,7 +434,7 @@ function sideOf(record: KeyedRecord, self: boolean): KeyedSide {
 function addChecks<E>(src: LineMatcherSource<E>, list: ReadonlyArray<KeyedEntry<E>>, side: KeyedSide): void {
   for (const e of list) {
     if (e.lastOnly !== null && e.lastOnly.kind === 'any') side.proven = Math.max(side.proven, src.idOf(e.item.value));
-    else side.checks.push(keyedCheck(src, e, false));
+    else side.checks.push(keyedCheck(src, e));
   }
 }
 

@@ -14,6 +14,7 @@
 // directory and memoised, so a file costs a handful of hash lookups: its directory's state,
 // its name in the trie below that directory, its name and its extension.
 
+import { eachLine } from '../byteLines';
 import { keepHiddenClasses } from '../hiddenClasses';
 import { CHECK_EVERY_MASK, type Slicer } from '../slices';
 import { compileRule, readEntries, type Entry as SharedEntry } from './entries';
@@ -150,7 +151,8 @@ export interface OwnershipMatcher {
    * The byte-level walker, built on first use, for callers that handle each line's bytes
    * themselves (the CLI's JSON writer); null for GitLab files, whose sections it does not
    * handle, and, until it is built, for a batch of `batchBytes` too small to pay for building
-   * it (see WALKER_PAYS). Its ids map to results through `resultOfId`.
+   * it (see WALKER_PAYS). Null means "use match()" either way. Its ids map to results
+   * through `resultOfId`.
    */
   lineMatcher(batchBytes?: number): LineMatcher | null;
   /** The result for an id `LineMatcher.decide` returned (NO_RULE included, FALLBACK not). */
@@ -335,17 +337,10 @@ class Matcher implements OwnershipMatcher {
 
   matchLines(bytes: Uint8Array, visit: LineVisitor): void {
     const walker = this.lineMatcher(bytes.length);
-    let start = 0;
-    while (start < bytes.length) {
-      let end = bytes.indexOf(10, start);
-      if (end < 0) end = bytes.length;
-      const stop = end > start && bytes[end - 1] === 13 ? end - 1 : end;
-      if (stop > start) {
-        const id = walker === null ? FALLBACK : walker.decide(bytes, start, stop);
-        visit(start, stop, id === FALLBACK ? this.match(UTF8.decode(bytes.subarray(start, stop))) : this.resultOfId(id));
-      }
-      start = end + 1;
-    }
+    eachLine(bytes, (start, end) => {
+      const id = walker === null ? FALLBACK : walker.decide(bytes, start, end);
+      visit(start, end, id === FALLBACK ? this.match(UTF8.decode(bytes.subarray(start, end))) : this.resultOfId(id));
+    });
   }
 
   private result(acc: Accumulator): OwnershipResult {
@@ -374,7 +369,8 @@ const NO_MATCH: OwnershipResult = Object.freeze({ owners: Object.freeze([]) as u
 // Every compile makes a matcher and its directory states and drops them with it (see hiddenClasses.ts).
 {
   const exemplar = new Matcher({ flavor: 'github', rules: [], sections: [], diagnostics: [], applied: true });
-  keepHiddenClasses(exemplar, exemplar.match('a/b'), Accumulator.fresh(2, false), exemplar.lineMatcher() as LineMatcher);
+  // lineMatcher(Infinity): built whatever the batch, as it would be for a big one.
+  keepHiddenClasses(exemplar, exemplar.match('a/b'), Accumulator.fresh(2, false), exemplar.lineMatcher(Infinity) as LineMatcher);
 }
 
 /** Compiles a parsed file once; the matcher memoises directories as it answers. */
