@@ -1,5 +1,8 @@
 // Where ownership.yml is looked for. Its own module, without the YAML parser, so that code
-// which only needs the names (the editor's file watchers) does not load the parser.
+// which only needs the names (the editor's file watchers) or whether there is one (the editor,
+// before it loads the parser) does not load the parser.
+import * as path from 'node:path';
+import type { FileSystem } from '../fs';
 
 /** First found wins: beside CODEOWNERS first, like the host does. */
 export const OWNERSHIP_CONFIG_LOCATIONS = [
@@ -10,3 +13,8 @@ export const OWNERSHIP_CONFIG_LOCATIONS = [
   'ownership.yml',
   'ownership.yaml',
 ] as const;
+
+/** The location (relative to `root`) of the ownership file in use, or null when there is none. */
+export function findOwnershipConfig(root: string, fs: FileSystem): string | null {
+  return OWNERSHIP_CONFIG_LOCATIONS.find((rel) => fs.kind(path.join(root, rel)) === 'file') ?? null;
+}

@@ -25,9 +25,12 @@ function configValidator(): SchemaValidator {
   return validator;
 }
 
-/** Reads the first ownership file found under `root` (absolute); an empty config if none. */
-export function loadOwnershipConfig(root: string, fs: FileSystem = nodeFileSystem): OwnershipConfigLoad {
-  for (const rel of OWNERSHIP_CONFIG_LOCATIONS) {
+/**
+ * Reads the first ownership file found under `root` (absolute); an empty config if none.
+ * `found`, when the caller has looked already (findOwnershipConfig), spares looking again.
+ */
+export function loadOwnershipConfig(root: string, fs: FileSystem = nodeFileSystem, found?: string): OwnershipConfigLoad {
+  for (const rel of found === undefined ? OWNERSHIP_CONFIG_LOCATIONS : [found]) {
     const loaded = loadBoundedYamlFile(fs, path.join(root, rel), rel);
     if (loaded) return fromYaml(loaded, rel);
   }

@@ -8,7 +8,7 @@ import { isInside, type EntryKind, type FileSystem } from '../../core/fs';
 import { resolveIdentity, type GitUser, type Me } from '../../core/identity/identity';
 import type { Membership } from '../../core/membership/types';
 import { CONTRIBUTING_NAMES, guideCandidates, ROOT_EXTRA_DIRS } from '../../core/practices/contributing';
-import { OWNERSHIP_CONFIG_LOCATIONS } from '../../core/practices/configLocations';
+import { findOwnershipConfig } from '../../core/practices/configLocations';
 import type { OwnershipConfigLoad } from '../../core/practices/loadOwnershipConfig';
 import { EMPTY_OWNERSHIP_CONFIG, type OwnershipConfig } from '../../core/practices/types';
 import type { Rubric } from '../../core/rubric/types';
@@ -154,9 +154,10 @@ export class RepositoryCatalog {
    */
   private async ownershipConfig(root: string): Promise<OwnershipConfigLoad> {
     const fs = this.host.fs;
-    if (!OWNERSHIP_CONFIG_LOCATIONS.some((rel) => fs.kind(nodePath.join(root, rel)) === 'file')) return { config: EMPTY_OWNERSHIP_CONFIG, diagnostics: [] };
+    const found = findOwnershipConfig(root, fs);
+    if (found === null) return { config: EMPTY_OWNERSHIP_CONFIG, diagnostics: [] };
     const { loadOwnershipConfig }: LazyBundles['files'] = typeof __LAZY_BUNDLES__ !== 'undefined' ? lazyBundle('files') : await import('../lazy/files.js');
-    return loadOwnershipConfig(root, fs);
+    return loadOwnershipConfig(root, fs, found);
   }
 
   /** Repositories whose load has finished, by root (a subset of `repositories`). */
