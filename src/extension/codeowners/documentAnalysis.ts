@@ -43,8 +43,9 @@ export interface CodeownersState {
   diagnostics: Diagnostic[];
   /** Undefined until the tracked files are known, and always in an untrusted workspace. */
   analysis?: AnalysisSummary;
-  /** The flavor the text was read with. */
+  /** The flavor the text was read with, and the setting it came from. */
   flavor: Flavor;
+  flavorSetting: FlavorSetting;
   /** True when no analysis is coming for this version: it is there, or cannot be had (no git, untrusted). */
   settled: boolean;
 }
@@ -87,8 +88,8 @@ export class CodeownersAnalysis extends Disposable {
     this._register(vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)));
     this._register(vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, EDIT_DEBOUNCE_MS)));
     this._register(vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)));
-    // ownership.yml, settings and trust: every open CODEOWNERS is read again.
-    this._register(model.onDidChange(() => this.rescheduleAll()));
+    // ownership.yml, settings: an open CODEOWNERS is read again when they change its findings.
+    this._register(model.onDidChange(() => void this.modelChanged()));
     this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.rescheduleAll()));
     this._register({ dispose: () => this.clearTimers() });
     this._register(this.fileEvents.onDidChange((root) => this.filesChanged(root)));
@@ -182,6 +183,34 @@ export class CodeownersAnalysis extends Disposable {
     for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0);
   }
 
+  /** Model changes handled so far, and documents they scheduled again (the integration tests read both). */
+  modelChangesHandled = 0;
+  rescheduledForModel = 0;
+
+  /**
+   * The model changed. An open CODEOWNERS is read again only when what its findings depend on
+   * besides its own text did: its repository, that repository's ownership.yml (unknown owners;
+   * the catalog keeps the same config object across CODEOWNERS edits) or the flavor setting.
+   * Typing in it changes the model too (its unsaved buffer is the map), and the text change
+   * has already scheduled it, debounced: rescheduling it here at once analysed every burst
+   * twice, the first time mid-burst.
+   */
+  private async modelChanged(): Promise<void> {
+    try {
+      for (const doc of vscode.workspace.textDocuments) {
+        if (!isCodeownersDocument(doc)) continue;
+        const state = this.states.get(doc.uri.toString());
+        const repo = state && (await this.model.repositoryFor(doc.uri).catch(() => undefined));
+        const same = state !== undefined && repo !== undefined && repo.root === state.root && repo.config === state.config && flavorSettingOf(doc) === state.flavorSetting;
+        if (same) continue;
+        this.rescheduledForModel++;
+        this.schedule(doc, 0);
+      }
+    } finally {
+      this.modelChangesHandled++;
+    }
+  }
+
   private async update(doc: vscode.TextDocument): Promise<void> {
     if (doc.isClosed || this.isDisposed) return;
     const key = doc.uri.toString();
@@ -195,7 +224,7 @@ export class CodeownersAnalysis extends Disposable {
     const text = doc.getText();
     const version = doc.version;
     const rel = nodePath.relative(repo.root, doc.uri.fsPath).split(nodePath.sep).join('/');
-    const setting = vscode.workspace.getConfiguration(SETTINGS_SECTION, doc.uri).get<FlavorSetting>(Settings.flavor) ?? 'auto';
+    const setting = flavorSettingOf(doc);
     const flavor = flavorOf(rel, setting, text);
     const byteLength = Buffer.byteLength(text, 'utf8');
     // In slices: a 5,000-rule file takes tens of milliseconds to parse.
@@ -203,7 +232,7 @@ export class CodeownersAnalysis extends Disposable {
     if (stale()) return;
     const own = [...parsed.diagnostics, ...unknownOwnerDiagnostics(parsed, text, repo.config)];
     const trusted = vscode.workspace.isTrusted;
-    const base: CodeownersState = { uri: doc.uri, version, root: repo.root, text, parsed, flavor, config: repo.config, diagnostics: own, settled: !trusted };
+    const base: CodeownersState = { uri: doc.uri, version, root: repo.root, text, parsed, flavor, flavorSetting: setting, config: repo.config, diagnostics: own, settled: !trusted };
     const analyse = async () => {
       const summary = await this.worker.request<AnalysisSummary>({ kind: 'analyze', root: repo.root, doc: key, version, text, flavor, byteLength }).catch(() => undefined);
       return summary ? withAnalysis(base, summary) : { ...base, settled: true };
@@ -284,4 +313,8 @@ export class CodeownersAnalysis extends Disposable {
 function withAnalysis(base: CodeownersState, analysis: AnalysisSummary): CodeownersState {
   const diagnostics = [...base.diagnostics, ...analysis.diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
   return { ...base, analysis, diagnostics, settled: true };
+}
+
+function flavorSettingOf(doc: vscode.TextDocument): FlavorSetting {
+  return vscode.workspace.getConfiguration(SETTINGS_SECTION, doc.uri).get<FlavorSetting>(Settings.flavor) ?? 'auto';
 }

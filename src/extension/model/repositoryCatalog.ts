@@ -153,6 +153,20 @@ export class RepositoryCatalog {
    * on a busy host) loads only when the repository has one: most have none.
    */
   private async ownershipConfig(root: string): Promise<OwnershipConfigLoad> {
+    let load = this.configs.get(root);
+    if (load === undefined) {
+      load = this.readOwnershipConfig(root);
+      this.configs.set(root, load);
+      // A failed read is not kept: the next load tries again.
+      load.catch(() => this.configs.get(root) === load && this.configs.delete(root));
+    }
+    return load;
+  }
+
+  /** Each repository's ownership.yml as last read (see invalidateFile: kept across CODEOWNERS edits). */
+  private readonly configs = new Map<string, Promise<OwnershipConfigLoad>>();
+
+  private async readOwnershipConfig(root: string): Promise<OwnershipConfigLoad> {
     const fs = this.host.fs;
     const found = findOwnershipConfig(root, fs);
     if (found === null) return { config: EMPTY_OWNERSHIP_CONFIG, diagnostics: [] };
@@ -249,9 +263,15 @@ export class RepositoryCatalog {
    */
   invalidateFile(absPath: string): string[] {
     const dropped = [...this.repositories.keys()].filter((root) => isInside(root, absPath));
+    // A CODEOWNERS edit (every keystroke in an open one) leaves ownership.yml as it was: the
+    // reload keeps its config, the same object, so that what depends on it alone (unknown
+    // owners in the CODEOWNERS analysis) can tell nothing changed for it. Anything else (the
+    // ownership file, a folder, `.git`) may change it.
+    const keepConfig = nodePath.basename(absPath) === 'CODEOWNERS';
     for (const root of dropped) {
       this.repositories.delete(root);
       this.loaded.delete(root);
+      if (!keepConfig) this.configs.delete(root);
     }
     // A `.git` appearing or disappearing changes which repository a folder is in.
     if (nodePath.basename(absPath) === '.git') {
@@ -262,6 +282,7 @@ export class RepositoryCatalog {
 
   /** Forgets everything, who I am included (the settings or the workspace trust changed). */
   invalidateAll(): void {
+    this.configs.clear();
     this.contributing.clear();
     this.roots.clear();
     this.repositories.clear();

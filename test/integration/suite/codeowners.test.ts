@@ -87,6 +87,34 @@ describe('Editing CODEOWNERS', () => {
     await diagnosticsSettle(EXPECTED);
   });
 
+  it("analyses typing once the burst is over, not again at once for the model's change it causes; an ownership.yml edit does read it again", async () => {
+    const { analysis } = (await lens()).codeowners;
+    const editor = await openCodeowners();
+    await diagnosticsSettle(EXPECTED);
+    // Typing in CODEOWNERS changes the model (its buffer is the map), but nothing the
+    // document's findings depend on besides its own text, which the text change schedules.
+    const handled = analysis.modelChangesHandled;
+    const rescheduled = analysis.rescheduledForModel;
+    await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '# a note\n'));
+    await analysis.whenAnalysed(editor.document);
+    await waitFor("the model's change for the edit to be handled", () => analysis.modelChangesHandled > handled);
+    assert.equal(analysis.rescheduledForModel, rescheduled, 'the model change did not schedule the CODEOWNERS again');
+    await diagnosticsSettle(EXPECTED);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await diagnosticsSettle(EXPECTED);
+
+    // ownership.yml decides which owners are unknown: an edit to it (unsaved) does.
+    const yml = await vscode.window.showTextDocument(uriIn(folders.editing(), '.github/ownership.yml'), { preview: false });
+    const before = analysis.rescheduledForModel;
+    try {
+      await yml.edit((b) => b.insert(new vscode.Position(yml.document.lineCount, 0), '\n# edited\n'));
+      await waitFor('the ownership.yml edit to schedule the CODEOWNERS again', () => analysis.rescheduledForModel > before, { describe: () => analysis.rescheduledForModel - before });
+    } finally {
+      await vscode.window.showTextDocument(yml.document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
   /** What EXPECTED becomes once a file under assets/ is listed: the /assets/ rule matches. */
   const ASSETS_MATCHED = EXPECTED.filter(([code, line]) => !(code === 'no-match' && line === 5));
 
