@@ -168,6 +168,8 @@ export class GitCliSource extends Disposable implements StagedSource {
         subscriptions.forEach((s) => s.dispose());
       },
     });
-    void read();
+    // The first read in a task of its own: it may require simple-git's bundle (15 ms or more),
+    // which would otherwise lengthen the task that creates this source (activation's).
+    timer = setTimeout(() => void read(), 0);
   }
 }
