@@ -3,7 +3,7 @@
 // segments of ASCII paths), and otherwise handed to glob.ts on the segment's text, made at
 // most once per path (PathBytes.textOf).
 import { charge } from './work';
-import { segmentMatches, type SegmentMatcher, type SegmentPattern } from './glob';
+import { matchBlocks, segmentMatches, type SegmentMatcher, type SegmentPattern } from './glob';
 
 export const FNV_OFFSET = 0x811c9dc5 | 0;
 export const FNV_PRIME = 0x01000193;
@@ -174,33 +174,11 @@ export class BytePattern {
 
   /** glob.ts's matchSegments, on the path's segments from..n. */
   matches(path: PathBytes, from: number, n: number): boolean {
-    charge(1);
-    if (n - from < this.minSegments) return false;
-    const blocks = this.blocks;
-    if (blocks.length === 1) return n - from === blocks[0].length && blockAt(blocks[0], path, from);
-    const first = blocks[0];
-    const last = blocks[blocks.length - 1];
-    if (!blockAt(first, path, from)) return false;
-    const end = n - last.length;
-    if (!blockAt(last, path, end)) return false;
-    let pos = from + first.length;
-    for (let k = 1; k < blocks.length - 1; k++) {
-      const block = blocks[k];
-      let found = -1;
-      for (let at = pos; at + block.length <= end; at++) {
-        if (blockAt(block, path, at)) {
-          found = at;
-          break;
-        }
-      }
-      if (found < 0) return false;
-      pos = found + block.length;
-    }
-    return true;
+    return matchBlocks(this.blocks, this.minSegments, path, from, n, blockAt);
   }
 }
 
-function blockAt(block: ByteSegment[], path: PathBytes, pos: number): boolean {
+function blockAt(block: readonly ByteSegment[], path: PathBytes, pos: number): boolean {
   for (let k = 0; k < block.length; k++) {
     charge(1);
     if (!block[k].matches(path, pos + k)) return false;

@@ -316,7 +316,7 @@ export function makeSegmentPattern(segments: SegmentMatcher[]): SegmentPattern {
   return { segments, blocks, minSegments: blocks.reduce((n, b) => n + b.length, 0) };
 }
 
-function blockAt(block: SegmentMatcher[], segs: readonly string[], pos: number): boolean {
+function blockAt(block: readonly SegmentMatcher[], segs: readonly string[], pos: number): boolean {
   for (let k = 0; k < block.length; k++) {
     if (!segmentMatches(block[k], segs[pos + k])) return false;
   }
@@ -325,22 +325,32 @@ function blockAt(block: SegmentMatcher[], segs: readonly string[], pos: number):
 
 /** Does the pattern match segs[start..] exactly (all remaining segments)? */
 export function matchSegments(p: SegmentPattern, segs: readonly string[], start = 0): boolean {
-  const n = segs.length - start;
+  return matchBlocks(p.blocks, p.minSegments, segs, start, segs.length, blockAt);
+}
+
+/** Does `block` (a stretch of a pattern between `**`s) match `path`'s segments from `pos` on? */
+export type BlockTest<M, P> = (block: readonly M[], path: P, pos: number) => boolean;
+
+/**
+ * The search behind matchSegments, for any form of a path's segments (strings here, bytes in
+ * byte-glob.ts): does a pattern of `blocks` (split at `**`) match segments from..n of `path`
+ * exactly? One block means no `**`: exactly that many segments.
+ */
+export function matchBlocks<M, P>(blocks: ReadonlyArray<readonly M[]>, minSegments: number, path: P, from: number, n: number, blockAt: BlockTest<M, P>): boolean {
   charge(1);
-  if (n < p.minSegments) return false;
-  const blocks = p.blocks;
-  if (blocks.length === 1) return n === blocks[0].length && blockAt(blocks[0], segs, start);
+  if (n - from < minSegments) return false;
+  if (blocks.length === 1) return n - from === blocks[0].length && blockAt(blocks[0], path, from);
   const first = blocks[0];
   const last = blocks[blocks.length - 1];
-  if (!blockAt(first, segs, start)) return false;
-  const end = segs.length - last.length;
-  if (!blockAt(last, segs, end)) return false;
-  let pos = start + first.length;
+  if (!blockAt(first, path, from)) return false;
+  const end = n - last.length;
+  if (!blockAt(last, path, end)) return false;
+  let pos = from + first.length;
   for (let k = 1; k < blocks.length - 1; k++) {
     const block = blocks[k];
     let found = -1;
     for (let at = pos; at + block.length <= end; at++) {
-      if (blockAt(block, segs, at)) {
+      if (blockAt(block, path, at)) {
         found = at;
         break;
       }

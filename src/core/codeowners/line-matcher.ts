@@ -21,14 +21,15 @@
 // GitHub and Bitbucket only (one implicit section, the highest priority wins); a GitLab file,
 // with its sections and exclusions, is left to the string matcher.
 
-import { keepHiddenClasses } from '../hiddenClasses';
-import { asciiBytes, BytePattern, ByteSegment, EMPTY, FNV_OFFSET, FNV_PRIME, hashBytes, PathBytes, sameBytes, SegKind } from './byte-glob';
-import type { KeyedEntry, RestEntry, RuleIndex, TrieNode } from './rule-index';
+import { asciiBytes, BytePattern, EMPTY, FNV_OFFSET, FNV_PRIME, hashBytes, PathBytes, sameBytes } from './byte-glob';
+import { KeyTable, type KeyedRecord } from './key-table';
+import { addChecks, ANY, Check, CheckKind, emptySide, keyedCheck, NO_CHECKS, NO_RULE, restCheck, sideBest, type KeyedSide } from './line-checks';
+import type { RuleIndex, TrieNode } from './rule-index';
 
 /** `decide`'s answer when this walker cannot decide the path: ask the string matcher. */
 export const FALLBACK = -2;
 /** `decide`'s answer when no rule matches. */
-export const NO_RULE = -1;
+export { NO_RULE };
 
 const SLASH = 0x2f;
 const DOT = 0x2e;
@@ -36,138 +37,6 @@ const DOT = 0x2e;
 const ACTIVE_ROOM = 64;
 /** Most segments in a path the walker decides (more: FALLBACK). */
 const MAX_DEPTH = 256;
-
-const enum CheckKind {
-  /** Some segment below `depth`, and the last one matches `segment` (`**` + one segment). */
-  Last,
-  /** Exactly one segment below `depth`, matching `segment`. */
-  One,
-  /** `pattern` matches all the segments below `depth`. */
-  Full,
-}
-
-/** One pattern the walker must verify on a path, with the id it gives when it matches. */
-class Check {
-  constructor(
-    readonly id: number,
-    readonly kind: CheckKind,
-    /** Segments of literal prefix before what is checked (0 for keyed patterns). */
-    readonly depth: number,
-    readonly segment: ByteSegment,
-    readonly pattern: BytePattern,
-  ) {}
-
-  /** restMatches/keyedMatches (candidates.ts) for the path's first n segments. */
-  matches(path: PathBytes, n: number): boolean {
-    const below = n - this.depth;
-    switch (this.kind) {
-      case CheckKind.Last:
-        return below > 0 && this.segment.matches(path, n - 1);
-      case CheckKind.One:
-        return below === 1 && this.segment.matches(path, n - 1);
-      case CheckKind.Full:
-        return this.pattern.matches(path, this.depth, n);
-    }
-  }
-}
-
-const NO_PATTERN = new BytePattern([[]], 0);
-const ANY = new ByteSegment(SegKind.Any, EMPTY, { kind: 'any' });
-
-/** A trie node's wildcard-tailed pattern (RestEntry), as candidates.ts's restMatches reads it. */
-function restCheck<E>(src: LineMatcherSource<E>, e: RestEntry<E>): Check {
-  const id = src.idOf(e.item.value);
-  if (e.lastOnly !== null) return new Check(id, CheckKind.Last, e.depth, ByteSegment.of(e.lastOnly), NO_PATTERN);
-  if (e.oneOnly !== null) return new Check(id, CheckKind.One, e.depth, ByteSegment.of(e.oneOnly), NO_PATTERN);
-  return new Check(id, CheckKind.Full, e.depth, ANY, BytePattern.of(e.rest));
-}
-
-/**
- * A keyed pattern (KeyedEntry), as keyedMatches reads it. (A name key's unproven entry has no
- * `lastOnly`: collectMatches's full check is this one's too.)
- */
-function keyedCheck<E>(src: LineMatcherSource<E>, e: KeyedEntry<E>): Check {
-  const id = src.idOf(e.item.value);
-  if (e.lastOnly !== null) return new Check(id, CheckKind.Last, 0, ByteSegment.of(e.lastOnly), NO_PATTERN);
-  return new Check(id, CheckKind.Full, 0, ANY, BytePattern.of(e.item.segs));
-}
-
-/** A name or extension key's patterns, for files (self) and for directories (descendants). */
-interface KeyedSide {
-  /** The best entry proven by the key alone, or NO_RULE. */
-  proven: number;
-  /** Entries that need more checked. */
-  checks: Check[];
-}
-
-interface KeyedRecord {
-  bytes: Uint8Array;
-  self: KeyedSide;
-  desc: KeyedSide;
-}
-
-/** Open-addressing table from a byte string's hash to a record, verified on the bytes. */
-class KeyTable {
-  private readonly hashes: Int32Array;
-  private readonly slots: Int32Array;
-  private readonly mask: number;
-  readonly records: KeyedRecord[] = [];
-  /**
-   * One bit per (length, first byte) of the keys, both cut to 5 bits: a segment whose bit is
-   * clear is no key, found without hashing it. (An empty key's "first byte" is 0.)
-   */
-  private readonly filter = new Int32Array(32);
-
-  constructor(keys: number) {
-    let size = 8;
-    while (size < keys * 2) size <<= 1;
-    this.hashes = new Int32Array(size);
-    this.slots = new Int32Array(size).fill(-1);
-    this.mask = size - 1;
-  }
-
-  /** The record for `key`, made on first use. */
-  recordFor(key: Uint8Array): KeyedRecord {
-    const h = hashBytes(key, 0, key.length);
-    const found = this.find(h, key, 0, key.length);
-    if (found !== null) return found;
-    const record: KeyedRecord = { bytes: key, self: emptySide(), desc: emptySide() };
-    const bit = filterBit(key.length, key.length > 0 ? key[0] : 0);
-    this.filter[bit >>> 5] |= 1 << (bit & 31);
-    let slot = h & this.mask;
-    while (this.slots[slot] !== -1) slot = (slot + 1) & this.mask;
-    this.hashes[slot] = h;
-    this.slots[slot] = this.records.length;
-    this.records.push(record);
-    return record;
-  }
-
-  /** False when no key has this length and first byte (`first` is 0 for an empty segment). */
-  mayHold(length: number, first: number): boolean {
-    const bit = filterBit(length, first);
-    return (this.filter[bit >>> 5] & (1 << (bit & 31))) !== 0;
-  }
-
-  find(h: number, b: Uint8Array, start: number, end: number): KeyedRecord | null {
-    const n = end - start;
-    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
-      const r = this.slots[slot];
-      if (r === -1) return null;
-      if (this.hashes[slot] === h) {
-        const record = this.records[r];
-        if (record.bytes.length === n && sameBytes(b, start, record.bytes, 0, n)) return record;
-      }
-    }
-  }
-}
-
-function filterBit(length: number, first: number): number {
-  return ((length & 31) << 5) | (first & 31);
-}
-
-function emptySide(): KeyedSide {
-  return { proven: NO_RULE, checks: [] };
-}
 
 /** What the walker needs of the string matcher: its two indexes and an id per entry. */
 export interface LineMatcherSource<E> {
@@ -250,14 +119,14 @@ export class LineMatcher {
         // collectMatches: a name match is proven, or verified on the whole path.
         for (const e of list) {
           if (e.proven) side.proven = Math.max(side.proven, src.idOf(e.item.value));
-          else side.checks.push(keyedCheck(src, e));
+          else side.checks.push(keyedCheck(src.idOf(e.item.value), e));
         }
       }
       for (const [ext, list] of index.extensionKeys()) {
         const bytes = asciiBytes(ext);
-        if (bytes !== null) addChecks(src, list, sideOf(this.extensions.recordFor(bytes), self));
+        if (bytes !== null) addChecks(list, src.idOf, sideOf(this.extensions.recordFor(bytes), self));
       }
-      addChecks(src, index.lastSegmentOnly, self ? this.selfAny : this.descAny);
+      addChecks(index.lastSegmentOnly, src.idOf, self ? this.selfAny : this.descAny);
       for (const item of index.unindexed) {
         const check = new Check(src.idOf(item.value), CheckKind.Full, 0, ANY, BytePattern.of(item.segs));
         (self ? this.selfEvery : this.descEvery).checks.push(check);
@@ -275,7 +144,7 @@ export class LineMatcher {
   private mergeTrie<E>(src: LineMatcherSource<E>, trie: TrieNode<E>, node: number, self: boolean): void {
     let best = NO_RULE;
     for (const item of trie.exact) best = Math.max(best, src.idOf(item.value));
-    const rests = trie.rest.length === 0 ? NO_CHECKS : trie.rest.map((e) => restCheck(src, e));
+    const rests = trie.rest.length === 0 ? NO_CHECKS : trie.rest.map((e) => restCheck(src.idOf(e.item.value), e));
     if (self) {
       this.selfExact[node] = best;
       this.selfRests[node] = rests;
@@ -415,27 +284,8 @@ export class LineMatcher {
   }
 }
 
-/** The better of `best` and what a key's patterns give the path's first n segments. */
-function sideBest(side: KeyedSide, path: PathBytes, n: number, best: number): number {
-  let out = side.proven > best ? side.proven : best;
-  const checks = side.checks;
-  for (let k = 0; k < checks.length; k++) {
-    const c = checks[k];
-    if (c.id > out && c.matches(path, n)) out = c.id;
-  }
-  return out;
-}
-
 function sideOf(record: KeyedRecord, self: boolean): KeyedSide {
   return self ? record.self : record.desc;
-}
-
-/** Extension and last-segment patterns (keyedMatches): `**` + `*` is always true below the root. */
-function addChecks<E>(src: LineMatcherSource<E>, list: ReadonlyArray<KeyedEntry<E>>, side: KeyedSide): void {
-  for (const e of list) {
-    if (e.lastOnly !== null && e.lastOnly.kind === 'any') side.proven = Math.max(side.proven, src.idOf(e.item.value));
-    else side.checks.push(keyedCheck(src, e));
-  }
 }
 
 function childSlot(parent: number, h: number): number {
@@ -455,7 +305,3 @@ function countKeys(keys: Iterable<unknown>): number {
   return Array.from(keys).length;
 }
 
-const NO_CHECKS: Check[] = [];
-
-// Each compile may build a walker and drop it with its matcher (see hiddenClasses.ts).
-keepHiddenClasses(new KeyTable(1), new Check(0, CheckKind.Last, 0, ANY, NO_PATTERN));
