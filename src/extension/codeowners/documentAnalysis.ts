@@ -192,8 +192,8 @@ export class CodeownersAnalysis extends Disposable {
    * besides its own text did: its repository, that repository's ownership.yml (unknown owners;
    * the catalog keeps the same config object across CODEOWNERS edits) or the flavor setting.
    * Typing in it changes the model too (its unsaved buffer is the map), and the text change
-   * has already scheduled it, debounced: rescheduling it here at once analysed every burst
-   * twice, the first time mid-burst.
+   * has already scheduled it, debounced: rescheduling it here at once cancelled the debounce,
+   * and every keystroke was analysed.
    */
   private async modelChanged(): Promise<void> {
     try {

@@ -8,7 +8,7 @@ import { isInside, type EntryKind, type FileSystem } from '../../core/fs';
 import { resolveIdentity, type GitUser, type Me } from '../../core/identity/identity';
 import type { Membership } from '../../core/membership/types';
 import { CONTRIBUTING_NAMES, guideCandidates, ROOT_EXTRA_DIRS } from '../../core/practices/contributing';
-import { findOwnershipConfig } from '../../core/practices/configLocations';
+import { findOwnershipConfig, OWNERSHIP_CONFIG_LOCATIONS } from '../../core/practices/configLocations';
 import type { OwnershipConfigLoad } from '../../core/practices/loadOwnershipConfig';
 import { EMPTY_OWNERSHIP_CONFIG, type OwnershipConfig } from '../../core/practices/types';
 import type { Rubric } from '../../core/rubric/types';
@@ -263,15 +263,14 @@ export class RepositoryCatalog {
    */
   invalidateFile(absPath: string): string[] {
     const dropped = [...this.repositories.keys()].filter((root) => isInside(root, absPath));
-    // A CODEOWNERS edit (every keystroke in an open one) leaves ownership.yml as it was: the
-    // reload keeps its config, the same object, so that what depends on it alone (unknown
-    // owners in the CODEOWNERS analysis) can tell nothing changed for it. Anything else (the
-    // ownership file, a folder, `.git`) may change it.
-    const keepConfig = nodePath.basename(absPath) === 'CODEOWNERS';
     for (const root of dropped) {
       this.repositories.delete(root);
       this.loaded.delete(root);
-      if (!keepConfig) this.configs.delete(root);
+      // The config is read again only when the change is at one of its locations or above
+      // one (a folder deleted): otherwise, a CODEOWNERS edit above all (every keystroke in an
+      // open one), the reload keeps the same object, so that what depends on it alone (unknown
+      // owners in the CODEOWNERS analysis) can tell nothing changed for it.
+      if (OWNERSHIP_CONFIG_LOCATIONS.some((rel) => isInside(absPath, nodePath.join(root, rel)))) this.configs.delete(root);
     }
     // A `.git` appearing or disappearing changes which repository a folder is in.
     if (nodePath.basename(absPath) === '.git') {
