@@ -38,6 +38,18 @@ const jsonLines = (s: string): unknown[] => s.trim().split('\n').map((l) => JSON
 describe('cli: who', () => {
   const gh = repo({ '.github/CODEOWNERS': '* @all\n/src/ @org/src\n/src/vendor/\n', 'src/sub/x.ts': '' });
 
+  it('a path ending in / is a folder: the owners of a new file in it, given as an argument or on stdin', async () => {
+    for (const stdin of [false, true]) {
+      const paths = ['src/', 'src', 'src/vendor/'];
+      const r = stdin ? await run(['who', '--json', '--stdin'], gh, paths.join('\n'), true) : await run(['who', '--json', ...paths], gh);
+      assert.deepEqual(
+        jsonLines(r.out).map((x) => (x as { owners: string[] }).owners),
+        [['@org/src'], ['@all'], []],
+        `stdin: ${stdin}`,
+      );
+    }
+  });
+
   it('prints JSON Lines with owners and the deciding rule', async () => {
     const r = await run(['who', '--json', 'src/a.ts', 'README.md', 'src/vendor/lib.c'], gh);
     assert.equal(r.code, 0);

@@ -56,11 +56,16 @@ describe('owners: email addresses', () => {
     });
   }
   it('a hostile address is an invalid-owner diagnostic at its column, and the rule keeps its valid owners', () => {
-    for (const flavor of ['github', 'gitlab'] as const) {
-      const r = parseCodeowners('/src/ @team [x](command:workbench.action.quit)@x.io ok@x.io\n', { flavor });
-      assert.deepEqual(r.rules[0].owners.map((o) => o.text), ['@team', 'ok@x.io']);
-      const d = r.diagnostics.find((x) => x.code === 'invalid-owner');
-      assert.deepEqual([d?.line, d?.column], [1, 13], flavor);
-    }
+    const text = '/src/ @team [x](command:workbench.action.quit)@x.io ok@x.io\n';
+    const gh = parseCodeowners(text, { flavor: 'github' });
+    assert.deepEqual(gh.rules[0].owners.map((o) => o.text), ['@team', 'ok@x.io']);
+    const d = gh.diagnostics.find((x) => x.code === 'invalid-owner');
+    assert.deepEqual([d?.line, d?.column], [1, 13]);
+    // GitLab scans the text for references: it reads `@x.io` (after the ")") as a user, and
+    // nothing of the link; the word is flagged where it starts.
+    const gl = parseCodeowners(text, { flavor: 'gitlab' });
+    assert.deepEqual(gl.rules[0].owners.map((o) => o.text), ['@team', '@x.io', 'ok@x.io']);
+    const w = gl.diagnostics.find((x) => x.code === 'owner-read-as');
+    assert.deepEqual([w?.line, w?.column, w?.message], [1, 13, 'GitLab reads "[x](command:workbench.action.quit)@x.io" as @x.io.']);
   });
 });

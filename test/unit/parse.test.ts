@@ -112,11 +112,12 @@ describe('parse: GitLab syntax', () => {
   it('reports GitLab section errors', () => {
     const r = parse('[] @a\n^[Opt][2] @b\n[Broken @c\n', 'gitlab');
     assert.deepEqual(codes(r.diagnostics), ['1:1 missing-section-name', '2:1 invalid-approval-requirement', '3:1 invalid-section']);
-    assert.equal(r.rules[0].pattern, '[Broken');
+    // GitLab skips a header without its "]" (it used to read it as a rule).
+    assert.deepEqual(r.rules, []);
   });
   it('reports an exclusion without a pattern and section owners that are not owners', () => {
     const r = parse('! @a\n[S] not-an-owner\n', 'gitlab');
-    assert.deepEqual(codes(r.diagnostics), ['1:1 empty-exclusion', '2:4 invalid-section-owner']);
+    assert.deepEqual(codes(r.diagnostics), ['1:1 empty-exclusion', '2:5 invalid-section-owner']);
     assert.equal(r.rules[0].applied, false);
   });
   it('reports rules without any owner and malformed owners', () => {

@@ -11,7 +11,8 @@ import { sanitize, table } from '../terminal';
 
 export const WHO_USAGE = `Usage: ownership-lens who [options] [PATH...]
 
-Prints the owners of each PATH (relative to the repository root).
+Prints the owners of each PATH (relative to the repository root). A PATH ending
+in / names a folder: it gets the owners of a new file directly in it.
 
 Options:
 ${REPOSITORY_USAGE}

@@ -4,21 +4,44 @@
 import { isSpace } from './line-text';
 import type { Flavor } from './types';
 
-/** GitLab section header, per GitLab's own parser: `^[Name][N] @default owners`. */
+/**
+ * GitLab section header, as GitLab's section parser reads it (its HEADER_REGEX,
+ * `^(\^)?\[(.*?)\](?:\[([\s\d]*)\])?(\s*[@\w.\-/\s]*)?`, not anchored at the end):
+ * `^[Name][N] @default owners`.
+ */
 export interface HeaderSyntax {
   optional: boolean;
   name: string;
   nameColumn: number;
+  /** The approvals count as written between the second brackets (undefined without them). */
+  rawApprovals: string | undefined;
+  /** What GitLab makes of it (Ruby's to_i: leading digits after spaces, else 0). */
   approvals: number;
   defaultOwners: string;
+  /** 0-based offset of defaultOwners in the header. */
   defaultOwnersColumn: number;
+  /** What follows the part GitLab reads (it reports the header as malformed then). */
+  rest: string;
 }
 
 const WORD = /^[A-Za-z0-9_]$/;
 
-/** Characters GitLab accepts in a header's default-owners part (`[@\w_.\-\/\s+]`). */
+/** Characters GitLab reads as a header's default owners (`[@\w.\-/\s]`). */
 function isDefaultOwnerChar(c: string): boolean {
-  return c === '@' || c === '.' || c === '-' || c === '/' || c === '+' || isSpace(c) || WORD.test(c);
+  return c === '@' || c === '.' || c === '-' || c === '/' || isSpace(c) || WORD.test(c);
+}
+
+function isApprovalsChar(c: string): boolean {
+  return (c >= '0' && c <= '9') || isSpace(c);
+}
+
+/** Ruby's String#to_i on the approvals text: digits after leading whitespace, else 0. */
+function rubyToInt(s: string): number {
+  let i = 0;
+  while (i < s.length && isSpace(s[i])) i++;
+  let j = i;
+  while (j < s.length && s[j] >= '0' && s[j] <= '9') j++;
+  return j > i ? Number(s.slice(i, j)) : 0;
 }
 
 export function readHeader(s: string): HeaderSyntax | null {
@@ -30,24 +53,23 @@ export function readHeader(s: string): HeaderSyntax | null {
   if (close < 0) return null;
   const name = s.slice(i + 1, close);
   let k = close + 1;
-  let approvals = 0;
+  let rawApprovals: string | undefined;
   if (s[k] === '[') {
     let j = k + 1;
-    while (j < s.length && s[j] >= '0' && s[j] <= '9') j++;
+    while (j < s.length && isApprovalsChar(s[j])) j++;
     if (s[j] === ']') {
-      approvals = j > k + 1 ? Number(s.slice(k + 1, j)) : 0;
+      rawApprovals = s.slice(k + 1, j);
       k = j + 1;
     }
   }
-  let defaultOwners = '';
-  let defaultOwnersColumn = k;
-  if (isSpace(s[k])) {
-    let j = k;
-    while (j < s.length && isDefaultOwnerChar(s[j])) j++;
-    defaultOwners = s.slice(k, j);
-    defaultOwnersColumn = k;
-  }
-  return { optional, name, nameColumn: i + 1, approvals, defaultOwners, defaultOwnersColumn };
+  let j = k;
+  while (j < s.length && isDefaultOwnerChar(s[j])) j++;
+  return { optional, name, nameColumn: i + 1, rawApprovals, approvals: rawApprovals === undefined ? 0 : rubyToInt(rawApprovals), defaultOwners: s.slice(k, j), defaultOwnersColumn: k, rest: s.slice(j) };
+}
+
+/** Whether approvals text is a count as GitLab requires it (`^\s*\d+\s*$`). */
+export function isApprovalsCount(raw: string): boolean {
+  return /^\s*\d+\s*$/.test(raw);
 }
 
 /** Whether the text reads as GitLab's (section headers or roles). */

@@ -138,7 +138,10 @@ class DirState extends PathView {
 }
 
 export interface OwnershipMatcher {
-  /** Ownership of a repository-relative path (forward slashes). */
+  /**
+   * Ownership of a repository-relative path (forward slashes). A path ending in `/` names a
+   * folder: it gets the owners of a new file directly in it (see FOLDER_PROBE).
+   */
   match(path: string): OwnershipResult;
   /**
    * Ownership of each path in `bytes` (UTF-8, one per line; a trailing CR dropped, empty
@@ -177,6 +180,14 @@ const WALKER_PAYS = { bytesPerPath: 48, pathsPerEntry: 4 };
 const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** Canonical form of a repository-relative path: no `./`, no leading or trailing `/`. */
+/**
+ * A folder has no owner of its own in CODEOWNERS: what matters is who owns the files in it. A
+ * folder is matched as this name directly in it, "a new file in the folder". It has no
+ * extension, so rules like `*.md` do not claim it, and `dir/*`, `dir/` and `dir/**` do, as
+ * they do every file in the folder.
+ */
+export const FOLDER_PROBE = '__ownership_lens_new_file__';
+
 export function normalizeRepoPath(path: string): string {
   let p = path;
   while (p.startsWith('./')) p = p.slice(2);
@@ -310,6 +321,7 @@ class Matcher implements OwnershipMatcher {
     if (dir === undefined) {
       p = normalizeRepoPath(path);
       if (p === '') return this.result(Accumulator.fresh(this.sectionNames.length, this.single));
+      if (path.charCodeAt(path.length - 1) === 47) p = `${p}/${FOLDER_PROBE}`;
       cut = p.lastIndexOf('/');
       dir = this.dir(cut < 0 ? '' : p.slice(0, cut));
     }

@@ -25,7 +25,7 @@ const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 const MAX_LOCAL = 64;
 const MAX_EMAIL = 254;
 
-function isEmail(token: string): boolean {
+function isEmail(token: string, singleLabel = false): boolean {
   if (token.length > MAX_EMAIL) return false;
   const at = token.indexOf('@');
   if (at <= 0 || at > MAX_LOCAL || at !== token.lastIndexOf('@')) return false;
@@ -33,8 +33,9 @@ function isEmail(token: string): boolean {
   if (local.startsWith('.') || local.endsWith('.')) return false;
   for (let i = 0; i < local.length; i++) if (!LOCAL_CHAR.test(local[i])) return false;
   const labels = token.slice(at + 1).split('.');
-  // At least `domain.tld`, and a top-level domain is never only digits.
-  if (labels.length < 2 || /^[0-9]+$/.test(labels[labels.length - 1])) return false;
+  // At least `domain.tld` (GitLab also takes a bare host, `jane@localhost`), and a top-level
+  // domain is never only digits.
+  if (labels.length < (singleLabel ? 1 : 2) || /^[0-9]+$/.test(labels[labels.length - 1])) return false;
   return labels.every((l) => LABEL.test(l));
 }
 
@@ -57,4 +58,144 @@ export function classifyOwner(token: string, flavor: Flavor): OwnerKind | null {
 /** Owner handles compare case-insensitively on every host (and emails do too). */
 export function ownerKey(owner: string): string {
   return owner.toLowerCase();
+}
+
+/** An owner GitLab reads out of an owners text, with its offset in that text. */
+export interface GitlabReference {
+  text: string;
+  kind: OwnerKind;
+  start: number;
+  end: number;
+}
+
+/**
+ * The owners GitLab reads out of an owners text (an entry's, or a section's default owners),
+ * in text order, each time it is written. GitLab does not split the text into
+ * owners: its ReferenceExtractor scans the whole text for `@name` references, e-mail addresses
+ * and `@@role` words, so `@a,@b` gives @a and @b, `(@alice)` gives @alice, and the full stop of
+ * `@group/team.` is not part of the name. E-mail matches that no account can have (`(@alice`,
+ * `a,@b`) are left out: GitLab finds no user for them either.
+ */
+export function gitlabReferences(text: string): GitlabReference[] {
+  const found: GitlabReference[] = [];
+  // Names: `(?<![\w@])@` then a full namespace path (see namespaceEnd).
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) !== AT || (i > 0 && (isWord(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === AT))) continue;
+    const end = namespaceEnd(text, i + 1);
+    if (end < 0) continue;
+    const name = text.slice(i, end);
+    found.push({ text: name, kind: name.includes('/') ? 'team' : 'user', start: i, end });
+    i = end - 1;
+  }
+  // Roles: a whitespace-separated word.
+  for (const [start, end] of words(text)) {
+    if (text.charCodeAt(start) === AT && GITLAB_ROLE.test(text.slice(start, end))) found.push({ text: text.slice(start, end), kind: 'role', start, end });
+  }
+  for (const m of gitlabEmails(text)) if (isEmail(m.text, true)) found.push(m);
+  return found.sort((a, b) => a.start - b.start);
+}
+
+const AT = 0x40;
+
+/** Ruby's `\w`: ASCII letters, digits and `_` (Ruby's is not Unicode-aware). */
+function isWord(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+}
+
+/** A character of a namespace path segment: `[A-Za-z0-9_.-]`. */
+function isPathChar(c: number): boolean {
+  return isWord(c) || c === 0x2e || c === 0x2d;
+}
+
+/** Ruby's `\s`. */
+function isRubySpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+function* words(text: string): Generator<[number, number]> {
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && isRubySpace(text.charCodeAt(i))) i++;
+    const start = i;
+    while (i < text.length && !isRubySpace(text.charCodeAt(i))) i++;
+    if (i > start) yield [start, i];
+  }
+}
+
+/**
+ * The longest prefix of the run text[from, to) (path characters) that is a namespace segment,
+ * as GitLab's NAMESPACE_FORMAT_REGEX matches it: `[\w.][\w.-]*[\w-]`, not ending in `.git` or
+ * `.atom`, else a single `\w`; its end, or -1.
+ */
+function segmentEnd(text: string, from: number, to: number): number {
+  const first = text.charCodeAt(from);
+  if (first === 0x2d) return -1;
+  for (let end = to; end >= from + 2; end--) {
+    if (text.charCodeAt(end - 1) === 0x2e) continue;
+    const seg = text.slice(from, end);
+    if (!seg.endsWith('.git') && !seg.endsWith('.atom')) return end;
+  }
+  return isWord(first) ? from + 1 : -1;
+}
+
+/**
+ * Where GitLab's FULL_NAMESPACE_FORMAT_REGEX, `(segment/)*segment`, ends when matched at
+ * `from`, or -1. Greedy, as Ruby's engine runs it: every run of path characters followed by a
+ * `/` that is a whole segment is taken with its slash, and the match ends with the longest
+ * segment at the start of the next run; when that run has none, it ends after the last whole
+ * segment instead (its slash left out).
+ */
+function namespaceEnd(text: string, from: number): number {
+  let lastWhole = -1;
+  let at = from;
+  for (;;) {
+    let to = at;
+    while (to < text.length && isPathChar(text.charCodeAt(to))) to++;
+    const end = to > at ? segmentEnd(text, at, to) : -1;
+    if (end === to && text.charCodeAt(to) === 0x2f) {
+      lastWhole = to;
+      at = to + 1;
+      continue;
+    }
+    return end >= 0 ? end : lastWhole;
+  }
+}
+
+/**
+ * GitLab's EMAIL_REGEXP, `[^@\s]{1,100}@[^@\s]{1,255}(?<!\W)`, scanned over the text: at the
+ * leftmost start, up to 100 characters, an `@`, then the longest part of up to 255 characters
+ * that ends in a `\w`. Characters count as Ruby does (code points, not UTF-16 units).
+ */
+export function gitlabEmails(text: string): GitlabReference[] {
+  const out: GitlabReference[] = [];
+  const cps = Array.from(text);
+  // Offsets in UTF-16 units of each code point, to report positions in the text.
+  const offsets: number[] = [];
+  for (let k = 0, o = 0; k < cps.length; o += cps[k].length, k++) offsets.push(o);
+  offsets.push(text.length);
+  const plain = (k: number): boolean => cps[k] !== '@' && !isRubySpace(cps[k].charCodeAt(0));
+  let k = 0;
+  while (k < cps.length) {
+    if (!plain(k)) {
+      k++;
+      continue;
+    }
+    let at = k;
+    while (at < cps.length && plain(at)) at++;
+    if (at >= cps.length || cps[at] !== '@') {
+      k = at;
+      continue;
+    }
+    // The leftmost start of this run that is at most 100 characters before its `@`.
+    const start = Math.max(k, at - 100);
+    let stop = at + 1;
+    while (stop < cps.length && stop - (at + 1) < 255 && plain(stop)) stop++;
+    let end = stop;
+    while (end > at + 1 && !(cps[end - 1].length === 1 && isWord(cps[end - 1].charCodeAt(0)))) end--;
+    if (end > at + 1) {
+      out.push({ text: text.slice(offsets[start], offsets[end]), kind: 'email', start: offsets[start], end: offsets[end] });
+      k = end;
+    } else k = at + 1;
+  }
+  return out;
 }

@@ -5,9 +5,9 @@
 
 import { keepHiddenClasses } from '../hiddenClasses';
 import { CHECK_EVERY_MASK, type Slicer } from '../slices';
-import { classifyOwner } from './owners';
-import { readHeader, detectFlavor, type HeaderSyntax } from './gitlab-header';
-import { countLines, hasUnescaped, isSpace, isSpaceCode, onlySlashes, splitLines, tokens, wholeLinesWithin } from './line-text';
+import { classifyOwner, gitlabReferences } from './owners';
+import { readHeader, detectFlavor, isApprovalsCount, type HeaderSyntax } from './gitlab-header';
+import { countLines, hasUnescaped, isSpace, isSpaceCode, onlySlashes, splitLines, tokens, wholeLinesWithin, type Token } from './line-text';
 import { normalizeGitlabPattern } from './pattern';
 import type { Diagnostic, Flavor, FlavorSetting, Owner, OwnerKind, ParsedCodeowners, Rule, Section, Severity } from './types';
 
@@ -37,7 +37,6 @@ class Parser {
   readonly diagnostics: Diagnostic[] = [];
   private readonly sectionByKey = new Map<string, Section>();
   private current: Section | null = null;
-  private namedSectionSeen = false;
 
   constructor(private readonly flavor: Flavor) {
     if (flavor === 'gitlab') {
@@ -146,7 +145,8 @@ class Parser {
         this.gitlabHeader(header, line, lead);
         return;
       }
-      this.report(line, lead + 1, 'error', 'invalid-section', 'This looks like a section header but has no closing "]"; GitLab reads it as a rule.');
+      this.report(line, lead + 1, 'error', 'invalid-section', 'This looks like a section header but has no closing "]"; GitLab skips the line.');
+      return;
     }
     // Pattern and owners are split at the first whitespace not preceded by a backslash.
     let i = 0;
@@ -158,23 +158,11 @@ class Parser {
       this.report(line, col, 'error', 'empty-exclusion', '"!" needs a pattern after it.');
     }
     const section = this.current as Section;
-    const owners: Owner[] = [];
-    const ownerTokens = tokens(s, i);
+    let owners: Owner[] = [];
     if (!exclusion) {
-      let valid = 0;
-      for (const t of ownerTokens) {
-        const kind = this.ownerKind(t.text);
-        if (kind) {
-          valid++;
-          if (!hasOwner(owners, t.text)) owners.push({ text: t.text, kind, column: lead + t.start + 1 });
-        } else if (t.text.startsWith('#')) {
-          this.report(line, lead + t.start + 1, 'warning', 'gitlab-inline-comment', 'GitLab has no inline comments: owners written after "#" still count.');
-        } else {
-          // GitLab marks the file invalid for it (malformed_entry_owner) but keeps the valid owners.
-          this.report(line, lead + t.start + 1, 'error', 'invalid-owner', `"${t.text}" is not a valid owner and is ignored: use @user, @group, @@role or an email address.`, lead + t.start + 1 + t.text.length);
-        }
-      }
-      if (ownerTokens.length > 0 && valid === 0) {
+      const ownerTokens = tokens(s, i);
+      owners = this.gitlabOwners(s, i, ownerTokens, line, lead);
+      if (ownerTokens.length > 0 && owners.length === 0) {
         this.report(line, col, 'error', 'invalid-owner-format', 'None of the owners on this line is valid, so the rule has no owners.');
       }
       if (ownerTokens.length === 0) {
@@ -187,27 +175,72 @@ class Parser {
     this.rules.push({ index: this.rules.length, line, column: col, pattern, owners, section: section.name, exclusion, applied: !(exclusion && pattern.length === 1) });
   }
 
+  /**
+   * The owners GitLab reads out of s[from..] (see gitlabReferences), and a diagnostic for each
+   * whitespace-separated word it reads no owner from (GitLab: malformed_entry_owner) or reads
+   * as something other than the word itself (`@a,@b`, `@team.`).
+   */
+  private gitlabOwners(s: string, from: number, words: Token[], line: number, lead: number): Owner[] {
+    const refs = gitlabReferences(s.slice(from));
+    const owners: Owner[] = [];
+    for (const r of refs) if (!hasOwner(owners, r.text)) owners.push({ text: r.text, kind: r.kind, column: lead + from + r.start + 1 });
+    let k = 0;
+    for (const t of words) {
+      const start = t.start - from;
+      const end = start + t.text.length;
+      while (k < refs.length && refs[k].start < start) k++;
+      const inWord: string[] = [];
+      for (let m = k; m < refs.length && refs[m].end <= end; m++) inWord.push(refs[m].text);
+      const column = lead + t.start + 1;
+      if (inWord.length === 1 && inWord[0] === t.text) continue;
+      if (inWord.length > 0) {
+        this.report(line, column, 'warning', 'owner-read-as', `GitLab reads "${t.text}" as ${inWord.join(', ')}.`, column + t.text.length);
+      } else if (t.text.startsWith('#')) {
+        this.report(line, column, 'warning', 'gitlab-inline-comment', 'GitLab has no inline comments: owners written after "#" still count.');
+      } else {
+        // GitLab marks the file invalid for it (malformed_entry_owner) but keeps the valid owners.
+        this.report(line, column, 'error', 'invalid-owner', `"${t.text}" is not a valid owner and is ignored: use @user, @group, @@role or an email address.`, column + t.text.length);
+      }
+    }
+    return owners;
+  }
+
   private gitlabHeader(h: HeaderSyntax, line: number, lead: number): void {
+    const reported = this.diagnostics.length;
     if (h.name.trim() === '') this.report(line, lead + 1, 'error', 'missing-section-name', 'A section needs a name between "[" and "]".');
-    if (h.optional && h.approvals > 0) {
+    if (h.rawApprovals !== undefined && !isApprovalsCount(h.rawApprovals)) {
+      this.report(line, lead + 1, 'error', 'invalid-approval-requirement', `"[${h.rawApprovals}]" is not a number of approvals; GitLab counts it as ${h.approvals}.`);
+    } else if (h.optional && h.approvals > 0) {
       this.report(line, lead + 1, 'error', 'invalid-approval-requirement', 'An optional section ("^") cannot require approvals.');
     }
+    // The default owners are read as an entry's owners are (gitlabReferences); each word must
+    // be an owner as it stands (GitLab: invalid_section_owner_format).
     const defaults: Owner[] = [];
+    const refs = gitlabReferences(h.defaultOwners);
+    for (const r of refs) if (!hasOwner(defaults, r.text)) defaults.push({ text: r.text, kind: r.kind, column: lead + h.defaultOwnersColumn + r.start + 1 });
     for (const t of tokens(h.defaultOwners, 0)) {
-      const kind = this.ownerKind(t.text);
-      if (kind) defaults.push({ text: t.text, kind, column: lead + h.defaultOwnersColumn + t.start + 1 });
+      if (refs.some((r) => r.start === t.start && r.text === t.text)) continue;
+      const column = lead + h.defaultOwnersColumn + t.start + 1;
+      this.report(line, column, 'error', 'invalid-section-owner', `"${t.text}" is not a valid default owner: use @user, @group, @@role or an email address.`, column + t.text.length);
     }
-    if (h.defaultOwners.trim() !== '' && defaults.length === 0) {
-      this.report(line, lead + h.defaultOwnersColumn + 1, 'error', 'invalid-section-owner', 'The default owners of this section are not valid owners.');
+    if (h.rest !== '') {
+      const column = lead + headerReadLength(h) + 1;
+      this.report(line, column, 'error', 'invalid-section', `GitLab reads the header up to here and ignores "${h.rest}" (default owners are @user, @group, @@role or email addresses, separated by spaces).`, lead + headerReadLength(h) + h.rest.length + 1);
+    } else if (this.diagnostics.length === reported) {
+      // GitLab's stricter form, checked when nothing else is wrong: it reads the header
+      // anyway, but reports the file as malformed.
+      const loose = h.rawApprovals !== undefined && !/^[0-9]+$/.test(h.rawApprovals) ? `write the approvals as "[${h.rawApprovals.trim()}]"` : h.defaultOwners !== '' && !isSpace(h.defaultOwners[0]) ? 'put a space between "]" and the default owners' : null;
+      if (loose) this.report(line, lead + 1, 'error', 'invalid-section', `GitLab reads this header but reports it as malformed: ${loose}.`);
     }
     // GitLab merges sections whose names differ only in case, keeping the first spelling,
-    // except that the first named section is always new (its lookup is skipped).
+    // except while the default section is the last one made: then only the exact name merges
+    // (GitLab's find_section_name skips its lookup), so `[Docs]` first is always new, and after
+    // `[codeowners]` (the default section itself) `[CODEOWNERS]` is new too.
     let section: Section | undefined;
-    if (this.namedSectionSeen) {
+    if (this.sections[this.sections.length - 1].name !== DEFAULT_SECTION) {
       const lower = h.name.toLowerCase();
       for (const s of this.sections) if (s.name.toLowerCase() === lower) { section = s; break; }
     } else section = this.sectionByKey.get(h.name);
-    this.namedSectionSeen = true;
     if (!section) {
       section = { name: h.name, line, optional: h.optional, approvals: h.approvals, defaultOwners: defaults };
       this.sections.push(section);
@@ -303,3 +336,8 @@ function startParse(text: string, options: ParseOptions): Parser {
 
 // A parser lives for one parse; this one keeps its hidden class alive between parses.
 keepHiddenClasses(new Parser('github'));
+
+/** Length of the part of a header GitLab reads (everything before `rest`). */
+function headerReadLength(h: HeaderSyntax): number {
+  return h.defaultOwnersColumn + h.defaultOwners.length;
+}

@@ -66,13 +66,6 @@ export interface PathLookup {
   situation: Situation;
 }
 
-/**
- * A folder has no owner of its own in CODEOWNERS: what matters is who owns the files in it.
- * This name stands for "a new file directly in the folder"; it has no extension, so rules
- * like `*.md` do not claim it.
- */
-export const FOLDER_PROBE = '__ownership_lens_new_file__';
-
 const GUIDE_NAMES = new Set(CONTRIBUTING_NAMES);
 /** CONTRIBUTING probes remembered at most (about 100 bytes each). */
 const MAX_PROBES_KEPT = 50_000;
@@ -319,7 +312,7 @@ function gitProblemOf(e: unknown): string {
 
 /** The answer for a repository-relative path in an already loaded repository. */
 export function lookupIn(repo: RepositoryState, path: string, isDirectory: boolean): PathLookup {
-  const result = repo.ownership.match(isDirectory ? `${path}/${FOLDER_PROBE}` : path);
+  const result = repo.ownership.match(isDirectory ? `${path}/` : path);
   const rule = result.rule ? repo.ownership.ruleRef(result.rule) : null;
   const situation = situationOf(repo.ownership.file !== null, result.owners, repo.me);
   return { repo, path, isDirectory, owners: result.owners, rule, result, situation };
