@@ -68,6 +68,24 @@ describe('CODEOWNERS editing (no VS Code)', () => {
     assert.deepEqual(analyse(fixed).diagnostics.filter((d) => d.line === 7), []);
   });
 
+  it('GitLab: writes a word as the owners GitLab reads in it, and the line is clean after', () => {
+    const gitlab = '[A]\n/x/ @a,@b (@carol) @team.\n';
+    const g = analyse(gitlab, 'gitlab');
+    const lines = gitlab.split('\n');
+    const fixes = g.diagnostics.filter((d) => d.code === 'owner-read-as').map((d) => fixFor(g.parsed, d, lines));
+    assert.deepEqual(fixes, [
+      { kind: 'replace', line: 1, start: 4, end: 9, text: '@a @b', title: 'Write "@a,@b" as "@a @b"' },
+      { kind: 'replace', line: 1, start: 10, end: 18, text: '@carol', title: 'Write "(@carol)" as "@carol"' },
+      { kind: 'replace', line: 1, start: 19, end: 25, text: '@team', title: 'Write "@team." as "@team"' },
+    ]);
+    let line = lines[1];
+    for (const f of [...fixes].reverse()) if (f?.kind === 'replace') line = line.slice(0, f.start) + f.text + line.slice(f.end);
+    assert.equal(line, '/x/ @a @b @carol @team');
+    const fixed = analyse(`[A]\n${line}\n`, 'gitlab');
+    assert.deepEqual(fixed.diagnostics.filter((d) => d.code !== 'no-match'), []);
+    assert.deepEqual(fixed.parsed.rules[0].owners.map((o) => o.text), g.parsed.rules[0].owners.map((o) => o.text));
+  });
+
   it('has no fix where it is not clear: a GitLab duplicate, an invalid owner among owners', () => {
     const gitlab = '[A]\n/x/ @a\n/x/ @b\n';
     const g = analyse(gitlab, 'gitlab');

@@ -152,3 +152,29 @@ describe('flavor detection', () => {
     assert.equal(parseCodeowners('[S]\na @b\n', { flavor: 'auto' }).flavor, 'gitlab');
   });
 });
+
+describe('parse: Bitbucket reviewer selection', () => {
+  it('a group or team with :all, :random(N) or :least_busy(N) is that group, with how reviewers are picked', () => {
+    const r = parseCodeowners('*.py @ws/backenders:least_busy(2) @bob\n*.tf @teams/sre-leads:random(2)\n*.js @ws/fe:all\n', { flavor: 'bitbucket' });
+    assert.deepEqual(
+      r.rules.map((x) => x.owners.map((o) => [o.text, o.kind, o.selection ?? null])),
+      [
+        [['@ws/backenders', 'team', 'least_busy(2)'], ['@bob', 'user', null]],
+        [['@teams/sre-leads', 'team', 'random(2)']],
+        [['@ws/fe', 'team', 'all']],
+      ],
+    );
+    assert.deepEqual(r.diagnostics, []);
+    const m = compileMatcher(r);
+    assert.deepEqual(m.match('app/main.py').owners, ['@ws/backenders', '@bob']);
+  });
+
+  it('anything else after a colon is an invalid owner, and GitHub has no selection at all', () => {
+    const r = parseCodeowners('x @ws/g:random(0) @ws/g:ALL @solo:all @ws/g:random(2\n', { flavor: 'bitbucket' });
+    assert.deepEqual(r.diagnostics.map((d) => `${d.column} ${d.code}`), ['3 invalid-owner', '19 invalid-owner', '29 invalid-owner', '39 invalid-owner']);
+    assert.match(r.diagnostics[0].message, /:least_busy\(N\)/);
+    const g = parseCodeowners('x @ws/g:all\n', { flavor: 'github' });
+    assert.deepEqual(g.diagnostics.map((d) => d.code), ['invalid-owner']);
+    assert.deepEqual(g.rules[0].owners, []);
+  });
+});

@@ -55,6 +55,21 @@ export function classifyOwner(token: string, flavor: Flavor): OwnerKind | null {
   return isEmail(token) ? 'email' : null;
 }
 
+/** How Bitbucket Cloud picks reviewers from a group or team: `:all`, `:random(N)`, `:least_busy(N)`. */
+const BITBUCKET_SELECTION = /^(?:all|random\([1-9][0-9]{0,3}\)|least_busy\([1-9][0-9]{0,3}\))$/;
+
+/**
+ * A Bitbucket group or team with a reviewer selection (`@workspace/backend:least_busy(2)`,
+ * `@teams/sre:random(2)`): the group, which is the owner, and how reviewers are picked from it.
+ * Null for anything else.
+ */
+export function bitbucketSelection(token: string): { group: string; selection: string } | null {
+  const colon = token.lastIndexOf(':');
+  if (colon < 0 || !BITBUCKET_SELECTION.test(token.slice(colon + 1))) return null;
+  const group = token.slice(0, colon);
+  return classifyOwner(group, 'bitbucket') === 'team' ? { group, selection: token.slice(colon + 1) } : null;
+}
+
 /** Owner handles compare case-insensitively on every host (and emails do too). */
 export function ownerKey(owner: string): string {
   return owner.toLowerCase();

@@ -5,7 +5,7 @@
 
 import { keepHiddenClasses } from '../hiddenClasses';
 import { CHECK_EVERY_MASK, type Slicer } from '../slices';
-import { classifyOwner, gitlabReferences } from './owners';
+import { bitbucketSelection, classifyOwner, gitlabReferences } from './owners';
 import { readHeader, detectFlavor, isApprovalsCount, type HeaderSyntax } from './gitlab-header';
 import { countLines, hasUnescaped, isSpace, isSpaceCode, onlySlashes, splitLines, tokens, wholeLinesWithin, type Token } from './line-text';
 import { normalizeGitlabPattern } from './pattern';
@@ -121,7 +121,13 @@ class Parser {
         if (kind) {
           if (!hasOwner(owners, text)) owners.push({ text, kind, column: tokenStart + 1 });
         } else {
-          this.report(line, tokenStart + 1, 'error', 'invalid-owner', `"${text}" is not a valid owner: use @user, @org/team or an email address.`, tokenStart + 1 + text.length);
+          const picked = this.flavor === 'bitbucket' ? bitbucketSelection(text) : null;
+          if (picked) {
+            if (!hasOwner(owners, picked.group)) owners.push({ text: picked.group, kind: 'team', column: tokenStart + 1, selection: picked.selection });
+          } else {
+            const forms = this.flavor === 'bitbucket' ? '@user, @workspace/group (with :all, :random(N) or :least_busy(N) if you like)' : '@user, @org/team';
+            this.report(line, tokenStart + 1, 'error', 'invalid-owner', `"${text}" is not a valid owner: use ${forms} or an email address.`, tokenStart + 1 + text.length);
+          }
         }
       }
       if (hash) break;

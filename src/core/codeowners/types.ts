@@ -27,6 +27,11 @@ export interface Owner {
   kind: OwnerKind;
   /** 1-based column of the owner in its line. */
   column: number;
+  /**
+   * Bitbucket: how reviewers are picked from this group (`all`, `random(2)`, `least_busy(2)`),
+   * written after it as `@workspace/group:random(2)`; `text` is the group alone.
+   */
+  selection?: string;
 }
 
 /** One rule line, as parsed. */

@@ -3,6 +3,7 @@
 // edit fixes a diagnostic, and what a hover says. Positions here are 0-based (VS Code's);
 // the parser's are 1-based. Unit-tested in Node (test/unit/codeowners-editing.test.ts).
 import { detectFlavor } from '../../core/codeowners/gitlab-header';
+import { gitlabReferences } from '../../core/codeowners/owners';
 import type { Diagnostic, Flavor, FlavorSetting, Owner, ParsedCodeowners, Rule } from '../../core/codeowners/types';
 import type { RuleStats, Taker } from '../../core/analysis';
 import { escapeMarkdown } from '../util/markdown';
@@ -75,7 +76,17 @@ export interface Insertion {
   title: string;
 }
 
-export type Fix = LineRemoval | Insertion;
+export interface Replacement {
+  kind: 'replace';
+  line: number;
+  /** 0-based, end exclusive. */
+  start: number;
+  end: number;
+  text: string;
+  title: string;
+}
+
+export type Fix = LineRemoval | Insertion | Replacement;
 
 /** The diagnostics whose fix is clear, and that fix. `lines` is the document's text by line. */
 export function fixFor(parsed: ParsedCodeowners, d: Diagnostic, lines: readonly string[]): Fix | undefined {
@@ -107,6 +118,15 @@ export function fixFor(parsed: ParsedCodeowners, d: Diagnostic, lines: readonly 
       if (d.column - 1 !== patternEnd + 1 || text[patternEnd] !== ' ') return undefined;
       const rest = text.slice(d.column - 1, d.endColumn === undefined ? undefined : d.endColumn - 1);
       return { kind: 'insert', line: d.line - 1, character: patternEnd, text: '\\', title: `Escape the space: "${rule.pattern}\\ ${rest}"` };
+    }
+    case 'owner-read-as': {
+      // GitLab: `@a,@b` or `@team.`: write what GitLab reads, one owner per word.
+      if (d.endColumn === undefined) return undefined;
+      const word = (lines[d.line - 1] ?? '').slice(d.column - 1, d.endColumn - 1);
+      const owners = [...new Set(gitlabReferences(word).map((r) => r.text))];
+      if (owners.length === 0) return undefined;
+      const text = owners.join(' ');
+      return { kind: 'replace', line: d.line - 1, start: d.column - 1, end: d.endColumn - 1, text, title: `Write "${word}" as "${text}"` };
     }
     default:
       return undefined;

@@ -1,5 +1,6 @@
 // Quick fixes where the fix is clear: remove a rule that never applies, matches nothing or is
-// repeated later (GitHub, Bitbucket), and escape the space that split a path from its name.
+// repeated later (GitHub, Bitbucket), escape the space that split a path from its name, and
+// write a GitLab owner word as the owners GitLab reads in it (`@a,@b` as `@a @b`).
 import * as vscode from 'vscode';
 import type { Diagnostic } from '../../core/codeowners/types';
 import { fixFor, type Fix } from './editing';
@@ -36,6 +37,10 @@ export class CodeownersQuickFixes implements vscode.CodeActionProvider {
 function apply(edit: vscode.WorkspaceEdit, doc: vscode.TextDocument, fix: Fix): void {
   if (fix.kind === 'insert') {
     edit.insert(doc.uri, new vscode.Position(fix.line, fix.character), fix.text);
+    return;
+  }
+  if (fix.kind === 'replace') {
+    edit.replace(doc.uri, new vscode.Range(fix.line, fix.start, fix.line, fix.end), fix.text);
     return;
   }
   // The whole line with its line break (the previous one's, on the last line).

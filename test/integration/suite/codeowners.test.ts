@@ -233,6 +233,29 @@ describe('Editing CODEOWNERS', () => {
     await diagnosticsSettle(EXPECTED);
   });
 
+  it('GitLab: flags an owner word GitLab reads otherwise (`@a,@b`) and rewrites it as the owners GitLab reads', async () => {
+    const uri = uriIn(folders.gitlab(), 'CODEOWNERS');
+    const editor = await vscode.window.showTextDocument(uri, { preview: false });
+    try {
+      // The file ends with a line break: its last line is empty, and the new rule goes there.
+      const line = editor.document.lineCount - 1;
+      assert.equal(editor.document.lineAt(line).text, '');
+      await editor.edit((b) => b.insert(new vscode.Position(line, 0), '/apps/api/notes.txt @acme/a,@acme/b\n'));
+      const flagged = () => ours(uri).find(([code, l]) => code === 'owner-read-as' && l === line);
+      await waitFor('the owner-read-as warning on the typed line', () => flagged() !== undefined, { describe: () => ours(uri) });
+      assert.deepEqual(flagged(), ['owner-read-as', line, 20, 35]);
+      const actions = await actionsAt(uri, new vscode.Range(line, 20, line, 21));
+      const fix = actions.find((a) => a.title === 'Write "@acme/a,@acme/b" as "@acme/a @acme/b"');
+      assert.ok(fix?.edit, JSON.stringify(actions.map((a) => a.title)));
+      assert.ok(await vscode.workspace.applyEdit(fix.edit as vscode.WorkspaceEdit));
+      assert.equal(editor.document.lineAt(line).text, '/apps/api/notes.txt @acme/a @acme/b');
+      await waitFor('the rewritten line to be clean of owner findings', () => !ours(uri).some(([code, l]) => l === line && (code === 'owner-read-as' || code === 'invalid-owner')), { describe: () => ours(uri) });
+    } finally {
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
   it('hovers a pattern: files matched and won, examples, and the later rules that take the rest', async () => {
     await openCodeowners();
     await diagnosticsSettle(EXPECTED);
