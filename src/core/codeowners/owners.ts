@@ -18,7 +18,11 @@ const GITLAB_ROLE = /^@@(developer|maintainer|owner)s?$/i;
  * an address a host would match to an account, but is in `[x](command:…)@x.io`, which reads as
  * a link wherever it is shown as Markdown.
  */
-const LOCAL_CHAR = /^[A-Za-z0-9!#$%&'*+\-/=?^_{|}~.]$/;
+const LOCAL_CHARS = "!#$%&'*+-/=?^_{|}~.";
+
+function isLocalChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c < 0x80 && LOCAL_CHARS.includes(String.fromCharCode(c)));
+}
 /** Domain labels: ASCII letters, digits and inner hyphens (IDNs are written in punycode). */
 const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 /** RFC 5321's limits: 64 characters before the `@`, 254 in all. */
@@ -31,7 +35,7 @@ function isEmail(token: string, singleLabel = false): boolean {
   if (at <= 0 || at > MAX_LOCAL || at !== token.lastIndexOf('@')) return false;
   const local = token.slice(0, at);
   if (local.startsWith('.') || local.endsWith('.')) return false;
-  for (let i = 0; i < local.length; i++) if (!LOCAL_CHAR.test(local[i])) return false;
+  for (let i = 0; i < local.length; i++) if (!isLocalChar(local.charCodeAt(i))) return false;
   const labels = token.slice(at + 1).split('.');
   // At least `domain.tld` (GitLab also takes a bare host, `jane@localhost`), and a top-level
   // domain is never only digits.
@@ -102,12 +106,24 @@ export function gitlabReferences(text: string): GitlabReference[] {
     found.push({ text: name, kind: name.includes('/') ? 'team' : 'user', start: i, end });
     i = end - 1;
   }
-  // Roles: a whitespace-separated word.
-  for (const [start, end] of words(text)) {
-    if (text.charCodeAt(start) === AT && GITLAB_ROLE.test(text.slice(start, end))) found.push({ text: text.slice(start, end), kind: 'role', start, end });
+  // Roles: a whitespace-separated word starting with `@@`.
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) !== AT || text.charCodeAt(i + 1) !== AT || (i > 0 && !isRubySpace(text.charCodeAt(i - 1)))) continue;
+    let end = i + 2;
+    while (end < text.length && !isRubySpace(text.charCodeAt(end))) end++;
+    const word = text.slice(i, end);
+    if (GITLAB_ROLE.test(word)) found.push({ text: word, kind: 'role', start: i, end });
+    i = end;
   }
-  for (const m of gitlabEmails(text)) if (isEmail(m.text, true)) found.push(m);
-  return found.sort((a, b) => a.start - b.start);
+  if (text.indexOf('@') >= 0) for (const m of gitlabEmails(text)) if (isEmail(m.text, true)) found.push(m);
+  // In text order: each scan's finds are in order, so an insertion sort does little work.
+  for (let i = 1; i < found.length; i++) {
+    const r = found[i];
+    let j = i;
+    for (; j > 0 && found[j - 1].start > r.start; j--) found[j] = found[j - 1];
+    found[j] = r;
+  }
+  return found;
 }
 
 const AT = 0x40;
@@ -127,16 +143,6 @@ function isRubySpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
 
-function* words(text: string): Generator<[number, number]> {
-  let i = 0;
-  while (i < text.length) {
-    while (i < text.length && isRubySpace(text.charCodeAt(i))) i++;
-    const start = i;
-    while (i < text.length && !isRubySpace(text.charCodeAt(i))) i++;
-    if (i > start) yield [start, i];
-  }
-}
-
 /**
  * The longest prefix of the run text[from, to) (path characters) that is a namespace segment,
  * as GitLab's NAMESPACE_FORMAT_REGEX matches it: `[\w.][\w.-]*[\w-]`, not ending in `.git` or
@@ -147,10 +153,14 @@ function segmentEnd(text: string, from: number, to: number): number {
   if (first === 0x2d) return -1;
   for (let end = to; end >= from + 2; end--) {
     if (text.charCodeAt(end - 1) === 0x2e) continue;
-    const seg = text.slice(from, end);
-    if (!seg.endsWith('.git') && !seg.endsWith('.atom')) return end;
+    if (!endsWithAt(text, from, end, '.git') && !endsWithAt(text, from, end, '.atom')) return end;
   }
   return isWord(first) ? from + 1 : -1;
+}
+
+/** Whether text[from, end) ends with `suffix`, without making the substring. */
+function endsWithAt(text: string, from: number, end: number, suffix: string): boolean {
+  return end - from >= suffix.length && text.startsWith(suffix, end - suffix.length);
 }
 
 /**
@@ -183,8 +193,39 @@ function namespaceEnd(text: string, from: number): number {
  */
 export function gitlabEmails(text: string): GitlabReference[] {
   const out: GitlabReference[] = [];
+  // Code points only where they differ from UTF-16 units (outside the BMP): most texts have none.
+  for (let i = 0; i < text.length; i++) if ((text.charCodeAt(i) & 0xfc00) === 0xd800) return astralEmails(text, out);
+  const n = text.length;
+  let k = 0;
+  while (k < n) {
+    let c = text.charCodeAt(k);
+    if (c === AT || isRubySpace(c)) {
+      k++;
+      continue;
+    }
+    let at = k;
+    while (at < n && (c = text.charCodeAt(at)) !== AT && !isRubySpace(c)) at++;
+    if (at >= n || c !== AT) {
+      k = at;
+      continue;
+    }
+    // The leftmost start of this run that is at most 100 characters before its `@`.
+    const start = Math.max(k, at - 100);
+    let stop = at + 1;
+    while (stop < n && stop - (at + 1) < 255 && (c = text.charCodeAt(stop)) !== AT && !isRubySpace(c)) stop++;
+    let end = stop;
+    while (end > at + 1 && !isWord(text.charCodeAt(end - 1))) end--;
+    if (end > at + 1) {
+      out.push({ text: text.slice(start, end), kind: 'email', start, end });
+      k = end;
+    } else k = at + 1;
+  }
+  return out;
+}
+
+/** gitlabEmails on a text with characters outside the BMP, counted as Ruby counts them. */
+function astralEmails(text: string, out: GitlabReference[]): GitlabReference[] {
   const cps = Array.from(text);
-  // Offsets in UTF-16 units of each code point, to report positions in the text.
   const offsets: number[] = [];
   for (let k = 0, o = 0; k < cps.length; o += cps[k].length, k++) offsets.push(o);
   offsets.push(text.length);
@@ -201,7 +242,6 @@ export function gitlabEmails(text: string): GitlabReference[] {
       k = at;
       continue;
     }
-    // The leftmost start of this run that is at most 100 characters before its `@`.
     const start = Math.max(k, at - 100);
     let stop = at + 1;
     while (stop < cps.length && stop - (at + 1) < 255 && plain(stop)) stop++;

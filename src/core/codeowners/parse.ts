@@ -5,7 +5,7 @@
 
 import { keepHiddenClasses } from '../hiddenClasses';
 import { CHECK_EVERY_MASK, type Slicer } from '../slices';
-import { bitbucketSelection, classifyOwner, gitlabReferences } from './owners';
+import { bitbucketSelection, classifyOwner, gitlabReferences, type GitlabReference } from './owners';
 import { readHeader, detectFlavor, isApprovalsCount, type HeaderSyntax } from './gitlab-header';
 import { countLines, hasUnescaped, isSpace, isSpaceCode, onlySlashes, splitLines, tokens, wholeLinesWithin, type Token } from './line-text';
 import { normalizeGitlabPattern } from './pattern';
@@ -187,7 +187,7 @@ class Parser {
    * as something other than the word itself (`@a,@b`, `@team.`).
    */
   private gitlabOwners(s: string, from: number, words: Token[], line: number, lead: number): Owner[] {
-    const refs = gitlabReferences(s.slice(from));
+    const refs = this.referencesIn(s.slice(from));
     const owners: Owner[] = [];
     for (const r of refs) if (!hasOwner(owners, r.text)) owners.push({ text: r.text, kind: r.kind, column: lead + from + r.start + 1 });
     let k = 0;
@@ -211,6 +211,18 @@ class Parser {
     return owners;
   }
 
+  /** gitlabReferences, once per owners text: most files repeat a few of them on many lines. */
+  private referencesIn(text: string): readonly GitlabReference[] {
+    let refs = this.references.get(text);
+    if (refs === undefined) {
+      refs = gitlabReferences(text);
+      this.references.set(text, refs);
+    }
+    return refs;
+  }
+
+  private readonly references = new Map<string, readonly GitlabReference[]>();
+
   private gitlabHeader(h: HeaderSyntax, line: number, lead: number): void {
     const reported = this.diagnostics.length;
     if (h.name.trim() === '') this.report(line, lead + 1, 'error', 'missing-section-name', 'A section needs a name between "[" and "]".');
@@ -222,7 +234,7 @@ class Parser {
     // The default owners are read as an entry's owners are (gitlabReferences); each word must
     // be an owner as it stands (GitLab: invalid_section_owner_format).
     const defaults: Owner[] = [];
-    const refs = gitlabReferences(h.defaultOwners);
+    const refs = this.referencesIn(h.defaultOwners);
     for (const r of refs) if (!hasOwner(defaults, r.text)) defaults.push({ text: r.text, kind: r.kind, column: lead + h.defaultOwnersColumn + r.start + 1 });
     for (const t of tokens(h.defaultOwners, 0)) {
       if (refs.some((r) => r.start === t.start && r.text === t.text)) continue;
