@@ -75,6 +75,26 @@ function stageProductionExtension() {
   return dir;
 }
 
+/**
+ * The activation's peer: extensions that do nothing (an `activate` that returns at once), one
+ * activated just before ours and one just after, so the figure for ours stands beside what VS
+ * Code takes to activate any extension in the same window at the same moment.
+ */
+export const EMPTY_EXTENSIONS = ['empty-before', 'empty-after'];
+function stageEmptyExtensions(extensionsDir) {
+  // Installed the way VS Code finds extensions on its own: a folder per extension in the
+  // server's extensions folder (the web workbench takes one extension under development).
+  return EMPTY_EXTENSIONS.map((name) => {
+    const dir = path.join(extensionsDir, `ownership-lens-bench.${name}-0.0.1`);
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    const manifest = { name, publisher: 'ownership-lens-bench', version: '0.0.1', engines: { vscode: '^1.75.0' }, main: './extension.js', activationEvents: [] };
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+    fs.writeFileSync(path.join(dir, 'extension.js'), 'exports.activate = () => ({ activatedAt: performance.now() });\n');
+    return dir;
+  });
+}
+
 /** Runs the window and returns the figures (or `{ error }`); never throws. */
 export async function benchExtension({ quick = false, anyLanguage = false, devBuild = false, log = console.log } = {}) {
   const t0 = Date.now();
@@ -106,6 +126,7 @@ export async function benchExtension({ quick = false, anyLanguage = false, devBu
   const inputFile = sandbox.file('input.json');
   fs.writeFileSync(inputFile, JSON.stringify({
     extensionId: `${manifest.publisher}.${manifest.name}`,
+    emptyExtensionIds: EMPTY_EXTENSIONS.map((name) => `ownership-lens-bench.${name}`),
     switchFiles,
     hoverFile: HOVER_FILE,
     modelFiles,
@@ -125,6 +146,7 @@ export async function benchExtension({ quick = false, anyLanguage = false, devBu
   try {
     const entry = await bundleMeasure();
     const extensionPath = devBuild ? ROOT : stageProductionExtension();
+    stageEmptyExtensions(sandbox.dir('extensions'));
     const codeServer = await ensureCodeServer();
     const port = await freePort();
     server = await startVSCodeServer({
@@ -252,6 +274,7 @@ export function printExtension(r, log = console.log) {
     ['  our bundle runs → activate() returns', ms(r.activation.bundleToReturnMs ?? undefined), ''],
     ['    the bundle\'s module code', ms(r.activation.bundleCodeMs ?? undefined), ''],
     ['  activate() itself', ms(r.activation.activateCallMs), ''],
+    ['  peer: an extension that does nothing, just before / just after ours', `${ms(r.activation.emptyBeforeMs ?? undefined)} / ${ms(r.activation.emptyAfterMs ?? undefined)}`, ''],
     ['first This File, cold (reads + compiles CODEOWNERS)', ms(r.refresh.coldFirstFile.roundTripMs ?? r.refresh.coldFirstFile.refreshMs), ''],
     [`This File refresh p50 / p99 / max (${r.refresh.extension.n} switches)`, s(r.refresh.extension), `p99 < ${T.refreshP99Ms} ms  ${mark(r.refresh.extension.p99Ms < T.refreshP99Ms)}`],
     [`  … the event reaching the extension's listener (${r.refresh.waitForListener?.n ?? 0})`, r.refresh.waitForListener ? s(r.refresh.waitForListener) : '—', ''],

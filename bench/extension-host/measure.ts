@@ -25,6 +25,8 @@ interface BenchInput {
   hoverRounds: number;
   /** CODEOWNERS is kept under this name until the bench triggers activation itself. */
   codeownersParked?: { from: string; to: string };
+  /** Extensions that do nothing, activated just before and just after ours: the peer. */
+  emptyExtensionIds: string[];
 }
 
 type Mem = ReturnType<typeof process.memoryUsage>;
@@ -135,11 +137,22 @@ async function measure(input: BenchInput, out: Record<string, unknown>): Promise
   const memBefore = memory();
   const tasks = new LongestTasks();
   out.longestTask = { phases: tasks.phases, gaps: tasks.gaps };
+  // The peer: what VS Code takes to activate an extension that does nothing, just before ours
+  // and just after (so neither the first nor the second activation in the window favours us).
+  const activateEmpty = async (id: string | undefined): Promise<number | null> => {
+    const empty = id === undefined ? undefined : vscode.extensions.getExtension(id);
+    if (!empty || empty.isActive) return null;
+    const t = performance.now();
+    await empty.activate();
+    return performance.now() - t;
+  };
+  const emptyBeforeMs = await activateEmpty(input.emptyExtensionIds[0]);
   await tasks.begin('activation');
   let t0 = performance.now();
   const t0Activation = t0;
   const api = await extension.activate();
   const activationMs = performance.now() - t0;
+  const emptyAfterMs = await activateEmpty(input.emptyExtensionIds[1]);
   t0 = performance.now();
   await extension.activate();
   // The extension's own share: from its bundle beginning to run to activate() returning (what
@@ -148,6 +161,8 @@ async function measure(input: BenchInput, out: Record<string, unknown>): Promise
   const own = api.activation;
   out.activation = {
     ms: activationMs,
+    emptyBeforeMs,
+    emptyAfterMs,
     secondCallMs: performance.now() - t0,
     bundleToReturnMs: own.bundleStartedAt === undefined ? null : own.activateReturnedAt - own.bundleStartedAt,
     activateCallMs: own.activateReturnedAt - own.activateCalledAt,
