@@ -70,6 +70,8 @@ describe('gitlab owner references: what the parser makes of them', () => {
     assert.deepEqual(codes('file @a,@b nothing @ok\n'), ['1:6 owner-read-as', '1:12 invalid-owner']);
     const d = parseCodeowners('file @a,@b\n', { flavor: 'gitlab' }).diagnostics[0];
     assert.equal(d.message, 'GitLab reads "@a,@b" as @a, @b.');
+    // Each owner named once, however often the word repeats it.
+    assert.equal(parseCodeowners('file @a,@a\n', { flavor: 'gitlab' }).diagnostics[0].message, 'GitLab reads "@a,@a" as @a.');
   });
 
   it('section headers read as GitLab reads them: default owners right after "]", spaces in the approvals', () => {

@@ -196,7 +196,7 @@ class Parser {
       const end = start + t.text.length;
       while (k < refs.length && refs[k].start < start) k++;
       const inWord: string[] = [];
-      for (let m = k; m < refs.length && refs[m].end <= end; m++) inWord.push(refs[m].text);
+      for (let m = k; m < refs.length && refs[m].end <= end; m++) if (!inWord.includes(refs[m].text)) inWord.push(refs[m].text);
       const column = lead + t.start + 1;
       if (inWord.length === 1 && inWord[0] === t.text) continue;
       if (inWord.length > 0) {
