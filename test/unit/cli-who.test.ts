@@ -38,6 +38,16 @@ const jsonLines = (s: string): unknown[] => s.trim().split('\n').map((l) => JSON
 describe('cli: who', () => {
   const gh = repo({ '.github/CODEOWNERS': '* @all\n/src/ @org/src\n/src/vendor/\n', 'src/sub/x.ts': '' });
 
+  it('bitbucket: the table says how reviewers are picked from a group; the JSON lists the group', async () => {
+    const bb = repo({ '.bitbucket/CODEOWNERS': '* a@example.com\n*.py @ws/backend:least_busy(2) @bob\n*.tf @teams/sre:random(2)\n*.js @ws/fe:all\n' });
+    const table = await run(['who', 'app/x.py', 'infra/main.tf', 'web/a.js'], bb);
+    assert.match(table.out, /app\/x\.py\s+@ws\/backend \(the 2 least busy\) @bob\s+\.bitbucket\/CODEOWNERS:2/);
+    assert.match(table.out, /infra\/main\.tf\s+@teams\/sre \(2 at random\)/);
+    assert.match(table.out, /web\/a\.js\s+@ws\/fe \(all members\)/);
+    const json = await run(['who', '--json', 'app/x.py'], bb);
+    assert.deepEqual((jsonLines(json.out)[0] as { owners: string[] }).owners, ['@ws/backend', '@bob']);
+  });
+
   it('a path ending in / is a folder: the owners of a new file in it, given as an argument or on stdin', async () => {
     for (const stdin of [false, true]) {
       const paths = ['src/', 'src', 'src/vendor/'];

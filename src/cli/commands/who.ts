@@ -3,7 +3,7 @@
 // for GitLab, "sections": {name: owners}.
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { eachLine, FALLBACK, type OwnershipResult, type RepositoryOwnership, type Rule } from '../../core';
+import { describeSelection, eachLine, FALLBACK, type OwnershipResult, type RepositoryOwnership, type Rule } from '../../core';
 import { EXIT_OK, type CliIO } from '../io';
 import { JsonLinesWriter } from '../jsonLinesWriter';
 import { openRepository, REPOSITORY_OPTIONS, REPOSITORY_USAGE, summarizeProblems } from '../repository-args';
@@ -139,7 +139,12 @@ function writeTable(repo: RepositoryOwnership, paths: string[], io: CliIO): void
   const rows: string[][] = [['PATH', 'OWNERS', 'RULE']];
   for (const p of paths) {
     const r = repo.match(toRepo(p));
-    const owners = r.owners.length > 0 ? r.owners.join(' ') : r.rule ? '(unowned: rule has no owners)' : '(unowned)';
+    // Bitbucket: how reviewers are picked from a group, beside it.
+    const shown = r.owners.map((o) => {
+      const selection = r.rule?.owners.find((x) => x.text === o)?.selection;
+      return selection ? `${o} (${describeSelection(selection)})` : o;
+    });
+    const owners = shown.length > 0 ? shown.join(' ') : r.rule ? '(unowned: rule has no owners)' : '(unowned)';
     const rule = r.rule ? `${repo.ruleRef(r.rule).file}:${r.rule.line}  ${r.rule.pattern}` : '-';
     rows.push([sanitize(p), sanitize(owners), sanitize(rule)]);
     if (r.sections && r.sections.length > 1) {

@@ -74,6 +74,14 @@ export function bitbucketSelection(token: string): { group: string; selection: s
   return classifyOwner(group, 'bitbucket') === 'team' ? { group, selection: token.slice(colon + 1) } : null;
 }
 
+/** A Bitbucket reviewer selection in words: `all` → "all members", `random(2)` → "2 at random". */
+export function describeSelection(selection: string): string {
+  const n = /\(([0-9]+)\)$/.exec(selection)?.[1];
+  if (selection.startsWith('random(')) return `${n} at random`;
+  if (selection.startsWith('least_busy(')) return `the ${n} least busy`;
+  return 'all members';
+}
+
 /** Owner handles compare case-insensitively on every host (and emails do too). */
 export function ownerKey(owner: string): string {
   return owner.toLowerCase();
