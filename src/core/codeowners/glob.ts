@@ -94,15 +94,9 @@ export function compileSegment(text: string, syntax: GlobSyntax): SegmentMatcher
       i++;
     } else if (c === '[' && syntax.classes) {
       const parsed = parseClass(text, i);
-      if (parsed) {
-        atoms.push(parsed.atom);
-        wild = true;
-        i = parsed.end;
-      } else {
-        // An unterminated bracket is an ordinary character.
-        atoms.push({ kind: 'char', ch: c });
-        i++;
-      }
+      atoms.push(parsed.atom);
+      wild = true;
+      i = parsed.end;
     } else {
       atoms.push({ kind: 'char', ch: c });
       i++;
@@ -139,8 +133,14 @@ function makePiece(atoms: Atom[]): Piece {
   return { atoms, literal };
 }
 
-/** Parses `[...]` starting at `start` (the `[`); null when there is no closing bracket. */
-function parseClass(text: string, start: number): { atom: Atom; end: number } | null {
+/**
+ * Parses `[...]` starting at `start` (the `[`), as Ruby's fnmatch reads it: the first `]`
+ * closes the class, even right after the `[` (`[]` matches nothing, `[!]` any character); `\`
+ * escapes; `a-z` is a range, and a reversed one (`z-a`) holds only its two ends. A class with
+ * no closing bracket makes the match fail wherever it is reached: it is returned as a class
+ * that matches nothing, taking the rest of the segment with it.
+ */
+function parseClass(text: string, start: number): { atom: Atom; end: number } {
   let i = start + 1;
   let negate = false;
   if (text[i] === '!' || text[i] === '^') {
@@ -148,26 +148,23 @@ function parseClass(text: string, start: number): { atom: Atom; end: number } | 
     i++;
   }
   const ranges: Array<[number, number]> = [];
-  let first = true;
   while (i < text.length) {
     charge(1);
     let c = text[i];
-    if (c === ']' && !first) return { atom: { kind: 'class', negate, ranges }, end: i + 1 };
-    first = false;
+    if (c === ']') return { atom: { kind: 'class', negate, ranges }, end: i + 1 };
     if (c === '\\' && i + 1 < text.length) c = text[++i];
-    let lo = c.charCodeAt(0);
+    const lo = c.charCodeAt(0);
     let hi = lo;
     if (text[i + 1] === '-' && i + 2 < text.length && text[i + 2] !== ']') {
       let h = text[i + 2];
       i += 2;
       if (h === '\\' && i + 1 < text.length) h = text[++i];
       hi = h.charCodeAt(0);
-      if (hi < lo) [lo, hi] = [hi, lo];
     }
     ranges.push([lo, hi]);
     i++;
   }
-  return null;
+  return { atom: { kind: 'class', negate: false, ranges: [] }, end: text.length };
 }
 
 function atomMatches(a: Atom, code: number, ch: string): boolean {
@@ -178,8 +175,9 @@ function atomMatches(a: Atom, code: number, ch: string): boolean {
       return true;
     case 'class': {
       let hit = false;
+      // A reversed range (`z-a`) holds only its two ends, as in Ruby.
       for (const [lo, hi] of a.ranges) {
-        if (code >= lo && code <= hi) {
+        if ((code >= lo && code <= hi) || code === lo || code === hi) {
           hit = true;
           break;
         }

@@ -44,6 +44,36 @@ function splitUnescaped(text: string): string[] {
   return parts;
 }
 
+/**
+ * GitLab's segments, split as Ruby's fnmatch splits a pattern under FNM_PATHNAME: at each
+ * unescaped `/` outside a bracket (from a `[` to the next `]`), so `a[/b]` is one segment (a
+ * class holding `/` and `b`), and after a `[` that is never closed there is no more split.
+ */
+function splitGitlab(text: string): string[] {
+  if (!text.includes('[')) return splitUnescaped(text);
+  const parts: string[] = [];
+  let cur = '';
+  let open = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\' && i + 1 < text.length) {
+      cur += c + text[i + 1];
+      i++;
+      continue;
+    }
+    if (c === '[') open = true;
+    else if (c === ']') open = false;
+    else if (c === '/' && !open) {
+      parts.push(cur);
+      cur = '';
+      continue;
+    }
+    cur += c;
+  }
+  parts.push(cur);
+  return parts;
+}
+
 const ANY: SegmentMatcher = Object.freeze({ kind: 'any' });
 const GLOBSTAR: SegmentMatcher = Object.freeze({ kind: 'globstar' });
 
@@ -162,7 +192,7 @@ function collapseEscapedWhitespace(p: string): string {
 /** GitLab: fnmatch(normalized, "/" + path, FNM_PATHNAME | FNM_DOTMATCH). */
 export function compileGitlabPattern(normalized: string, literals?: Literals): CompiledPattern {
   // Normalised patterns always start with `/`, matched against the path with a leading `/`.
-  let matchers = toMatchers(splitUnescaped(normalized.slice(1)), true, true, literals);
+  let matchers = toMatchers(splitGitlab(normalized.slice(1)), true, true, literals);
   let self = true;
   let descendants = false;
   const n = matchers.length;
