@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readHeader } from '../../src/core/codeowners/gitlab-header';
 import { gitlabEmails, gitlabReferences } from '../../src/core/codeowners/owners';
 import { parseCodeowners } from '../../src/core/codeowners/parse';
 
@@ -38,6 +39,28 @@ describe('gitlab owner references: the scan matches Ruby running GitLab\'s expre
     for (const s of scans) {
       const roles = uniq(gitlabReferences(s.text).filter((r) => r.kind === 'role').map((r) => r.text.slice(2).toLowerCase().replace(/s$/, '')));
       assert.deepEqual(roles.sort(), [...s.roles].sort(), JSON.stringify(s.text));
+    }
+  });
+});
+
+interface HeaderCase {
+  line: string;
+  header: null | { optional: boolean; name: string; approvals: string | null; n: number; owners: string | null };
+}
+
+describe('gitlab section headers: readHeader matches Ruby running GitLab\'s HEADER_REGEX', () => {
+  const headers = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'gitlab-headers', 'ruby-headers.json'), 'utf8')) as HeaderCase[];
+
+  it('has the sample, headers and not', () => {
+    assert.equal(headers.length, 1200);
+    assert.equal(headers.filter((h) => h.header !== null).length, 498);
+  });
+
+  it('reads the optional mark, name, approvals (and their count) and default owners as Ruby does', () => {
+    for (const { line, header } of headers) {
+      const h = readHeader(line);
+      const ours = h ? { optional: h.optional, name: h.name, approvals: h.rawApprovals ?? null, n: h.approvals, owners: h.defaultOwners } : null;
+      assert.deepEqual(ours, header ? { ...header, owners: header.owners ?? '' } : null, JSON.stringify(line));
     }
   });
 });
