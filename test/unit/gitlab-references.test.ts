@@ -112,6 +112,12 @@ describe('gitlab owner references: what the parser makes of them', () => {
     assert.match(r.diagnostics[1].message, /write the approvals as "\[2\]"/);
   });
 
+  it('a line under a header that wrote only invalid default owners has no missing-owner error (GitLab hands the text on)', () => {
+    const r = parseCodeowners('[Doc][2] @@dev\nREADME.md\n[Ops]\nops.md\n', { flavor: 'gitlab' });
+    assert.deepEqual(r.diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`), ['1:10 invalid-section-owner', '4:1 missing-owner']);
+    assert.deepEqual(r.rules[0].owners, []);
+  });
+
   it('a header read only in part says where GitLab stops', () => {
     const r = parseCodeowners('[Doc] @a, @b\nx\n', { flavor: 'gitlab' });
     assert.deepEqual(r.rules[0].owners.map((o) => o.text), ['@a']);

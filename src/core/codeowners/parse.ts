@@ -173,7 +173,7 @@ class Parser {
       }
       if (ownerTokens.length === 0) {
         for (const o of section.defaultOwners) owners.push({ ...o });
-        if (owners.length === 0) {
+        if (owners.length === 0 && !this.wroteDefaults.has(section)) {
           this.report(line, col, 'error', 'missing-owner', `This rule has no owners, and its section "${section.name}" has no default owners.`);
         }
       }
@@ -269,8 +269,14 @@ class Parser {
       section.optional = section.optional && h.optional;
       section = { ...section, defaultOwners: defaults };
     }
+    // GitLab reports no missing owner for a line under a header that wrote default owners,
+    // even when none of them is valid (it hands the text on as the line's owners).
+    if (h.defaultOwners.trim() !== '') this.wroteDefaults.add(section);
     this.current = section;
   }
+
+  /** The sections (as `current`) whose header wrote default owners, valid or not. */
+  private readonly wroteDefaults = new WeakSet<Section>();
 
   /** The file's lines, once the size and binary checks are done (none when nothing applies). */
   lines: readonly string[] = [];
