@@ -8,7 +8,7 @@
 // prints them sorted: the tree is built in one pass with a stack of open directories, with
 // no hashing and no copy of the list. Other input is sorted first.
 
-import { normalizeRepoPath } from '../codeowners/matcher';
+import { normalizeRepoPath } from '../codeowners/repo-path';
 
 export class DirNode {
   /** The files below this directory (at any depth) are the tree indices [start, end). */

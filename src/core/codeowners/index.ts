@@ -4,7 +4,8 @@ export { parseCodeowners, parseCodeownersSliced, GITHUB_SIZE_LIMIT, DEFAULT_SECT
 export { detectFlavor } from './gitlab-header';
 export { describeSelection } from './owners';
 export { splitLines } from './line-text';
-export { compileMatcher, compileMatcherSliced, normalizeRepoPath, type OwnershipMatcher, type LineVisitor } from './matcher';
+export { compileMatcher, compileMatcherSliced, type OwnershipMatcher, type LineVisitor } from './matcher';
+export { normalizeRepoPath } from './repo-path';
 export { FALLBACK, NO_RULE, type LineMatcher } from './line-matcher';
 export { locateCodeowners, LOCATIONS } from './locate';
 export { loadRepositoryOwnership, loadRepositoryOwnershipAsync, ownershipFromText, ownershipFromTextAsync, type RepositoryOwnership, type RepositoryOptions, type FileDiagnostic } from './repository';

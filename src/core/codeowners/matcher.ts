@@ -7,7 +7,7 @@
 //   earlier position), the entry latest in that order wins, and any matching `!` exclusion
 //   drops the section for that path. The path's owners are the union over sections.
 // Both are "for each section, the highest-priority matching entry, unless excluded", which
-// is what the accumulator below computes.
+// is what the Accumulator (match-state.ts) computes.
 //
 // Speed: a rule applies to a path either directly (`self`) or because it matched one of the
 // path's directories (`descendants`, see pattern.ts). The directory part is computed once per
@@ -20,122 +20,12 @@ import { CHECK_EVERY_MASK, type Slicer } from '../slices';
 import { compileRule, readEntries, type Entry as SharedEntry } from './entries';
 import { makeSegmentPattern } from './glob';
 import { githubLiteralPath, type Literals } from './pattern';
-import { collectMatches, extendRest, type MatchSink, type PathLike } from './candidates';
+import { collectMatches, extendRest } from './candidates';
 import { FALLBACK, LineMatcher, NO_RULE } from './line-matcher';
-import { RuleIndex, TrieNode, type Indexed, type RestEntry } from './rule-index';
+import { RuleIndex, type Indexed } from './rule-index';
 import type { OwnershipResult, ParsedCodeowners, Rule, SectionMatch } from './types';
-
-interface Entry {
-  rule: Rule;
-  section: number;
-  /** Larger wins within a section. */
-  priority: number;
-  exclusion: boolean;
-  owners: string[];
-  /** GitHub/Bitbucket: the answer for paths this entry decides, built once and shared. */
-  result: OwnershipResult;
-}
-
-/**
- * The best match per section so far. One section without exclusions (every GitHub and
- * Bitbucket file) keeps a single field: lookups then allocate almost nothing.
- */
-class Accumulator implements MatchSink<Entry> {
-  single: Entry | null = null;
-  best: Array<Entry | null> | null = null;
-  excluded: boolean[] | null = null;
-
-  static fresh(sections: number, single: boolean): Accumulator {
-    const acc = new Accumulator();
-    if (!single) {
-      acc.best = new Array<Entry | null>(sections).fill(null);
-      acc.excluded = new Array<boolean>(sections).fill(false);
-    }
-    return acc;
-  }
-
-  /** Single-section only: restart from a directory's best match, without allocating. */
-  from(single: Entry | null): Accumulator {
-    this.single = single;
-    return this;
-  }
-
-  copy(): Accumulator {
-    const acc = new Accumulator();
-    acc.single = this.single;
-    if (this.best) {
-      acc.best = this.best.slice();
-      acc.excluded = (this.excluded as boolean[]).slice();
-    }
-    return acc;
-  }
-
-  accept(e: Entry): void {
-    if (this.best === null) {
-      if (this.single === null || e.priority > this.single.priority) this.single = e;
-      return;
-    }
-    if (e.exclusion) {
-      (this.excluded as boolean[])[e.section] = true;
-      return;
-    }
-    const cur = this.best[e.section];
-    if (cur === null || e.priority > cur.priority) this.best[e.section] = e;
-  }
-}
-
-/**
- * A path being matched, seen the way the index needs it: its last segment, its number of
- * segments, and (only when a pattern needs more than the last segment) all its segments,
- * built on first use.
- */
-class PathView implements PathLike {
-  private segsCache: string[] | null = null;
-
-  constructor(
-    public parent: PathView | null,
-    public name: string,
-    public depth: number,
-  ) {}
-
-  get segs(): string[] {
-    if (this.segsCache === null) this.segsCache = this.parent === null ? [] : this.parent.segs.concat(this.name);
-    return this.segsCache;
-  }
-
-  /** Reuses this view for another path (the per-file view is recycled on every lookup). */
-  reset(parent: PathView, name: string): void {
-    this.parent = parent;
-    this.name = name;
-    this.depth = parent.depth + 1;
-    this.segsCache = null;
-  }
-}
-
-/** What is known about a directory: everything that applies to the paths below it. */
-class DirState extends PathView {
-  /**
-   * GitHub/Bitbucket: the best match so far, held here rather than in an Accumulator of its
-   * own: a lookup is a chain of memory reads (the directory memo, this state, the entry), and
-   * one object fewer in that chain is one cache miss fewer per path.
-   */
-  single: Entry | null = null;
-
-  constructor(
-    parent: DirState | null,
-    name: string,
-    /** GitLab: the best match per section so far; null for a single section (see `single`). */
-    readonly acc: Accumulator | null,
-    /** Self-index trie node for this directory (null once the path leaves the trie). */
-    readonly selfNode: TrieNode<Entry> | null,
-    /** Wildcard-tailed self patterns from the trie nodes along this directory's path. */
-    readonly selfRest: ReadonlyArray<RestEntry<Entry>>,
-    readonly descNode: TrieNode<Entry> | null,
-    readonly descRest: ReadonlyArray<RestEntry<Entry>>,
-  ) {
-    super(parent, name, parent === null ? 0 : parent.depth + 1);
-  }
-}
+import { Accumulator, DirState, PathView, type Entry } from './match-state';
+import { FOLDER_PROBE, normalizeRepoPath } from './repo-path';
 
 export interface OwnershipMatcher {
   /**
@@ -180,25 +70,6 @@ const WALKER_PAYS = { bytesPerPath: 48, pathsPerEntry: 4 };
 const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** Canonical form of a repository-relative path: no `./`, no leading or trailing `/`. */
-/**
- * A folder has no owner of its own in CODEOWNERS: what matters is who owns the files in it. A
- * folder is matched as this name directly in it, "a new file in the folder". It has no
- * extension, so rules like `*.md` do not claim it, and `dir/*`, `dir/` and `dir/**` do, as
- * they do every file in the folder.
- */
-export const FOLDER_PROBE = '__ownership_lens_new_file__';
-
-export function normalizeRepoPath(path: string): string {
-  let p = path;
-  while (p.startsWith('./')) p = p.slice(2);
-  let start = 0;
-  while (start < p.length && p[start] === '/') start++;
-  let end = p.length;
-  while (end > start && p[end - 1] === '/') end--;
-  p = start > 0 || end < p.length ? p.slice(start, end) : p;
-  return p.includes('//') ? p.split('/').filter((s) => s.length > 0).join('/') : p;
-}
-
 class Matcher implements OwnershipMatcher {
   private readonly selfIndex = new RuleIndex<Entry>();
   private readonly descIndex = new RuleIndex<Entry>();
