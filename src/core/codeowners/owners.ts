@@ -200,65 +200,54 @@ function namespaceEnd(text: string, from: number): number {
  * that ends in a `\w`. Characters count as Ruby does (code points, not UTF-16 units).
  */
 export function gitlabEmails(text: string): GitlabReference[] {
-  const out: GitlabReference[] = [];
   // Code points only where they differ from UTF-16 units (outside the BMP): most texts have none.
-  for (let i = 0; i < text.length; i++) if ((text.charCodeAt(i) & 0xfc00) === 0xd800) return astralEmails(text, out);
-  const n = text.length;
+  let astral = false;
+  for (let i = 0; i < text.length && !astral; i++) astral = (text.charCodeAt(i) & 0xfc00) === 0xd800;
+  const cps = astral ? Array.from(text, (ch) => ch.codePointAt(0) as number) : null;
+  const offsets = cps ? utf16Offsets(cps) : null;
+  const n = cps ? cps.length : text.length;
+  const code = (k: number): number => (cps ? cps[k] : text.charCodeAt(k));
+  const plain = (k: number): boolean => {
+    const c = code(k);
+    return c !== AT && !isRubySpace(c);
+  };
+  const out: GitlabReference[] = [];
   let k = 0;
   while (k < n) {
-    let c = text.charCodeAt(k);
-    if (c === AT || isRubySpace(c)) {
+    if (!plain(k)) {
       k++;
       continue;
     }
     let at = k;
-    while (at < n && (c = text.charCodeAt(at)) !== AT && !isRubySpace(c)) at++;
-    if (at >= n || c !== AT) {
+    while (at < n && plain(at)) at++;
+    if (at >= n || code(at) !== AT) {
       k = at;
       continue;
     }
     // The leftmost start of this run that is at most 100 characters before its `@`.
     const start = Math.max(k, at - 100);
     let stop = at + 1;
-    while (stop < n && stop - (at + 1) < 255 && (c = text.charCodeAt(stop)) !== AT && !isRubySpace(c)) stop++;
+    while (stop < n && stop - (at + 1) < 255 && plain(stop)) stop++;
     let end = stop;
-    while (end > at + 1 && !isWord(text.charCodeAt(end - 1))) end--;
+    while (end > at + 1 && !isWord(code(end - 1))) end--;
     if (end > at + 1) {
-      out.push({ text: text.slice(start, end), kind: 'email', start, end });
+      const from = offsets ? offsets[start] : start;
+      const to = offsets ? offsets[end] : end;
+      out.push({ text: text.slice(from, to), kind: 'email', start: from, end: to });
       k = end;
     } else k = at + 1;
   }
   return out;
 }
 
-/** gitlabEmails on a text with characters outside the BMP, counted as Ruby counts them. */
-function astralEmails(text: string, out: GitlabReference[]): GitlabReference[] {
-  const cps = Array.from(text);
+/** Where each code point starts in UTF-16 units, and the end. */
+function utf16Offsets(cps: readonly number[]): number[] {
   const offsets: number[] = [];
-  for (let k = 0, o = 0; k < cps.length; o += cps[k].length, k++) offsets.push(o);
-  offsets.push(text.length);
-  const plain = (k: number): boolean => cps[k] !== '@' && !isRubySpace(cps[k].charCodeAt(0));
-  let k = 0;
-  while (k < cps.length) {
-    if (!plain(k)) {
-      k++;
-      continue;
-    }
-    let at = k;
-    while (at < cps.length && plain(at)) at++;
-    if (at >= cps.length || cps[at] !== '@') {
-      k = at;
-      continue;
-    }
-    const start = Math.max(k, at - 100);
-    let stop = at + 1;
-    while (stop < cps.length && stop - (at + 1) < 255 && plain(stop)) stop++;
-    let end = stop;
-    while (end > at + 1 && !(cps[end - 1].length === 1 && isWord(cps[end - 1].charCodeAt(0)))) end--;
-    if (end > at + 1) {
-      out.push({ text: text.slice(offsets[start], offsets[end]), kind: 'email', start: offsets[start], end: offsets[end] });
-      k = end;
-    } else k = at + 1;
+  let o = 0;
+  for (const c of cps) {
+    offsets.push(o);
+    o += c > 0xffff ? 2 : 1;
   }
-  return out;
+  offsets.push(o);
+  return offsets;
 }
