@@ -173,7 +173,7 @@ class Parser {
       }
       if (ownerTokens.length === 0) {
         for (const o of section.defaultOwners) owners.push({ ...o });
-        if (owners.length === 0 && !this.wroteDefaults.has(section)) {
+        if (owners.length === 0 && !this.currentWroteDefaults) {
           this.report(line, col, 'error', 'missing-owner', `This rule has no owners, and its section "${section.name}" has no default owners.`);
         }
       }
@@ -188,8 +188,7 @@ class Parser {
    */
   private gitlabOwners(s: string, from: number, words: Token[], line: number, lead: number): Owner[] {
     const refs = this.referencesIn(s.slice(from));
-    const owners: Owner[] = [];
-    for (const r of refs) if (!hasOwner(owners, r.text)) owners.push({ text: r.text, kind: r.kind, column: lead + from + r.start + 1 });
+    const owners = ownersOf(refs, lead + from);
     let k = 0;
     for (const t of words) {
       const start = t.start - from;
@@ -233,9 +232,8 @@ class Parser {
     }
     // The default owners are read as an entry's owners are (gitlabReferences); each word must
     // be an owner as it stands (GitLab: invalid_section_owner_format).
-    const defaults: Owner[] = [];
     const refs = this.referencesIn(h.defaultOwners);
-    for (const r of refs) if (!hasOwner(defaults, r.text)) defaults.push({ text: r.text, kind: r.kind, column: lead + h.defaultOwnersColumn + r.start + 1 });
+    const defaults = ownersOf(refs, lead + h.defaultOwnersColumn);
     for (const t of tokens(h.defaultOwners, 0)) {
       if (refs.some((r) => r.start === t.start && r.text === t.text)) continue;
       const column = lead + h.defaultOwnersColumn + t.start + 1;
@@ -269,14 +267,15 @@ class Parser {
       section.optional = section.optional && h.optional;
       section = { ...section, defaultOwners: defaults };
     }
-    // GitLab reports no missing owner for a line under a header that wrote default owners,
-    // even when none of them is valid (it hands the text on as the line's owners).
-    if (h.defaultOwners.trim() !== '') this.wroteDefaults.add(section);
+    this.currentWroteDefaults = h.defaultOwners.trim() !== '';
     this.current = section;
   }
 
-  /** The sections (as `current`) whose header wrote default owners, valid or not. */
-  private readonly wroteDefaults = new WeakSet<Section>();
+  /**
+   * Whether the header of `current` wrote default owners, valid or not: GitLab reports no
+   * missing owner for a line under it (it hands the text on as the line's owners).
+   */
+  private currentWroteDefaults = false;
 
   /** The file's lines, once the size and binary checks are done (none when nothing applies). */
   lines: readonly string[] = [];
@@ -303,6 +302,13 @@ class Parser {
       seen.set(key, r);
     }
   }
+}
+
+/** GitLab references as owners, each once, their columns counted from `column0` (0-based). */
+function ownersOf(refs: readonly GitlabReference[], column0: number): Owner[] {
+  const owners: Owner[] = [];
+  for (const r of refs) if (!hasOwner(owners, r.text)) owners.push({ text: r.text, kind: r.kind, column: column0 + r.start + 1 });
+  return owners;
 }
 
 function hasOwner(owners: readonly Owner[], text: string): boolean {
