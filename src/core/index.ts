@@ -2,4 +2,4 @@
 export * from './codeowners/index';
 export { findRepositoryRoot, nodeFileSystem, type FileSystem } from './fs';
 export { timeSlices, type Slicer } from './slices';
-export { eachLine } from './byteLines';
+export { eachLine, sameBytes } from './byteLines';

@@ -3,7 +3,7 @@
 // for GitLab, "sections": {name: owners}.
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { describeSelection, eachLine, FALLBACK, type OwnershipResult, type RepositoryOwnership, type Rule } from '../../core';
+import { describeSelection, eachLine, FALLBACK, sameBytes, type OwnershipResult, type RepositoryOwnership, type Rule } from '../../core';
 import { EXIT_OK, type CliIO } from '../io';
 import { JsonLinesWriter } from '../jsonLinesWriter';
 import { openRepository, REPOSITORY_OPTIONS, REPOSITORY_USAGE, summarizeProblems } from '../repository-args';
@@ -80,7 +80,7 @@ function writeJson(repo: RepositoryOwnership, positionals: string[], stdin: Buff
   // back anyway, for its leading `/`.)
   const absolute = Buffer.from(`${repo.root}${path.sep}`, 'utf8');
   eachLine(stdin, (start, end) => {
-    const id = walker === null || startsWith(stdin, start, end, absolute) ? FALLBACK : walker.decide(stdin, start, end);
+    const id = walker === null || (end - start >= absolute.length && sameBytes(stdin, start, absolute, 0, absolute.length)) ? FALLBACK : walker.decide(stdin, start, end);
     if (id !== FALLBACK) {
       let tail = byteTails[id + 1];
       if (tail === undefined) {
@@ -92,12 +92,6 @@ function writeJson(repo: RepositoryOwnership, positionals: string[], stdin: Buff
     writeText(stdin.toString('utf8', start, end));
   });
   out.end();
-}
-
-function startsWith(bytes: Uint8Array, start: number, end: number, prefix: Uint8Array): boolean {
-  if (end - start < prefix.length) return false;
-  for (let k = 0; k < prefix.length; k++) if (bytes[start + k] !== prefix[k]) return false;
-  return true;
 }
 
 /**

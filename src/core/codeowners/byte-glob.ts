@@ -2,6 +2,7 @@
 // the same semantics, decided on a path's bytes where that is simple (literal, `*x` and `x*`
 // segments of ASCII paths), and otherwise handed to glob.ts on the segment's text, made at
 // most once per path (PathBytes.textOf).
+import { sameBytes } from '../byteLines';
 import { charge } from './work';
 import { matchBlocks, segmentMatches, type SegmentMatcher, type SegmentPattern } from './glob';
 
@@ -24,11 +25,6 @@ export function asciiBytes(text: string): Uint8Array | null {
     out[i] = c;
   }
   return out;
-}
-
-export function sameBytes(a: Uint8Array, aStart: number, b: Uint8Array, bStart: number, length: number): boolean {
-  for (let k = 0; k < length; k++) if (a[aStart + k] !== b[bStart + k]) return false;
-  return true;
 }
 
 /** One segment matcher in the form the walker checks on bytes. */

@@ -2,7 +2,8 @@
 // byte string's hash to what the key's patterns give files and directories, with a filter
 // that rejects most segments before they are hashed.
 import { keepHiddenClasses } from '../hiddenClasses';
-import { hashBytes, sameBytes } from './byte-glob';
+import { sameBytes } from '../byteLines';
+import { hashBytes } from './byte-glob';
 import { emptySide, type KeyedSide } from './line-checks';
 
 export interface KeyedRecord {

@@ -21,7 +21,8 @@
 // GitHub and Bitbucket only (one implicit section, the highest priority wins); a GitLab file,
 // with its sections and exclusions, is left to the string matcher.
 
-import { asciiBytes, BytePattern, EMPTY, FNV_OFFSET, FNV_PRIME, hashBytes, PathBytes, sameBytes } from './byte-glob';
+import { sameBytes } from '../byteLines';
+import { asciiBytes, BytePattern, EMPTY, FNV_OFFSET, FNV_PRIME, hashBytes, PathBytes } from './byte-glob';
 import { KeyTable, type KeyedRecord } from './key-table';
 import { addChecks, ANY, Check, CheckKind, emptySide, keyedCheck, NO_CHECKS, NO_RULE, restCheck, sideBest, type KeyedSide } from './line-checks';
 import type { RuleIndex, TrieNode } from './rule-index';
