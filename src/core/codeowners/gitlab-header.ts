@@ -20,8 +20,9 @@ export interface HeaderSyntax {
   defaultOwners: string;
   /** 0-based offset of defaultOwners in the header. */
   defaultOwnersColumn: number;
-  /** What follows the part GitLab reads (it reports the header as malformed then). */
+  /** What follows the part GitLab reads (it reports the header as malformed then), and its 0-based offset. */
   rest: string;
+  restColumn: number;
 }
 
 const WORD = /^[A-Za-z0-9_]$/;
@@ -64,12 +65,23 @@ export function readHeader(s: string): HeaderSyntax | null {
   }
   let j = k;
   while (j < s.length && isDefaultOwnerChar(s[j])) j++;
-  return { optional, name, nameColumn: i + 1, rawApprovals, approvals: rawApprovals === undefined ? 0 : rubyToInt(rawApprovals), defaultOwners: s.slice(k, j), defaultOwnersColumn: k, rest: s.slice(j) };
+  return { optional, name, nameColumn: i + 1, rawApprovals, approvals: rawApprovals === undefined ? 0 : rubyToInt(rawApprovals), defaultOwners: s.slice(k, j), defaultOwnersColumn: k, rest: s.slice(j), restColumn: j };
 }
 
 /** Whether approvals text is a count as GitLab requires it (`^\s*\d+\s*$`). */
 export function isApprovalsCount(raw: string): boolean {
   return /^\s*\d+\s*$/.test(raw);
+}
+
+/**
+ * What keeps a header GitLab reads from its stricter form (STRICT_HEADER_REGEX, which it
+ * reports as malformed when a header fails it and nothing else is wrong), said as the fix;
+ * null when nothing does. Text after what GitLab reads (`rest`) is reported on its own.
+ */
+export function looseHeaderForm(h: HeaderSyntax): string | null {
+  if (h.rawApprovals !== undefined && !/^[0-9]+$/.test(h.rawApprovals)) return `write the approvals as "[${h.rawApprovals.trim()}]"`;
+  if (h.defaultOwners !== '' && !isSpace(h.defaultOwners[0])) return 'put a space between "]" and the default owners';
+  return null;
 }
 
 /** Whether the text reads as GitLab's (section headers or roles). */

@@ -6,7 +6,7 @@
 import { keepHiddenClasses } from '../hiddenClasses';
 import { CHECK_EVERY_MASK, type Slicer } from '../slices';
 import { bitbucketSelection, classifyOwner, gitlabReferences, type GitlabReference } from './owners';
-import { readHeader, detectFlavor, isApprovalsCount, type HeaderSyntax } from './gitlab-header';
+import { readHeader, detectFlavor, isApprovalsCount, looseHeaderForm, type HeaderSyntax } from './gitlab-header';
 import { countLines, hasUnescaped, isSpace, isSpaceCode, onlySlashes, splitLines, tokens, wholeLinesWithin, type Token } from './line-text';
 import { normalizeGitlabPattern } from './pattern';
 import type { Diagnostic, Flavor, FlavorSetting, Owner, OwnerKind, ParsedCodeowners, Rule, Section, Severity } from './types';
@@ -240,12 +240,12 @@ class Parser {
       this.report(line, column, 'error', 'invalid-section-owner', `"${t.text}" is not a valid default owner: use @user, @group, @@role or an email address.`, column + t.text.length);
     }
     if (h.rest !== '') {
-      const column = lead + headerReadLength(h) + 1;
-      this.report(line, column, 'error', 'invalid-section', `GitLab reads the header up to here and ignores "${h.rest}" (default owners are @user, @group, @@role or email addresses, separated by spaces).`, lead + headerReadLength(h) + h.rest.length + 1);
+      const column = lead + h.restColumn + 1;
+      this.report(line, column, 'error', 'invalid-section', `GitLab reads the header up to here and ignores "${h.rest}" (default owners are @user, @group, @@role or email addresses, separated by spaces).`, column + h.rest.length);
     } else if (this.diagnostics.length === reported) {
       // GitLab's stricter form, checked when nothing else is wrong: it reads the header
       // anyway, but reports the file as malformed.
-      const loose = h.rawApprovals !== undefined && !/^[0-9]+$/.test(h.rawApprovals) ? `write the approvals as "[${h.rawApprovals.trim()}]"` : h.defaultOwners !== '' && !isSpace(h.defaultOwners[0]) ? 'put a space between "]" and the default owners' : null;
+      const loose = looseHeaderForm(h);
       if (loose) this.report(line, lead + 1, 'error', 'invalid-section', `GitLab reads this header but reports it as malformed: ${loose}.`);
     }
     // GitLab merges sections whose names differ only in case, keeping the first spelling,
@@ -366,8 +366,3 @@ function startParse(text: string, options: ParseOptions): Parser {
 
 // A parser lives for one parse; this one keeps its hidden class alive between parses.
 keepHiddenClasses(new Parser('github'));
-
-/** Length of the part of a header GitLab reads (everything before `rest`). */
-function headerReadLength(h: HeaderSyntax): number {
-  return h.defaultOwnersColumn + h.defaultOwners.length;
-}
