@@ -25,35 +25,18 @@ export interface CompiledPattern {
   never: boolean;
 }
 
-/** Splits on unescaped `/`, keeping escapes inside the parts. */
-function splitUnescaped(text: string): string[] {
-  if (!text.includes('\\')) return text.split('/');
-  const parts: string[] = [];
-  let cur = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\\' && i + 1 < text.length) {
-      cur += c + text[i + 1];
-      i++;
-    } else if (c === '/') {
-      parts.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  parts.push(cur);
-  return parts;
-}
-
 /**
- * GitLab's segments, split as Ruby's fnmatch splits a pattern under FNM_PATHNAME: at each
- * unescaped `/` outside a bracket (from a `[` to the next `]`), so `a[/b]` is one segment (a
- * class holding `/` and `b`), and after a `[` that is never closed there is no more split.
+ * Splits on unescaped `/`, keeping escapes inside the parts. With `brackets` (GitLab), as
+ * Ruby's fnmatch splits a pattern under FNM_PATHNAME: not at a `/` inside a bracket (from a `[`
+ * to the next `]`), so `a[/b]` is one segment (a class holding `/` and `b`), and after a `[`
+ * that is never closed there is no more split.
  */
-function splitGitlab(text: string): string[] {
-  if (!text.includes('[')) return splitUnescaped(text);
+function splitSegments(text: string, brackets: boolean): string[] {
+  const open = brackets && text.includes('[');
+  if (!open && !text.includes('\\')) return text.split('/');
   const parts: string[] = [];
   let cur = '';
-  let open = false;
+  let inBracket = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '\\' && i + 1 < text.length) {
@@ -61,9 +44,9 @@ function splitGitlab(text: string): string[] {
       i++;
       continue;
     }
-    if (c === '[') open = true;
-    else if (c === ']') open = false;
-    else if (c === '/' && !open) {
+    if (open && c === '[') inBracket = true;
+    else if (open && c === ']') inBracket = false;
+    else if (c === '/' && !inBracket) {
       parts.push(cur);
       cur = '';
       continue;
@@ -109,7 +92,7 @@ export function compileGithubPattern(raw: string, literals?: Literals): Compiled
     // `/` alone: GitHub reports that it "will never match anything".
     return { segs: makeSegmentPattern([]), self: false, descendants: false, never: anchoredByLead || dirOnly };
   }
-  let parts = splitUnescaped(text);
+  let parts = splitSegments(text, false);
   // A slash at the start or in the middle anchors the pattern to the root; otherwise it
   // matches at any depth.
   const anchored = anchoredByLead || parts.length > 1;
@@ -192,7 +175,7 @@ function collapseEscapedWhitespace(p: string): string {
 /** GitLab: fnmatch(normalized, "/" + path, FNM_PATHNAME | FNM_DOTMATCH). */
 export function compileGitlabPattern(normalized: string, literals?: Literals): CompiledPattern {
   // Normalised patterns always start with `/`, matched against the path with a leading `/`.
-  let matchers = toMatchers(splitGitlab(normalized.slice(1)), true, true, literals);
+  let matchers = toMatchers(splitSegments(normalized.slice(1), true), true, true, literals);
   let self = true;
   let descendants = false;
   const n = matchers.length;
