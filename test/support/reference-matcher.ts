@@ -2,7 +2,13 @@
 // RegExp by a direct reading of the hosts' rules, and every rule is tried for every path.
 // Test code only: patterns here come from our fixtures, and speed does not matter.
 
+// The regexes use the `u` flag: `[^/]` and classes take one code point, as the hosts count
+// characters (an emoji is one), so `-` is escaped only inside a class.
 function escapeRe(c: string): string {
+  return /[\\^$.*+?()[\]{}|/]/.test(c) ? `\\${c}` : c;
+}
+
+function escapeInClass(c: string): string {
   return /[\\^$.*+?()[\]{}|/-]/.test(c) ? `\\${c}` : c;
 }
 
@@ -27,7 +33,7 @@ function segmentRe(seg: string, classes: boolean): string {
       while (j < seg.length && (seg[j] !== ']' || first)) {
         first = false;
         if (seg[j] === '\\') j++;
-        cls += seg[j] === '-' && cls !== '' && cls !== '^' && seg[j + 1] !== ']' ? '-' : escapeRe(seg[j]);
+        cls += seg[j] === '-' && cls !== '' && cls !== '^' && seg[j + 1] !== ']' ? '-' : escapeInClass(seg[j]);
         j++;
       }
       if (j >= seg.length) {
@@ -78,7 +84,7 @@ export function githubRegex(pattern: string): RegExp | null {
   else if (dirOnly) re += '/.+$';
   else if (lastSeg === '*') re += '$';
   else re += '(?:/.*)?$';
-  return new RegExp(re, 's');
+  return new RegExp(re, 'su');
 }
 
 /** GitLab's normalised pattern: also the key of its entry within a section. */
@@ -102,7 +108,7 @@ export function gitlabRegex(pattern: string): RegExp {
     if (s === '**' && !last) re += '(?:[^/]+/)*';
     else re += segmentRe(s, true) + (last ? '' : '/');
   });
-  return new RegExp(`${re}$`, 's');
+  return new RegExp(`${re}$`, 'su');
 }
 
 export interface ReferenceRule {

@@ -79,6 +79,17 @@ describe('matching stays linear on adversarial input (counted work)', () => {
       assert.ok(steps < 6 * (pattern.length + path.length), `${steps} steps`);
     });
 
+    it(`${label}: the same pieces over emoji (matched a character, not a code unit, at a time)`, () => {
+      const piece = '?😀'.repeat(40);
+      const pattern = `*${piece}?b*`;
+      const path = 'x😀'.repeat(50_000);
+      const { steps, owners } = cost(`${pattern} @x\n`, path, flavor);
+      assert.deepEqual(owners, []);
+      assert.ok(steps < 6 * (pattern.length + path.length), `${steps} steps`);
+      // And it does match where a character is there for each `?`.
+      assert.deepEqual(cost(`${pattern} @x\n`, `${'x😀'.repeat(40)}😀b`, flavor).owners, ['@x']);
+    });
+
     it(`${label}: a 100,000-character pattern and path`, () => {
       const pattern = `/${'x'.repeat(50_000)}*${'y'.repeat(49_999)}`;
       const path = `${'x'.repeat(50_000)}${'z'.repeat(10)}${'y'.repeat(49_998)}`;

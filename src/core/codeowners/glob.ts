@@ -11,9 +11,13 @@
 
 import { charge } from './work';
 
-/** One code unit of a segment pattern: a literal character, `?`, or a `[...]` class. */
+/**
+ * One character of a segment pattern: a literal character, `?`, or a `[...]` class. A
+ * character is a code point, as Ruby's fnmatch reads UTF-8: `?` takes one emoji, not half of
+ * one (JavaScript strings count such a character as two code units).
+ */
 type Atom =
-  | { kind: 'char'; ch: string }
+  | { kind: 'char'; ch: string; code: number }
   | { kind: 'one' }
   | { kind: 'class'; negate: boolean; ranges: Array<[number, number]> };
 
@@ -21,6 +25,12 @@ type Atom =
 interface Piece {
   atoms: Atom[];
   literal: string | null;
+  /**
+   * Its length in a segment without surrogate pairs: the literal's code units, or one per
+   * atom (such a segment holds no character outside the Basic Multilingual Plane, so an atom
+   * that is one never matches there, and every other atom takes one code unit).
+   */
+  units: number;
 }
 
 /** A compiled pattern for a single path segment containing at least one wildcard. */
@@ -28,8 +38,14 @@ export interface SegmentGlob {
   /** Pieces between stars; a pattern without `*` has exactly one piece and `starred` false. */
   pieces: Piece[];
   starred: boolean;
-  /** Shortest segment that can match (sum of piece lengths). */
+  /** Shortest segment that can match, in code units (sum of the pieces' `units`). */
   minLength: number;
+  /**
+   * Has `?` or a class, which take one code point: on a segment with surrogate pairs it is
+   * matched code point by code point (globMatches). Without them, code units and code points
+   * give the same answer (a literal is the same sequence of code units either way).
+   */
+  perCodePoint: boolean;
   /** The literal text after the last star, when there is one (used by the extension index). */
   literalSuffix: string | null;
 }
@@ -80,8 +96,9 @@ export function compileSegment(text: string, syntax: GlobSyntax): SegmentMatcher
     const c = text[i];
     charge(1);
     if (c === '\\' && i + 1 < text.length) {
-      atoms.push({ kind: 'char', ch: text[i + 1] });
-      i += 2;
+      const escaped = charAt(text, i + 1);
+      atoms.push(escaped);
+      i += 1 + escaped.ch.length;
     } else if (c === '*') {
       // Consecutive stars are one star inside a segment.
       while (i < text.length && text[i] === '*') i++;
@@ -98,8 +115,9 @@ export function compileSegment(text: string, syntax: GlobSyntax): SegmentMatcher
       wild = true;
       i = parsed.end;
     } else {
-      atoms.push({ kind: 'char', ch: c });
-      i++;
+      const ch = charAt(text, i);
+      atoms.push(ch);
+      i += ch.ch.length;
     }
   }
   flush();
@@ -110,7 +128,8 @@ export function compileSegment(text: string, syntax: GlobSyntax): SegmentMatcher
     glob: {
       pieces,
       starred,
-      minLength: pieces.reduce((n, p) => n + p.atoms.length, 0),
+      minLength: pieces.reduce((n, p) => n + p.units, 0),
+      perCodePoint: pieces.some((p) => p.literal === null),
       literalSuffix: starred && last.literal !== null && last.literal.length > 0 ? last.literal : null,
     },
   };
@@ -119,6 +138,12 @@ export function compileSegment(text: string, syntax: GlobSyntax): SegmentMatcher
 function isPlain(text: string, syntax: GlobSyntax): boolean {
   charge(1);
   return !(text.includes('*') || text.includes('?') || text.includes('\\') || (syntax.classes && text.includes('[')));
+}
+
+/** The character (code point) at text[i], as an atom. */
+function charAt(text: string, i: number): { kind: 'char'; ch: string; code: number } {
+  const code = text.codePointAt(i) as number;
+  return { kind: 'char', ch: String.fromCodePoint(code), code };
 }
 
 function makePiece(atoms: Atom[]): Piece {
@@ -130,7 +155,7 @@ function makePiece(atoms: Atom[]): Piece {
     }
     literal += a.ch;
   }
-  return { atoms, literal };
+  return { atoms, literal, units: literal !== null ? literal.length : atoms.length };
 }
 
 /**
@@ -148,29 +173,30 @@ function parseClass(text: string, start: number): { atom: Atom; end: number } {
     i++;
   }
   const ranges: Array<[number, number]> = [];
+  // Ends of ranges are code points; `i` moves past each by its length in code units.
+  const width = (code: number): number => (code > 0xffff ? 2 : 1);
   while (i < text.length) {
     charge(1);
-    let c = text[i];
-    if (c === ']') return { atom: { kind: 'class', negate, ranges }, end: i + 1 };
-    if (c === '\\' && i + 1 < text.length) c = text[++i];
-    const lo = c.charCodeAt(0);
+    if (text[i] === ']') return { atom: { kind: 'class', negate, ranges }, end: i + 1 };
+    if (text[i] === '\\' && i + 1 < text.length) i++;
+    const lo = text.codePointAt(i) as number;
+    i += width(lo);
     let hi = lo;
-    if (text[i + 1] === '-' && i + 2 < text.length && text[i + 2] !== ']') {
-      let h = text[i + 2];
-      i += 2;
-      if (h === '\\' && i + 1 < text.length) h = text[++i];
-      hi = h.charCodeAt(0);
+    if (text[i] === '-' && i + 1 < text.length && text[i + 1] !== ']') {
+      i++;
+      if (text[i] === '\\' && i + 1 < text.length) i++;
+      hi = text.codePointAt(i) as number;
+      i += width(hi);
     }
     ranges.push([lo, hi]);
-    i++;
   }
   return { atom: { kind: 'class', negate: false, ranges: [] }, end: text.length };
 }
 
-function atomMatches(a: Atom, code: number, ch: string): boolean {
+function atomMatches(a: Atom, code: number): boolean {
   switch (a.kind) {
     case 'char':
-      return a.ch === ch;
+      return a.code === code;
     case 'one':
       return true;
     case 'class': {
@@ -196,20 +222,20 @@ function pieceAt(piece: Piece, s: string, pos: number): boolean {
   const atoms = piece.atoms;
   for (let k = 0; k < atoms.length; k++) {
     charge(1);
-    if (!atomMatches(atoms[k], s.charCodeAt(pos + k), s[pos + k])) return false;
+    if (!atomMatches(atoms[k], s.charCodeAt(pos + k))) return false;
   }
   return true;
 }
 
 /** Leftmost position >= from where `piece` matches inside s[0, limit), or -1. */
 function findPiece(piece: Piece, s: string, from: number, limit: number): number {
-  const len = piece.atoms.length;
+  const len = piece.units;
   if (piece.literal !== null) {
     const at = s.indexOf(piece.literal, from);
     charge((at < 0 ? s.length - from : at - from) + len + 1);
     return at >= 0 && at + len <= limit ? at : -1;
   }
-  return shiftAndSearch(piece, s, from, limit);
+  return shiftAndSearch(piece, (i) => s.charCodeAt(i), from, limit);
 }
 
 const WORD = 31;
@@ -219,18 +245,18 @@ const WORD = 31;
  * ⌈length/31⌉ words of state per character, so a long run of near-matches cannot make it
  * quadratic the way trying every start position would.
  */
-function shiftAndSearch(piece: Piece, s: string, from: number, limit: number): number {
+function shiftAndSearch(piece: Piece, codeAt: (i: number) => number, from: number, limit: number): number {
   const atoms = piece.atoms;
   const len = atoms.length;
   if (len === 0) return from <= limit ? from : -1;
   const words = Math.ceil(len / WORD);
   const state = new Uint32Array(words);
   const masks = new Map<number, Uint32Array>();
-  const maskFor = (code: number, ch: string): Uint32Array => {
+  const maskFor = (code: number): Uint32Array => {
     let m = masks.get(code);
     if (m === undefined) {
       m = new Uint32Array(words);
-      for (let k = 0; k < len; k++) if (atomMatches(atoms[k], code, ch)) m[(k / WORD) | 0] |= 1 << k % WORD;
+      for (let k = 0; k < len; k++) if (atomMatches(atoms[k], code)) m[(k / WORD) | 0] |= 1 << k % WORD;
       charge(len);
       masks.set(code, m);
     }
@@ -240,8 +266,7 @@ function shiftAndSearch(piece: Piece, s: string, from: number, limit: number): n
   const lastBit = 1 << (len - 1) % WORD;
   for (let i = from; i < limit; i++) {
     charge(words);
-    const code = s.charCodeAt(i);
-    const m = maskFor(code, s[i]);
+    const m = maskFor(codeAt(i));
     // state = ((state << 1) | 1) & mask, carried across words.
     let carry = 1;
     for (let w = 0; w < words; w++) {
@@ -258,18 +283,60 @@ function shiftAndSearch(piece: Piece, s: string, from: number, limit: number): n
 export function globMatches(g: SegmentGlob, s: string): boolean {
   charge(1);
   if (s.length < g.minLength) return false;
+  if (g.perCodePoint && hasSurrogates(s)) return codePointsMatch(g, s);
   const pieces = g.pieces;
-  if (!g.starred) return s.length === pieces[0].atoms.length && pieceAt(pieces[0], s, 0);
+  if (!g.starred) return s.length === pieces[0].units && pieceAt(pieces[0], s, 0);
   const first = pieces[0];
   const last = pieces[pieces.length - 1];
   if (!pieceAt(first, s, 0)) return false;
-  const end = s.length - last.atoms.length;
+  const end = s.length - last.units;
   if (!pieceAt(last, s, end)) return false;
-  let pos = first.atoms.length;
+  let pos = first.units;
   for (let k = 1; k < pieces.length - 1; k++) {
     const at = findPiece(pieces[k], s, pos, end);
     if (at < 0) return false;
-    pos = at + pieces[k].atoms.length;
+    pos = at + pieces[k].units;
+  }
+  return true;
+}
+
+function hasSurrogates(s: string): boolean {
+  charge(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+  }
+  return false;
+}
+
+/**
+ * globMatches on the segment's code points (for a segment with characters outside the Basic
+ * Multilingual Plane): the same leftmost-piece argument, each atom one code point.
+ */
+function codePointsMatch(g: SegmentGlob, s: string): boolean {
+  const codes: number[] = [];
+  for (const ch of s) codes.push(ch.codePointAt(0) as number);
+  charge(codes.length);
+  const pieces = g.pieces;
+  const at = (piece: Piece, pos: number): boolean => {
+    const atoms = piece.atoms;
+    if (pos < 0 || pos + atoms.length > codes.length) return false;
+    for (let k = 0; k < atoms.length; k++) {
+      charge(1);
+      if (!atomMatches(atoms[k], codes[pos + k])) return false;
+    }
+    return true;
+  };
+  if (!g.starred) return codes.length === pieces[0].atoms.length && at(pieces[0], 0);
+  const first = pieces[0];
+  const last = pieces[pieces.length - 1];
+  const end = codes.length - last.atoms.length;
+  if (end < first.atoms.length || !at(first, 0) || !at(last, end)) return false;
+  let pos = first.atoms.length;
+  for (let k = 1; k < pieces.length - 1; k++) {
+    const found = shiftAndSearch(pieces[k], (i) => codes[i], pos, end);
+    if (found < 0) return false;
+    pos = found + pieces[k].atoms.length;
   }
   return true;
 }
