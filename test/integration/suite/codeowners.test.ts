@@ -256,6 +256,35 @@ describe('Editing CODEOWNERS', () => {
     }
   });
 
+  it('GitLab: rewrites every such owner word at once, as a "Fix all" and as source.fixAll (on save)', async () => {
+    const uri = uriIn(folders.gitlab(), 'CODEOWNERS');
+    const editor = await vscode.window.showTextDocument(uri, { preview: false });
+    try {
+      const line = editor.document.lineCount - 1;
+      await editor.edit((b) => b.insert(new vscode.Position(line, 0), '/apps/api/a.txt @acme/a,@acme/b\n/apps/api/b.txt (@acme/c)\n'));
+      const flagged = () => ours(uri).filter(([code, l]) => code === 'owner-read-as' && l >= line);
+      await waitFor('the owner-read-as warnings on both typed lines', () => flagged().length === 2, { describe: () => ours(uri) });
+      const actions = await actionsAt(uri, new vscode.Range(line, 16, line, 17));
+      const all = actions.find((a) => a.title === 'Write all 2 owner words as the owners GitLab reads');
+      assert.ok(all?.edit, JSON.stringify(actions.map((a) => a.title)));
+      assert.equal(all.kind?.value, vscode.CodeActionKind.QuickFix.value);
+      // Asked for the fix-all kind, as codeActionsOnSave asks: one action, the same rewrites.
+      const onSave = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.SourceFixAll.value)) ?? [];
+      const ownFixAll = onSave.filter((a) => a.kind?.value === 'source.fixAll.ownership-lens');
+      assert.equal(ownFixAll.length, 1, JSON.stringify(onSave.map((a) => [a.title, a.kind?.value])));
+      assert.ok(await vscode.workspace.applyEdit(ownFixAll[0].edit as vscode.WorkspaceEdit));
+      assert.equal(editor.document.lineAt(line).text, '/apps/api/a.txt @acme/a @acme/b');
+      assert.equal(editor.document.lineAt(line + 1).text, '/apps/api/b.txt @acme/c');
+      await waitFor('both lines clean of owner findings', () => !ours(uri).some(([code, l]) => l >= line && (code === 'owner-read-as' || code === 'invalid-owner')), { describe: () => ours(uri) });
+      // Nothing left to rewrite: no fix-all action at all.
+      const after = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.SourceFixAll.value)) ?? [];
+      assert.deepEqual(after.filter((a) => a.kind?.value === 'source.fixAll.ownership-lens'), []);
+    } finally {
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
   it('hovers a pattern: files matched and won, examples, and the later rules that take the rest', async () => {
     await openCodeowners();
     await diagnosticsSettle(EXPECTED);
