@@ -2,6 +2,7 @@
 // contributors and, when the code is someone else's, how to change it politely.
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
+import { describeSelection } from '../../core/codeowners/owners';
 import type { Team } from '../../core/practices/types';
 import { EDITOR_DOCUMENT, type ActiveFile } from '../activeFile';
 import { Commands, ContextKeys, Views, type ThisFileState } from '../constants';
@@ -87,7 +88,9 @@ export function thisFileNodes({ guidance: g, lookup }: FileGuidance): Node[] {
 
   if (g.owners.length > 0) {
     const me = g.mineAs?.owner;
-    nodes.push(node(g.owners.length === 1 ? 'Owner' : 'Owners', { id: 'owners', icon: 'account' }, g.owners.map((o) => ownerNode(o, g.teams, o === me))));
+    // Bitbucket: a group owner says how its reviewers are picked (`@ws/backend:least_busy(2)`).
+    const selectionOf = (o: string) => lookup.result.rule?.owners.find((x) => x.text === o)?.selection;
+    nodes.push(node(g.owners.length === 1 ? 'Owner' : 'Owners', { id: 'owners', icon: 'account' }, g.owners.map((o) => ownerNode(o, g.teams, o === me, selectionOf(o)))));
   }
 
   nodes.push(...ruleNodes(lookup, g));
@@ -134,7 +137,7 @@ function ruleNodes(lookup: FileGuidance['lookup'], g: FileGuidance['guidance']):
   ];
 }
 
-function ownerNode(owner: string, teams: readonly Team[], isMe: boolean): Node {
+function ownerNode(owner: string, teams: readonly Team[], isMe: boolean, selection: string | undefined): Node {
   const team = teams.find((t) => t.handle.toLowerCase() === owner.toLowerCase());
   const icon = owner.startsWith('@') ? (owner.includes('/') ? 'organization' : 'person') : 'mail';
   const children: Node[] = [];
@@ -152,8 +155,10 @@ function ownerNode(owner: string, teams: readonly Team[], isMe: boolean): Node {
     );
   }
   const label = team?.name ?? owner;
-  const description = [team?.name ? owner : undefined, isMe ? 'you' : undefined].filter(Boolean).join(' · ');
-  return node(label, { id: `owner:${owner}`, icon, description: description || undefined, tooltip: ownerLabel(owner, teams) }, children);
+  const picked = selection === undefined ? undefined : `reviewers: ${describeSelection(selection)}`;
+  const description = [team?.name ? owner : undefined, picked, isMe ? 'you' : undefined].filter(Boolean).join(' · ');
+  const tooltip = picked === undefined ? ownerLabel(owner, teams) : `${ownerLabel(owner, teams)} (${picked})`;
+  return node(label, { id: `owner:${owner}`, icon, description: description || undefined, tooltip }, children);
 }
 
 function practiceNodes(g: FileGuidance['guidance'], root: string): Node[] {

@@ -50,6 +50,17 @@ describe('Multi-root workspace', () => {
     assert.deepEqual(rule.command?.arguments, [{ file: path.join(gitlab.uri.fsPath, 'vendor', 'widget', '.github', 'CODEOWNERS'), line: 3 }]);
   });
 
+  it('a nested Bitbucket repository: a group owner says how its reviewers are picked', async () => {
+    const gitlab = folders.gitlab();
+    const tree = await thisFile(uriIn(gitlab, 'vendor/reviewers/src/pick.ts'), 'src/pick.ts');
+    const group = find(tree, 'Owners', '@acme-ws/backend');
+    assert.equal(group.description, 'reviewers: the 2 least busy');
+    assert.match(String(group.tooltip), /\(reviewers: the 2 least busy\)$/);
+    // A person has no selection: nothing is said of one.
+    assert.equal(find(tree, 'Owners', '@dana').description, undefined);
+    assert.equal(find(tree, 'Rule').description, '/src/  ·  .bitbucket/CODEOWNERS:3');
+  });
+
   it('a folder opened below its repository root: CODEOWNERS paths are relative to the root', async () => {
     const tree = await thisFile(uriIn(folders.app(), 'src/index.ts'), 'packages/app/src/index.ts');
     assert.equal(find(tree, 'Rule').description, '/packages/app/  ·  .github/CODEOWNERS:2');
