@@ -86,6 +86,8 @@ export class LineMatcher {
   private readonly path = new PathBytes(MAX_DEPTH);
   /** The root directory's best match: its exact patterns and the every-path ones, on no segments. */
   private readonly rootBest: number;
+  /** Whether any last-segment or every-path pattern exists (most files have none: two calls saved per segment). */
+  private readonly anyOrEvery: boolean;
 
   constructor(src: LineMatcherSource<unknown>) {
     const size0 = { nodes: 0, bytes: 0 };
@@ -140,6 +142,8 @@ export class LineMatcher {
     // deep at least. This keeps the walker true to whatever the index holds.)
     for (const r of this.descRests[0]) if (r.id > rootBest && r.matches(this.path, 0)) rootBest = r.id;
     this.rootBest = rootBest;
+    const empty = (side: KeyedSide) => side.proven === NO_RULE && side.checks.length === 0;
+    this.anyOrEvery = !(empty(this.selfAny) && empty(this.descAny) && empty(this.selfEvery) && empty(this.descEvery));
   }
 
   private mergeTrie<E>(src: LineMatcherSource<E>, trie: TrieNode<E>, node: number, self: boolean): void {
@@ -271,8 +275,10 @@ export class LineMatcher {
         const ext = this.extensions.find(hashBytes(b, dot + 1, i), b, dot + 1, i);
         if (ext !== null) best = sideBest(isFile ? ext.self : ext.desc, path, depth, best);
       }
-      best = sideBest(isFile ? this.selfAny : this.descAny, path, depth, best);
-      best = sideBest(isFile ? this.selfEvery : this.descEvery, path, depth, best);
+      if (this.anyOrEvery) {
+        best = sideBest(isFile ? this.selfAny : this.descAny, path, depth, best);
+        best = sideBest(isFile ? this.selfEvery : this.descEvery, path, depth, best);
+      }
       if (isFile) return best;
       s = i + 1;
     }
