@@ -9,9 +9,9 @@
 // The cost: a file a terminal or a build creates or deletes, and git's index does not record,
 // is seen when the index next changes, another of these events comes, or a CODEOWNERS is
 // opened again.
-import { promises as nodeFs } from 'node:fs';
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
+import { gitDirOf } from '../git/gitDir';
 import { Disposable } from '../util/dispose';
 
 /** Paths under these never change a listing worth re-reading (dependencies, git's own files). */
@@ -79,25 +79,5 @@ export class FileListEvents extends Disposable {
       this.fromFileOperations++;
       this.changed.fire(root);
     }
-  }
-}
-
-/** git writes one short `gitdir: <path>` line; anything longer is not such a file. */
-const MAX_GIT_FILE = 4096;
-
-/** The git directory of the repository at `root`: `.git`, or where a `.git` file points (worktrees, submodules). */
-async function gitDirOf(root: string): Promise<string | undefined> {
-  const dotGit = nodePath.join(root, '.git');
-  try {
-    const st = await nodeFs.stat(dotGit);
-    if (st.isDirectory()) return dotGit;
-    // A `.git` file is repository content: read a bounded head, parse it without a regex.
-    if (!st.isFile() || st.size > MAX_GIT_FILE) return undefined;
-    const line = (await nodeFs.readFile(dotGit, 'utf8')).split('\n', 1)[0];
-    if (!line.startsWith('gitdir:')) return undefined;
-    const target = line.slice('gitdir:'.length).trim();
-    return target === '' ? undefined : nodePath.resolve(root, target);
-  } catch {
-    return undefined;
   }
 }

@@ -7,6 +7,7 @@ import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import { findRepositoryRoot } from '../../core';
 import type { StagedChange, StagedStatus } from '../../core/reminders/staged';
+import { gitDirOf } from '../git/gitDir';
 import { lazyBundle, type LazyBundles } from '../lazy';
 import { Disposable } from '../util/dispose';
 import { GitStatus, type GitAPI, type GitChange, type GitExtension, type GitRepository } from './gitExtensionApi';
@@ -160,13 +161,20 @@ export class GitCliSource extends Disposable implements StagedSource {
       clearTimeout(timer);
       timer = setTimeout(() => void read(), INDEX_DEBOUNCE_MS);
     };
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(nodePath.join(root, '.git')), 'index'));
-    const subscriptions = [watcher, watcher.onDidChange(schedule), watcher.onDidCreate(schedule), watcher.onDidDelete(schedule)];
+    const subscriptions: vscode.Disposable[] = [];
+    let disposed = false;
     this.followed.set(root, {
       dispose: () => {
+        disposed = true;
         clearTimeout(timer);
         subscriptions.forEach((s) => s.dispose());
       },
+    });
+    // The index is in the git directory, which for a worktree or a submodule is not `.git/`.
+    void gitDirOf(root).then((gitDir) => {
+      if (gitDir === undefined || disposed) return;
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(gitDir), 'index'));
+      subscriptions.push(watcher, watcher.onDidChange(schedule), watcher.onDidCreate(schedule), watcher.onDidDelete(schedule));
     });
     // The first read in a task of its own: it may require simple-git's bundle (15 ms or more),
     // which would otherwise lengthen the task that creates this source (activation's).

@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { hookStatus, installHook } from '../../../src/core/hooks/install';
@@ -280,6 +281,48 @@ describe('Before You Commit', function () {
       await waitFor('the index change to be followed', () => !paths().includes('apps/api/more.sql'), { describe: paths });
     } finally {
       source.dispose();
+    }
+  });
+
+  it('without the Git extension, in a git worktree: follows the index in the worktree\'s own git directory', async () => {
+    // A worktree's `.git` is a file naming its git directory (under the main repository's
+    // `.git/worktrees/`), where its index is: watching `<root>/.git/index` sees nothing.
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-worktree-'));
+    const main = path.join(parent, 'main');
+    const tree = path.join(parent, 'feature');
+    fs.mkdirSync(path.join(main, 'apps'), { recursive: true });
+    fs.writeFileSync(path.join(main, 'apps', 'app.txt'), 'x\n');
+    git(parent, 'init', '-q', main);
+    git(main, 'add', '--', 'apps');
+    git(main, '-c', 'user.name=Fixture', '-c', 'user.email=fixture@acme.example', 'commit', '-q', '--no-verify', '-m', 'Fixture');
+    git(main, 'worktree', 'add', '-q', tree);
+    const source = new GitCliSource([tree]);
+    try {
+      assert.ok(fs.statSync(path.join(tree, '.git')).isFile());
+      const paths = () => (source.repositories.get(tree) ?? []).map((c) => c.path);
+      await waitFor('the worktree\'s first read', () => source.repositories.has(tree), { describe: () => [...source.repositories.keys()] });
+      assert.deepEqual(paths(), []);
+      fs.writeFileSync(path.join(tree, 'apps', 'from-worktree.txt'), 'x\n');
+      git(tree, 'add', '--', 'apps/from-worktree.txt');
+      // The watcher starts a moment after the source follows the repository, and a change made
+      // before that is seen by no watcher: the index is changed again about once a second
+      // until one is seen. (With `<root>/.git/index` watched, none ever is.)
+      let polls = 0;
+      const stageAgain = () => {
+        fs.appendFileSync(path.join(tree, 'apps', 'from-worktree.txt'), 'y\n');
+        git(tree, 'add', '--', 'apps/from-worktree.txt');
+      };
+      await waitFor(
+        'the worktree\'s index change to be followed',
+        () => {
+          if (++polls % 20 === 0) stageAgain();
+          return paths().includes('apps/from-worktree.txt');
+        },
+        { describe: () => ({ polls, staged: paths() }) },
+      );
+    } finally {
+      source.dispose();
+      fs.rmSync(parent, { recursive: true, force: true });
     }
   });
 });
