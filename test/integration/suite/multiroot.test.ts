@@ -59,6 +59,9 @@ describe('Multi-root workspace', () => {
     // A person has no selection: nothing is said of one.
     assert.equal(find(tree, 'Owners', '@dana').description, undefined);
     assert.equal(find(tree, 'Rule').description, '/src/  ·  .bitbucket/CODEOWNERS:3');
+    // And the hover over a path to it says the same.
+    const hover = await hoverAt(uriIn(gitlab, 'vendor/reviewers/README.md'), '(src/pick.ts)', 2);
+    assert.match(hover?.text ?? '', /\n\n\$\(organization\) Reviewers from @acme-ws\/backend: the 2 least busy\n\n/);
   });
 
   it('a folder opened below its repository root: CODEOWNERS paths are relative to the root', async () => {
