@@ -4,12 +4,8 @@
 
 // The regexes use the `u` flag: `[^/]` and classes take one code point, as the hosts count
 // characters (an emoji is one), so `-` is escaped only inside a class.
-function escapeRe(c: string): string {
-  return /[\\^$.*+?()[\]{}|/]/.test(c) ? `\\${c}` : c;
-}
-
-function escapeInClass(c: string): string {
-  return /[\\^$.*+?()[\]{}|/-]/.test(c) ? `\\${c}` : c;
+function escapeRe(c: string, inClass = false): string {
+  return /[\\^$.*+?()[\]{}|/]/.test(c) || (inClass && c === '-') ? `\\${c}` : c;
 }
 
 /** One segment's glob (no `/`) as a regex fragment. */
@@ -33,7 +29,7 @@ function segmentRe(seg: string, classes: boolean): string {
       while (j < seg.length && (seg[j] !== ']' || first)) {
         first = false;
         if (seg[j] === '\\') j++;
-        cls += seg[j] === '-' && cls !== '' && cls !== '^' && seg[j + 1] !== ']' ? '-' : escapeInClass(seg[j]);
+        cls += seg[j] === '-' && cls !== '' && cls !== '^' && seg[j + 1] !== ']' ? '-' : escapeRe(seg[j], true);
         j++;
       }
       if (j >= seg.length) {

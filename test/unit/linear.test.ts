@@ -69,26 +69,20 @@ describe('matching stays linear on adversarial input (counted work)', () => {
       assert.ok(steps < 8 * (pattern.length + path.length), `${steps} steps`);
     });
 
-    it(`${label}: wildcard pieces (*?a?a?…?b*) over a long run of near-matches`, () => {
-      const piece = '?a'.repeat(40);
-      const pattern = `*${piece}?b*`;
-      const path = 'xa'.repeat(50_000);
-      const { steps, owners } = cost(`${pattern} @x\n`, path, flavor);
-      assert.deepEqual(owners, []);
-      // One pass with ⌈82/31⌉ = 3 words of state per character, not 82 comparisons per start.
-      assert.ok(steps < 6 * (pattern.length + path.length), `${steps} steps`);
-    });
-
-    it(`${label}: the same pieces over emoji (matched a character, not a code unit, at a time)`, () => {
-      const piece = '?😀'.repeat(40);
-      const pattern = `*${piece}?b*`;
-      const path = 'x😀'.repeat(50_000);
-      const { steps, owners } = cost(`${pattern} @x\n`, path, flavor);
-      assert.deepEqual(owners, []);
-      assert.ok(steps < 6 * (pattern.length + path.length), `${steps} steps`);
-      // And it does match where a character is there for each `?`.
-      assert.deepEqual(cost(`${pattern} @x\n`, `${'x😀'.repeat(40)}😀b`, flavor).owners, ['@x']);
-    });
+    // Emoji: matched a character, not a code unit, at a time.
+    for (const c of ['a', '😀']) {
+      it(`${label}: wildcard pieces (*?${c}?${c}?…?b*) over a long run of near-matches`, () => {
+        const piece = `?${c}`.repeat(40);
+        const pattern = `*${piece}?b*`;
+        const path = `x${c}`.repeat(50_000);
+        const { steps, owners } = cost(`${pattern} @x\n`, path, flavor);
+        assert.deepEqual(owners, []);
+        // One pass with ⌈82/31⌉ = 3 words of state per character, not 82 comparisons per start.
+        assert.ok(steps < 6 * (pattern.length + path.length), `${steps} steps`);
+        // And it does match where a character is there for each `?`.
+        assert.deepEqual(cost(`${pattern} @x\n`, `${`x${c}`.repeat(40)}${c}b`, flavor).owners, ['@x']);
+      });
+    }
 
     it(`${label}: a 100,000-character pattern and path`, () => {
       const pattern = `/${'x'.repeat(50_000)}*${'y'.repeat(49_999)}`;

@@ -3,7 +3,7 @@
 // for GitLab, "sections": {name: owners}.
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { describeSelection, eachLine, FALLBACK, sameBytes, type OwnershipResult, type RepositoryOwnership, type Rule } from '../../core';
+import { eachLine, selectionOf, FALLBACK, sameBytes, type OwnershipResult, type RepositoryOwnership, type Rule } from '../../core';
 import { EXIT_OK, type CliIO } from '../io';
 import { JsonLinesWriter } from '../jsonLinesWriter';
 import { openRepository, REPOSITORY_OPTIONS, REPOSITORY_USAGE, summarizeProblems } from '../repository-args';
@@ -135,8 +135,8 @@ function writeTable(repo: RepositoryOwnership, paths: string[], io: CliIO): void
     const r = repo.match(toRepo(p));
     // Bitbucket: how reviewers are picked from a group, beside it.
     const shown = r.owners.map((o) => {
-      const selection = r.rule?.owners.find((x) => x.text === o)?.selection;
-      return selection ? `${o} (${describeSelection(selection)})` : o;
+      const selection = selectionOf(r.rule, o);
+      return selection ? `${o} (${selection})` : o;
     });
     const owners = shown.length > 0 ? shown.join(' ') : r.rule ? '(unowned: rule has no owners)' : '(unowned)';
     const rule = r.rule ? `${repo.ruleRef(r.rule).file}:${r.rule.line}  ${r.rule.pattern}` : '-';

@@ -1,10 +1,12 @@
-// glob.ts's segment and pattern matchers over bytes, for the batch walker (line-matcher.ts):
+// segment-match.ts's and glob.ts's matchers over bytes, for the batch walker (line-matcher.ts):
 // the same semantics, decided on a path's bytes where that is simple (literal, `*x` and `x*`
-// segments of ASCII paths), and otherwise handed to glob.ts on the segment's text, made at
+// segments of ASCII paths), and otherwise handed to segment-match.ts on the segment's text, made at
 // most once per path (PathBytes.textOf).
 import { sameBytes } from '../byteLines';
 import { charge } from './work';
-import { matchBlocks, segmentMatches, type SegmentMatcher, type SegmentPattern } from './glob';
+import { matchBlocks, type SegmentPattern } from './glob';
+import type { SegmentMatcher } from './segment-glob';
+import { segmentMatches } from './segment-match';
 
 export const FNV_OFFSET = 0x811c9dc5 | 0;
 export const FNV_PRIME = 0x01000193;
@@ -35,7 +37,7 @@ export const enum SegKind {
   Suffix,
   /** Literal text then `*`. */
   Prefix,
-  /** Anything else: the segment is made a string and given to glob.ts. */
+  /** Anything else: the segment is made a string and given to segment-match.ts. */
   Glob,
   /** Literal non-ASCII text, which no ASCII segment equals. */
   Never,
@@ -46,7 +48,7 @@ export class ByteSegment {
     readonly kind: SegKind,
     readonly bytes: Uint8Array,
     readonly source: SegmentMatcher,
-    /** Glob: the shortest segment that can match (glob.ts checks it first, and so do we). */
+    /** Glob: the shortest segment that can match (segment-match.ts checks it first, and so do we). */
     readonly minLength = 0,
     /** Glob: has a `*` (without one, only segments of exactly minLength can match). */
     readonly starred = true,
@@ -94,7 +96,7 @@ export class ByteSegment {
       case SegKind.Prefix:
         return end - start >= n && sameBytes(b, start, this.bytes, 0, n);
       case SegKind.Glob:
-        // The length tests glob.ts makes first, before the segment's text is made for it.
+        // The length tests segment-match.ts makes first, before the segment's text is made for it.
         if (this.starred ? end - start < this.minLength : end - start !== this.minLength) return false;
         return segmentMatches(this.source, path.textOf(k));
       case SegKind.Never:
@@ -109,7 +111,7 @@ const ASCII = new TextDecoder('latin1');
 
 /**
  * The path being matched: its bytes and its segments' bounds (segment k is
- * bytes[starts[k], ends[k])). A segment's text, which only glob.ts's matcher needs, is made at
+ * bytes[starts[k], ends[k])). A segment's text, which only segment-match.ts needs, is made at
  * most once per path: a pattern tried at every directory below it asks for the same segments
  * again and again, and remaking them would cost depth × length.
  */

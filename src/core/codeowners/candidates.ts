@@ -3,7 +3,8 @@
 // directory at a time and hand in the trie node reached so far and the wildcard-tailed
 // patterns met on the way down; this module does the rest.
 
-import { matchSegments, segmentMatches } from './glob';
+import { matchSegments } from './glob';
+import { segmentMatches } from './segment-match';
 import type { KeyedEntry, RestEntry, RuleIndex, TrieNode } from './rule-index';
 
 /** What the index needs to know of a path: its last segment, depth and (rarely) all segments. */

@@ -2,7 +2,7 @@
 export * from './types';
 export { parseCodeowners, parseCodeownersSliced, GITHUB_SIZE_LIMIT, DEFAULT_SECTION } from './parse';
 export { detectFlavor } from './gitlab-header';
-export { describeSelection } from './owners';
+export { selectionOf } from './owners';
 export { splitLines } from './line-text';
 export { compileMatcher, compileMatcherSliced, type OwnershipMatcher, type LineVisitor } from './matcher';
 export { normalizeRepoPath } from './repo-path';

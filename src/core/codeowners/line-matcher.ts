@@ -8,7 +8,7 @@
 // few dozen name and extension keys. This walker reads each path's bytes once, hashes each
 // segment as it goes, and steps through flat copies of those same indexes held in typed
 // arrays, with no string and no allocation per path (a segment's text is made only for a
-// pattern glob.ts must match on it: byte-glob.ts).
+// pattern segment-match.ts must match on it: byte-glob.ts).
 //
 // It is built from the string matcher's own indexes, so the two cannot disagree on which
 // patterns can match a path; the checks on those candidates (candidates.ts's collectMatches,

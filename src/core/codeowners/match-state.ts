@@ -12,8 +12,6 @@ export interface Entry extends SharedEntry {
   owners: string[];
   /** GitHub/Bitbucket: the answer for paths this entry decides, built once and shared. */
   result: OwnershipResult;
-  /** Unique among the matcher's entries (a priority is not: it counts within a section). */
-  serial: number;
 }
 
 /**
@@ -80,10 +78,13 @@ export class PathView implements PathLike {
 
   get segs(): string[] {
     if (this.segsCache === null) {
-      // slice and push: Array.prototype.concat's generic path cost a quarter of a GitLab lookup.
-      const segs = this.parent === null ? [] : this.parent.segs.slice();
-      if (this.parent !== null) segs.push(this.name);
-      this.segsCache = segs;
+      if (this.parent === null) this.segsCache = [];
+      else {
+        // slice and push: Array.prototype.concat's generic path cost a quarter of a GitLab lookup.
+        const segs = this.parent.segs.slice();
+        segs.push(this.name);
+        this.segsCache = segs;
+      }
     }
     return this.segsCache;
   }

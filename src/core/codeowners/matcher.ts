@@ -69,7 +69,6 @@ const WALKER_PAYS = { bytesPerPath: 48, pathsPerEntry: 4 };
 /** GitLab answers kept for sharing, at most (a few hundred bytes each). */
 const MAX_SECTION_RESULTS = 20_000;
 
-
 /** Canonical form of a repository-relative path: no `./`, no leading or trailing `/`. */
 class Matcher implements OwnershipMatcher {
   private readonly selfIndex = new RuleIndex<Entry>();
@@ -77,8 +76,6 @@ class Matcher implements OwnershipMatcher {
   private readonly dirs = new Map<string, DirState>();
   private readonly sectionNames: string[];
   private readonly sectionInfo: Array<{ optional: boolean; approvals: number }>;
-  /** Entries made so far: the next one's serial. */
-  private entries = 0;
   /** GitLab: answers by the entries that won their sections (see result). */
   private readonly sectionResults = new Map<string, OwnershipResult>();
   private readonly gitlab: boolean;
@@ -156,7 +153,7 @@ class Matcher implements OwnershipMatcher {
     } else owners = Object.freeze(rule.owners.map((o) => o.text)) as string[];
     const result: OwnershipResult = Object.freeze({ owners, rule });
     if (this.single) this.resultsById[priority] = result;
-    return { rule, section, priority, exclusion: rule.exclusion, owners, result, serial: this.entries++ };
+    return { rule, section, priority, exclusion: rule.exclusion, owners, result };
   }
 
   private dir(path: string): DirState {
@@ -236,13 +233,13 @@ class Matcher implements OwnershipMatcher {
 
   private result(acc: Accumulator): OwnershipResult {
     if (acc.best === null) return acc.single === null ? NO_MATCH : acc.single.result;
-    // The answer depends only on which entries won their sections: most files share theirs
-    // with their neighbours, so it is made once per set of winners and shared, frozen, as
-    // GitHub's answers are.
+    // The answer depends only on which entry won each section: most files share theirs with
+    // their neighbours, so it is made once per set of winners and shared, frozen, as GitHub's
+    // answers are. Key: each section's winning priority (unique within its section), in order.
     let key = '';
     for (let s = 0; s < acc.best.length; s++) {
       const e = acc.best[s];
-      if (e !== null && !(acc.excluded as boolean[])[s]) key += `${e.serial},`;
+      key += e === null || (acc.excluded as boolean[])[s] ? '-,' : `${e.priority},`;
     }
     const known = this.sectionResults.get(key);
     if (known !== undefined) return known;

@@ -5,7 +5,7 @@
 // All checks are character loops or regexes without nested quantifiers: owner tokens come
 // from the repository, and no check may backtrack.
 
-import type { Flavor, OwnerKind } from './types';
+import type { Flavor, OwnerKind, Rule } from './types';
 
 const HANDLE_CHAR = /^[A-Za-z0-9_.-]+$/;
 const GITLAB_ROLE = /^@@(developer|maintainer|owner)s?$/i;
@@ -75,6 +75,15 @@ export function bitbucketSelection(token: string): { group: string; selection: s
 }
 
 /** A Bitbucket reviewer selection in words: `all` → "all members", `random(2)` → "2 at random". */
+/**
+ * How the rule picks reviewers from `owner` (Bitbucket: `@ws/backend:least_busy(2)` gives
+ * "the 2 least busy"), or undefined when it names the owner without a selection.
+ */
+export function selectionOf(rule: Rule | null | undefined, owner: string): string | undefined {
+  const selection = rule?.owners.find((o) => o.text === owner)?.selection;
+  return selection === undefined ? undefined : describeSelection(selection);
+}
+
 export function describeSelection(selection: string): string {
   const n = /\(([0-9]+)\)$/.exec(selection)?.[1];
   if (selection.startsWith('random(')) return `${n} at random`;

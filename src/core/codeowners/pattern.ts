@@ -10,7 +10,8 @@
 // way lets the matcher answer "is this directory covered?" once per directory (matcher.ts).
 
 import type { Flavor } from './types';
-import { compileSegment, makeSegmentPattern, type SegmentMatcher, type SegmentPattern } from './glob';
+import { makeSegmentPattern, type SegmentPattern } from './glob';
+import { compileSegment, type SegmentMatcher } from './segment-glob';
 
 /** Literal segments shared between the patterns of one file (see GlobSyntax.literals). */
 export type Literals = Map<string, SegmentMatcher>;

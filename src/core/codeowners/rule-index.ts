@@ -13,7 +13,8 @@
 // Every candidate is then verified in full, so the index only has to be a superset.
 
 import { keepHiddenClasses } from '../hiddenClasses';
-import { makeSegmentPattern, type SegmentMatcher, type SegmentPattern } from './glob';
+import { makeSegmentPattern, type SegmentPattern } from './glob';
+import type { SegmentMatcher } from './segment-glob';
 
 /** A pattern placed in the index, with the payload the matcher needs back. */
 export interface Indexed<T> {

@@ -3,7 +3,7 @@
 // workspace; bounded work per hover (see pathCandidates.ts and resolvePath.ts).
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
-import { describeSelection } from '../../core/codeowners/owners';
+import { selectionOf } from '../../core/codeowners/owners';
 import { nodeFileSystem } from '../../core/fs';
 import { myOwnership } from '../../core/situation/situation';
 import { Commands } from '../constants';
@@ -56,8 +56,11 @@ export function hoverMarkdown({ guidance: g, lookup }: FileGuidance): vscode.Mar
   if (lookup.isDirectory && g.owners.length > 0) lines.push(escapeMarkdown(`(Owners of a new file directly in this folder; files inside may have others.)`));
 
   // Bitbucket: how a group's reviewers are picked (`@ws/backend:least_busy(2)`), as This File says it.
-  const picked = (lookup.result.rule?.owners ?? []).filter((o) => o.selection !== undefined && g.owners.includes(o.text));
-  if (picked.length > 0) lines.push(`$(organization) ${escapeMarkdown(picked.map((o) => `Reviewers from ${o.text}: ${describeSelection(o.selection as string)}`).join(' · '))}`);
+  const picked = g.owners.flatMap((o) => {
+    const selection = selectionOf(lookup.result.rule, o);
+    return selection === undefined ? [] : [`Reviewers from ${o}: ${selection}`];
+  });
+  if (picked.length > 0) lines.push(`$(organization) ${escapeMarkdown(picked.join(' · '))}`);
 
   const contacts = g.teams.filter((t) => t.contact).map((t) => `${ownerLabel(t.handle, g.teams)}: ${t.contact}`);
   if (contacts.length > 0) lines.push(`$(comment-discussion) ${escapeMarkdown(contacts.join(' · '))}`);

@@ -2,7 +2,7 @@
 // contributors and, when the code is someone else's, how to change it politely.
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
-import { describeSelection } from '../../core/codeowners/owners';
+import { selectionOf } from '../../core/codeowners/owners';
 import type { Team } from '../../core/practices/types';
 import { EDITOR_DOCUMENT, type ActiveFile } from '../activeFile';
 import { Commands, ContextKeys, Views, type ThisFileState } from '../constants';
@@ -89,8 +89,7 @@ export function thisFileNodes({ guidance: g, lookup }: FileGuidance): Node[] {
   if (g.owners.length > 0) {
     const me = g.mineAs?.owner;
     // Bitbucket: a group owner says how its reviewers are picked (`@ws/backend:least_busy(2)`).
-    const selectionOf = (o: string) => lookup.result.rule?.owners.find((x) => x.text === o)?.selection;
-    nodes.push(node(g.owners.length === 1 ? 'Owner' : 'Owners', { id: 'owners', icon: 'account' }, g.owners.map((o) => ownerNode(o, g.teams, o === me, selectionOf(o)))));
+    nodes.push(node(g.owners.length === 1 ? 'Owner' : 'Owners', { id: 'owners', icon: 'account' }, g.owners.map((o) => ownerNode(o, g.teams, o === me, selectionOf(lookup.result.rule, o)))));
   }
 
   nodes.push(...ruleNodes(lookup, g));
@@ -155,7 +154,7 @@ function ownerNode(owner: string, teams: readonly Team[], isMe: boolean, selecti
     );
   }
   const label = team?.name ?? owner;
-  const picked = selection === undefined ? undefined : `reviewers: ${describeSelection(selection)}`;
+  const picked = selection === undefined ? undefined : `reviewers: ${selection}`;
   const description = [team?.name ? owner : undefined, picked, isMe ? 'you' : undefined].filter(Boolean).join(' · ');
   const tooltip = picked === undefined ? ownerLabel(owner, teams) : `${ownerLabel(owner, teams)} (${picked})`;
   return node(label, { id: `owner:${owner}`, icon, description: description || undefined, tooltip }, children);
