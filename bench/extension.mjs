@@ -322,6 +322,10 @@ export function printExtension(r, log = console.log) {
   if (r.hover.withoutAnswer) log(`note: ${r.hover.withoutAnswer} hovers returned nothing (every target is a real file: each should answer).`);
   printWatchers(r, log);
   const b = r.refresh.builds;
+  if (r.refresh.slowest?.length) {
+    const part = (v) => (v === undefined ? '—' : ms(v));
+    log(`slowest refreshes (whole / the wait for our listener / its rebuild / of that CPU, disk probes when timed): ${r.refresh.slowest.map((s) => `${ms(s.ms)} / ${part(s.waitMs)} / ${part(s.ownMs)} / ${part(s.ownCpuMs)}, ${part(s.ownStatMs)} (${s.file})`).join('; ')}`);
+  }
   if (r.refresh.notBuiltAhead) log(`note: for ${r.refresh.notBuiltAhead} switches the tree was not built ahead (the view hidden?): they are not in the refresh figure.`);
   if (b?.byBench) log(`note: the view was hidden for ${b.byBench} builds: the bench asked for the tree itself (VS Code asked ${b.byVSCode} times).`);
   log(`Refresh = the first of VS Code's events for the switch (the active tab's or the active editor's, telling

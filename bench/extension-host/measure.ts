@@ -278,6 +278,7 @@ async function measure(input: BenchInput, out: Record<string, unknown>): Promise
         fromTreeEventMs: doneAt - (changedAt ?? start),
         items,
         instrumented: instrument,
+        rel,
       };
     } finally {
       sub.dispose();
@@ -337,6 +338,11 @@ async function measure(input: BenchInput, out: Record<string, unknown>): Promise
     fromShowTextDocument: stats(switches.map((r) => r.fromSwitchMs)),
     modelGuidance: stats(modelOnly),
     builds,
+    // The slowest refreshes, to tell a tail of our work (CPU, probes) from waiting for the CPU.
+    slowest: [...builtAll]
+      .sort((a, b) => (b.extensionMs as number) - (a.extensionMs as number))
+      .slice(0, 6)
+      .map((r) => ({ file: r.rel, ms: r.extensionMs, waitMs: r.waitMs, ownMs: r.ownMs, ownCpuMs: r.ownCpuMs, ownStatMs: r.ownStatMs })),
   };
   tree.getChildren = build;
   tree.refresh = refreshTree;
