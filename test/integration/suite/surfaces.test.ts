@@ -12,6 +12,31 @@ const CHECKOUT = 'web/checkout.ts';
 const LEGACY = 'services/payments/legacy/old.go';
 
 describe('This File', () => {
+  it('follows a switch of editor on the tab model\'s event, when it comes before the editors\' (activeTextEditor still the old one)', async () => {
+    const api = await lens();
+    const files = [CLIENT, CHECKOUT, LEGACY, CLIENT, CHECKOUT, LEGACY].map((rel) => uriIn(folders.main(), rel));
+    // For each switch whose tab event arrived while activeTextEditor was still the old editor:
+    // whether the extension (whose listener was subscribed before this one) already followed.
+    const seen: Array<{ file: string; followed: boolean }> = [];
+    for (const uri of files) {
+      const target = uri.toString();
+      let checked = false;
+      const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
+        const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+        if (checked || !(input instanceof vscode.TabInputText) || input.uri.toString() !== target) return;
+        checked = true;
+        if (vscode.window.activeTextEditor?.document.uri.toString() !== target) seen.push({ file: uri.fsPath, followed: api.active.uri?.toString() === target });
+      });
+      try {
+        await open(uri);
+      } finally {
+        sub.dispose();
+      }
+    }
+    assert.ok(seen.length > 0, 'no switch had its tab event first: the order this test is about did not occur');
+    assert.deepEqual(seen.filter((s) => !s.followed), [], 'on these switches the extension still had the old file when the tab event came');
+  });
+
   it('describes an upstream file: owners with team names and contacts, the rule, practices and etiquette', async () => {
     const main = folders.main();
     const tree = await thisFile(uriIn(main, CLIENT), CLIENT);
