@@ -41,19 +41,22 @@ export class ActiveFile extends Disposable {
 function activeUri(): vscode.Uri | undefined {
   const editor = vscode.window.activeTextEditor;
   if (editor) return editor.document.uri;
-  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-  if (input instanceof vscode.TabInputText || input instanceof vscode.TabInputCustom || input instanceof vscode.TabInputNotebook) return input.uri;
+  return documentOf(vscode.window.tabGroups.activeTabGroup.activeTab);
+}
+
+/** The document of the tab that `e` reports as now active in the active group, if it reports one. */
+function activatedUri(e: vscode.TabChangeEvent): vscode.Uri | undefined {
+  for (const tabs of [e.opened, e.changed]) {
+    const tab = tabs.find((t) => t.isActive && t.group.isActive);
+    if (tab) return documentOf(tab);
+  }
   return undefined;
 }
 
-/** The document of the tab that `e` made (or left) the active one of the active group, if it reports one. */
-function activatedUri(e: vscode.TabChangeEvent): vscode.Uri | undefined {
-  for (const tab of [...e.opened, ...e.changed]) {
-    if (!tab.isActive || !tab.group.isActive) continue;
-    const input = tab.input;
-    if (input instanceof vscode.TabInputText || input instanceof vscode.TabInputCustom || input instanceof vscode.TabInputNotebook) return input.uri;
-  }
-  return undefined;
+/** The document a tab shows: text, custom and notebook editors have one; diffs, terminals and webviews none. */
+function documentOf(tab: vscode.Tab | undefined): vscode.Uri | undefined {
+  const input = tab?.input;
+  return input instanceof vscode.TabInputText || input instanceof vscode.TabInputCustom || input instanceof vscode.TabInputNotebook ? input.uri : undefined;
 }
 
 function fileOf(uri: vscode.Uri | undefined): vscode.Uri | undefined {

@@ -74,7 +74,6 @@ export function bitbucketSelection(token: string): { group: string; selection: s
   return classifyOwner(group, 'bitbucket') === 'team' ? { group, selection: token.slice(colon + 1) } : null;
 }
 
-/** A Bitbucket reviewer selection in words: `all` → "all members", `random(2)` → "2 at random". */
 /**
  * How the rule picks reviewers from `owner` (Bitbucket: `@ws/backend:least_busy(2)` gives
  * "the 2 least busy"), or undefined when it names the owner without a selection.
@@ -84,6 +83,7 @@ export function selectionOf(rule: Rule | null | undefined, owner: string): strin
   return selection === undefined ? undefined : describeSelection(selection);
 }
 
+/** A Bitbucket reviewer selection in words: `all` → "all members", `random(2)` → "2 at random". */
 export function describeSelection(selection: string): string {
   const n = /\(([0-9]+)\)$/.exec(selection)?.[1];
   if (selection.startsWith('random(')) return `${n} at random`;
