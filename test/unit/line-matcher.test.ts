@@ -64,7 +64,37 @@ function agree(codeowners: string, flavor: Flavor, text: string): number {
     decided++;
     same(matcher.resultOfId(id), l, 'the walker');
   }
+  // And as batches (decideNext), in the order given and sorted: a path resumes after the
+  // directories it shares with the one before. (matchLines leaves the walker out of a batch
+  // as small as most here.)
+  for (const order of [lines, [...lines].sort()]) {
+    const bytes = encoder.encode(order.join('\n'));
+    walker.beginBatch();
+    let at = 0;
+    for (const l of order) {
+      const end = at + encoder.encode(l).length;
+      const id = walker.decideNext(bytes, at, end);
+      if (id !== FALLBACK) same(matcher.resultOfId(id), l, 'the walker, in a batch');
+      at = end + 1;
+    }
+  }
   return decided;
+}
+
+/** The benchmark generator's monorepo of 20,000 paths (shuffled, as it writes them) and 500 rules. */
+function generatedMonorepo(seed: number): { codeowners: string; paths: string } {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-gen-'));
+  try {
+    execFileSync(process.execPath, [path.join(__dirname, '..', '..', 'bench', 'gen-monorepo.mjs'), '--seed', String(seed), '--paths', '20000', '--rules', '500', '--name', 'mid', '--out', out]);
+    return { codeowners: fs.readFileSync(path.join(out, 'mid', 'CODEOWNERS'), 'utf8'), paths: fs.readFileSync(path.join(out, 'mid', 'paths.txt'), 'utf8') };
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** Directories of the canonical paths among `lines` (a path's segments but its last). */
+function directoriesOf(lines: string[]): number {
+  return lines.reduce((n, l) => n + l.split('/').length - 1, 0);
 }
 
 /** Lines with a byte over 0x7f: the walker hands those to the string matcher. */
@@ -91,15 +121,93 @@ describe('line matcher: matchLines gives what match gives, line by line', () => 
 
   it('every path of the generated 20,000-path monorepo, all decided by the walker', function () {
     this.timeout(60_000);
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-gen-'));
-    try {
-      execFileSync(process.execPath, [path.join(__dirname, '..', '..', 'bench', 'gen-monorepo.mjs'), '--seed', '7', '--paths', '20000', '--rules', '500', '--name', 'mid', '--out', out]);
-      const codeowners = fs.readFileSync(path.join(out, 'mid', 'CODEOWNERS'), 'utf8');
-      const text = fs.readFileSync(path.join(out, 'mid', 'paths.txt'), 'utf8');
-      assert.equal(agree(codeowners, 'github', text), 20_000);
-    } finally {
-      fs.rmSync(out, { recursive: true, force: true });
-    }
+    const { codeowners, paths } = generatedMonorepo(7);
+    assert.equal(agree(codeowners, 'github', paths), 20_000);
+  });
+
+  it('a sorted batch resumes after the directories a path shares with the one before; a shuffled one rarely can', function () {
+    this.timeout(60_000);
+    const dir = path.join(realworld, 'RIOT-OS__RIOT');
+    const codeowners = fs.readFileSync(path.join(dir, 'CODEOWNERS'), 'utf8');
+    const sorted = expectedLines(fs.readFileSync(path.join(dir, 'paths.txt'), 'utf8'));
+    // git ls-files order, as `git ls-files | ownership-lens who --stdin` gives it.
+    assert.deepEqual(sorted, [...sorted].sort());
+    const shuffled = fc.sample(fc.shuffledSubarray(sorted, { minLength: sorted.length }), { seed: SEED, numRuns: 1 })[0];
+    const resumed = (lines: string[]): number => {
+      const m = compileMatcher(parseCodeowners(codeowners, { flavor: 'github' }));
+      const owners: string[][] = [];
+      m.matchLines(encoder.encode(lines.join('\n')), (_s, _e, r) => owners.push(r.owners));
+      const viaString = compileMatcher(parseCodeowners(codeowners, { flavor: 'github' }));
+      assert.deepEqual(owners, lines.map((l) => viaString.match(l).owners));
+      const walker = m.lineMatcher();
+      assert.ok(walker, 'RIOT is a batch the walker pays for');
+      return walker.resumedDirs / directoriesOf(lines);
+    };
+    // RIOT has 3.8 files per directory: most directories of a sorted list are the previous path's.
+    const inOrder = resumed(sorted);
+    assert.ok(inOrder > 0.7, `sorted: ${inOrder} of the directories resumed`);
+    const outOfOrder = resumed(shuffled);
+    assert.ok(outOfOrder < 0.5 * inOrder, `shuffled: ${outOfOrder} of the directories resumed`);
+  });
+
+  it('pauses keeping directories while a batch is shuffled, and takes it up again when the batch turns sorted', function () {
+    this.timeout(60_000);
+    const { codeowners, paths } = generatedMonorepo(11);
+    const shuffled = expectedLines(paths);
+    const sorted = [...shuffled].sort();
+    const parsed = parseCodeowners(codeowners, { flavor: 'github' });
+    const m = compileMatcher(parsed);
+    const walker = m.lineMatcher();
+    assert.ok(walker);
+    // One batch: the generator's shuffled list, then the same paths sorted, then shuffled again.
+    const parts = [shuffled, sorted, shuffled];
+    const lines = parts.flat();
+    const bytes = encoder.encode(lines.join('\n'));
+    // Where the sorted part's paths from the 8 × 2,048th on start: keeping is on again there.
+    const settled = shuffled.length + 8 * 2048;
+    const marks = new Map([shuffled.length, settled, shuffled.length + sorted.length, lines.length].map((i) => [i, 0]));
+    walker.beginBatch();
+    let at = 0;
+    lines.forEach((l, i) => {
+      const end = at + l.length;
+      const id = walker.decideNext(bytes, at, end);
+      assert.notEqual(id, FALLBACK, l);
+      // The string matcher's answer, from the same compile: the same shared result object.
+      assert.equal(m.resultOfId(id), m.match(l), l);
+      at = end + 1;
+      if (marks.has(i + 1)) marks.set(i + 1, walker.resumedDirs);
+    });
+    const [endFirst, endSettling, endSorted, endAll] = [...marks.values()];
+    const share = (resumed: number, part: string[]) => resumed / directoriesOf(part);
+    // Keeping pauses on the shuffled parts (when it keeps, a directory in ten resumes there)...
+    assert.ok(share(endFirst, shuffled) < 0.05, `first shuffled part: ${share(endFirst, shuffled)} of its directories resumed`);
+    assert.ok(share(endAll - endSorted, shuffled) < 0.05, `last shuffled part: ${share(endAll - endSorted, shuffled)}`);
+    // ...and is taken up again within 8 × 2,048 paths of the sorted part: from there on, most resume.
+    const rest = sorted.slice(8 * 2048);
+    assert.ok(rest.length > 2000);
+    assert.ok(share(endSorted - endSettling, rest) > 0.8, `sorted part, once settled: ${share(endSorted - endSettling, rest)}`);
+  });
+
+  it('decide() starts afresh every time; decideNext() after beginBatch() reads a changed buffer afresh', () => {
+    const parsed = parseCodeowners('/a/b/ @ab\n/c/d/ @cd\n/a/**/x @ax\n', { flavor: 'github' });
+    const m = compileMatcher(parsed);
+    const walker = m.lineMatcher();
+    assert.ok(walker);
+    const owners = (id: number) => m.resultOfId(id).owners;
+    const b = encoder.encode('a/b/f\na/b/x');
+    assert.deepEqual(owners(walker.decide(b, 0, 5)), ['@ab']);
+    assert.deepEqual(owners(walker.decide(b, 6, 11)), ['@ax']);
+    assert.equal(walker.resumedDirs, 0);
+    walker.beginBatch();
+    assert.deepEqual(owners(walker.decideNext(b, 0, 5)), ['@ab']);
+    assert.deepEqual(owners(walker.decideNext(b, 6, 11)), ['@ax']);
+    assert.equal(walker.resumedDirs, 2, 'a/ and b/ resumed');
+    // The caller reuses its buffer for another batch: the same offsets, other directories.
+    b.set(encoder.encode('c/d/f\nc/d/x'));
+    walker.beginBatch();
+    assert.deepEqual(owners(walker.decideNext(b, 0, 5)), ['@cd']);
+    assert.deepEqual(owners(walker.decideNext(b, 6, 11)), ['@cd']);
+    assert.equal(walker.resumedDirs, 4);
   });
 
   it('lines as a caller gives them: CRLF, blank lines, no final newline, a BOM', () => {

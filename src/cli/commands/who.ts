@@ -79,8 +79,9 @@ function writeJson(repo: RepositoryOwnership, positionals: string[], stdin: Buff
   // walker does not do: such a line goes the string way. (On POSIX the walker would hand it
   // back anyway, for its leading `/`.)
   const absolute = Buffer.from(`${repo.root}${path.sep}`, 'utf8');
+  walker?.beginBatch();
   eachLine(stdin, (start, end) => {
-    const id = walker === null || (end - start >= absolute.length && sameBytes(stdin, start, absolute, 0, absolute.length)) ? FALLBACK : walker.decide(stdin, start, end);
+    const id = walker === null || (end - start >= absolute.length && sameBytes(stdin, start, absolute, 0, absolute.length)) ? FALLBACK : walker.decideNext(stdin, start, end);
     if (id !== FALLBACK) {
       let tail = byteTails[id + 1];
       if (tail === undefined) {

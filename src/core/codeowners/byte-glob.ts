@@ -131,9 +131,17 @@ export class PathBytes {
 
   /** Starts on another path. */
   reset(bytes: Uint8Array): void {
+    this.resetFrom(bytes, 0);
+  }
+
+  /**
+   * Starts on another path whose first `kept` segments have the same bytes as this one's (the
+   * caller sets their bounds): their texts, if made, still hold.
+   */
+  resetFrom(bytes: Uint8Array, kept: number): void {
     this.bytes = bytes;
-    for (let k = 0; k < this.textsUsed; k++) this.texts[k] = undefined;
-    this.textsUsed = 0;
+    for (let k = kept; k < this.textsUsed; k++) this.texts[k] = undefined;
+    if (this.textsUsed > kept) this.textsUsed = kept;
   }
 
   /** Segment k as a string (ASCII: one character per byte). */

@@ -38,6 +38,12 @@ const DOT = 0x2e;
 const ACTIVE_ROOM = 64;
 /** Most segments in a path the walker decides (more: FALLBACK). */
 const MAX_DEPTH = 256;
+/** What LineMatcher keeps of each directory of the last path (see `after`). */
+const AFTER = 5;
+/** Paths between two looks at whether keeping directories pays (LineMatcher.sample). */
+const SAMPLE_PATHS = 2048;
+/** Samples' worth of paths that keeping pauses for when it does not pay. */
+const PAUSE_SAMPLES = 7;
 
 /** What the walker needs of the string matcher: its two indexes and an id per entry. */
 export interface LineMatcherSource<E> {
@@ -88,6 +94,23 @@ export class LineMatcher {
   private readonly rootBest: number;
   /** Whether any last-segment or every-path pattern exists (most files have none: two calls saved per segment). */
   private readonly anyOrEvery: boolean;
+
+  // The directories of the last path walked, for the next one to resume after those it shares
+  // (see sharedDirs): the buffer and offset it was in, and for each directory k, in `after`
+  // at k * AFTER: where its slash is (from that offset) and the walk's state after it.
+  private prevBuffer: Uint8Array = EMPTY;
+  private prevStart = 0;
+  private readonly after = new Int32Array(MAX_DEPTH * AFTER);
+  /** How many of those directories are known. */
+  private knownDirs = 0;
+  /** Directories not walked again because the path before had them (the tests read it). */
+  resumedDirs = 0;
+  // Keeping each directory's state costs about as much as resuming saves when paths share one
+  // directory in ten with their predecessor (a shuffled list): then it pauses (see `sample`).
+  private keeping = true;
+  private untilSample = SAMPLE_PATHS;
+  private sampleDirs = 0;
+  private sampleResumed = 0;
 
   constructor(src: LineMatcherSource<unknown>) {
     const size0 = { nodes: 0, bytes: 0 };
@@ -210,20 +233,84 @@ export class LineMatcher {
    * descendants index, then the file's in the self index.
    */
   decide(b: Uint8Array, start: number, end: number): number {
+    this.beginBatch();
+    return this.decideNext(b, start, end);
+  }
+
+  /** Starts a batch for decideNext: the last path walked is forgotten. */
+  beginBatch(): void {
+    this.knownDirs = 0;
+    this.prevBuffer = EMPTY;
+    this.keeping = true;
+    this.untilSample = SAMPLE_PATHS;
+    this.sampleDirs = 0;
+    this.sampleResumed = 0;
+  }
+
+  /**
+   * After every SAMPLE_PATHS paths: keep directories while a quarter or more of them resume,
+   * else pause for PAUSE_SAMPLES samples' worth of paths, then look again.
+   */
+  private sample(): void {
+    if (this.keeping && this.sampleResumed * 4 < this.sampleDirs) {
+      this.keeping = false;
+      this.untilSample = PAUSE_SAMPLES * SAMPLE_PATHS;
+    } else {
+      // (Nothing is known to resume from: every path walked while paused set knownDirs to 0.)
+      this.keeping = true;
+      this.untilSample = SAMPLE_PATHS;
+    }
+    this.sampleDirs = 0;
+    this.sampleResumed = 0;
+  }
+
+  /**
+   * decide() for the next path of a batch: paths in one buffer whose bytes do not change until
+   * the next beginBatch(), in any order. A path that starts with directories of the one before
+   * resumes the walk after them: batches come sorted more often than not (`git ls-files`),
+   * and then most of a path's directories are its predecessor's.
+   */
+  decideNext(b: Uint8Array, start: number, end: number): number {
     if (end <= start) return FALLBACK;
     const first = b[start];
     // Not canonical (normalizeRepoPath would change it): `/a`, `./a`, `a/`; `a//b` below.
     if (first === SLASH || (first === DOT && start + 1 < end && b[start + 1] === SLASH) || b[end - 1] === SLASH) return FALLBACK;
     const path = this.path;
-    path.reset(b);
     const starts = path.starts;
     const ends = path.ends;
-    let best = this.rootBest;
-    let nSelf = this.activate(this.selfRests[0], this.activeSelf, 0);
-    let nDesc = this.activate(this.descRests[0], this.activeDesc, 0);
-    let node = 0;
-    let depth = 0;
+    const after = this.after;
+    const keeping = this.keeping;
+    let depth = keeping ? this.sharedDirs(b, start, end) : 0;
+    path.resetFrom(b, depth);
+    let best: number;
+    let nSelf: number;
+    let nDesc: number;
+    let node: number;
     let s = start;
+    if (depth === 0) {
+      best = this.rootBest;
+      nSelf = this.activate(this.selfRests[0], this.activeSelf, 0);
+      nDesc = this.activate(this.descRests[0], this.activeDesc, 0);
+      node = 0;
+    } else {
+      this.resumedDirs += depth;
+      this.sampleResumed += depth;
+      // The active tails of those directories are still in place: a deeper walk only appends.
+      const at = (depth - 1) * AFTER;
+      node = after[at + 1];
+      best = after[at + 2];
+      nSelf = after[at + 3];
+      nDesc = after[at + 4];
+      for (let k = 0; k < depth; k++) {
+        starts[k] = s;
+        s = start + after[k * AFTER];
+        ends[k] = s;
+        s++;
+      }
+    }
+    this.knownDirs = depth;
+    this.prevBuffer = b;
+    this.prevStart = start;
     for (;;) {
       // On the trie, the segment's hash finds its child. Off it, most segments need no hash
       // at all (no name key is as long and starts the same): a lighter loop.
@@ -279,9 +366,38 @@ export class LineMatcher {
         best = sideBest(isFile ? this.selfAny : this.descAny, path, depth, best);
         best = sideBest(isFile ? this.selfEvery : this.descEvery, path, depth, best);
       }
-      if (isFile) return best;
+      if (isFile) {
+        this.sampleDirs += depth - 1;
+        if (--this.untilSample === 0) this.sample();
+        return best;
+      }
+      if (keeping) {
+        // Kept for the next path (sharedDirs), here rather than in a call: it is made for every directory.
+        const at = (depth - 1) * AFTER;
+        after[at] = i - start;
+        after[at + 1] = node;
+        after[at + 2] = best;
+        after[at + 3] = nSelf;
+        after[at + 4] = nDesc;
+        this.knownDirs = depth;
+      }
       s = i + 1;
     }
+  }
+
+  /** How many directories the path in b[start, end) shares with the last one walked (see decideNext). */
+  private sharedDirs(b: Uint8Array, start: number, end: number): number {
+    const known = this.knownDirs;
+    if (known === 0 || b !== this.prevBuffer) return 0;
+    const after = this.after;
+    const prev = this.prevStart;
+    const limit = Math.min(after[(known - 1) * AFTER] + 1, end - start);
+    let same = 0;
+    while (same < limit && b[start + same] === b[prev + same]) same++;
+    // Directories whose slash is among the bytes in common (counted up: most share few).
+    let dirs = 0;
+    while (dirs < known && after[dirs * AFTER] < same) dirs++;
+    return dirs;
   }
 
   /** Appends a node's wildcard-tailed patterns to the active ones (the array grows if need be). */

@@ -225,8 +225,9 @@ class Matcher implements OwnershipMatcher {
     // A line the walker hands back (every line of a GitLab file) is decoded from a Buffer over
     // the same bytes: TextDecoder on a subarray per line cost a third of a GitLab batch.
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    walker?.beginBatch();
     eachLine(bytes, (start, end) => {
-      const id = walker === null ? FALLBACK : walker.decide(bytes, start, end);
+      const id = walker === null ? FALLBACK : walker.decideNext(bytes, start, end);
       visit(start, end, id === FALLBACK ? this.match(text.toString('utf8', start, end)) : this.resultOfId(id));
     });
   }
