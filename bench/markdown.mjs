@@ -11,8 +11,8 @@ const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
 const m = doc.machine;
 
 const rows = [
-  ['dataset', 'paths × rules', 'parse + compile: ours / peer', 'whole batch: ours / peer / floor', 'ours ÷ floor', 'lookup p50 / p99 (cold)', 'heap: ours / floor', 'CLI / echo baseline'],
-  ['---', '--:', '--:', '--:', '--:', '--:', '--:', '--:'],
+  ['dataset', 'paths × rules', 'parse + compile: ours / peer', 'whole batch: ours / peer / floor', 'ours ÷ floor', 'ours ÷ readline', 'lookup p50 / p99 (cold)', 'heap: ours / floor', 'CLI / echo baseline'],
+  ['---', '--:', '--:', '--:', '--:', '--:', '--:', '--:', '--:'],
 ];
 for (const r of Object.values(doc.results)) {
   const o = r.ours;
@@ -27,6 +27,7 @@ for (const r of Object.values(doc.results)) {
     `${ms(o?.compileMs)} / ${peerCompile}`,
     `${ms(o?.batchMs)} / ${peerBatch} / ${ms(r.floor.batchMs)}`,
     ratio(o?.batchMs, r.floor.batchMs),
+    r.lineReader ? `${ratio(o?.batchMs, r.lineReader.batchMs)} (${ms(r.lineReader.batchMs)})` : '—',
     o ? `${us(o.lookupCold.p50Us)} / ${us(o.lookupCold.p99Us)}` : '—',
     `${mb(o?.fresh)} / ${mb(r.floor.fresh)}`,
     cli,
