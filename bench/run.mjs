@@ -501,7 +501,8 @@ if (EXTENSION) {
 if (datasets.length > 0) console.log(`
 How to read: "whole batch" = read the path list (as bytes, for the engine's matchLines) and the
 CODEOWNERS, parse, compile, look up every path (median of runs after warm-up, fresh matcher each run). "floor" = read the path list and
-split it into lines. "parse + compile" is the median once V8 has optimised the code; "first
+split it into lines (one readFileSync, a native split); "readline" = the same list read line by
+line through node:readline, for reference only. "parse + compile" is the median once V8 has optimised the code; "first
 compile/batch, fresh process" is what a one-shot CLI run pays before that. Lookups are timed one
 by one with process.hrtime.bigint() (clock cost included): "cold" is the first pass over shuffled
 paths on a fresh matcher, "warm" the second pass (both with match(), the string form). Heap =
