@@ -270,7 +270,7 @@ const NO_MATCH: OwnershipResult = Object.freeze({ owners: Object.freeze([]) as u
 
 // Every compile makes a matcher and its directory states and drops them with it (see hiddenClasses.ts).
 {
-  const exemplar = new Matcher({ flavor: 'github', rules: [], sections: [], diagnostics: [], applied: true });
+  const exemplar = new Matcher({ flavor: 'github', rules: [], sections: [], headers: [], diagnostics: [], applied: true });
   // lineMatcher(Infinity): built whatever the batch, as it would be for a big one.
   keepHiddenClasses(exemplar, exemplar.match('a/b'), Accumulator.fresh(2, false), exemplar.lineMatcher(Infinity) as LineMatcher);
 }

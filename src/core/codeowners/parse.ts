@@ -9,7 +9,7 @@ import { bitbucketSelection, classifyOwner, gitlabReferences, type GitlabReferen
 import { readHeader, detectFlavor, isApprovalsCount, looseHeaderForm, type HeaderSyntax } from './gitlab-header';
 import { countLines, hasUnescaped, isSpace, isSpaceCode, onlySlashes, splitLines, tokens, wholeLinesWithin, type Token } from './line-text';
 import { normalizeGitlabPattern } from './pattern';
-import type { Diagnostic, Flavor, FlavorSetting, Owner, OwnerKind, ParsedCodeowners, Rule, Section, Severity } from './types';
+import type { Diagnostic, Flavor, FlavorSetting, Owner, OwnerKind, ParsedCodeowners, Rule, Section, SectionHeader, Severity } from './types';
 
 /** GitHub ignores CODEOWNERS files larger than this (documented limit). */
 export const GITHUB_SIZE_LIMIT = 3 * 1024 * 1024;
@@ -34,6 +34,7 @@ export interface ParseOptions {
 class Parser {
   readonly rules: Rule[] = [];
   readonly sections: Section[] = [];
+  readonly headers: SectionHeader[] = [];
   readonly diagnostics: Diagnostic[] = [];
   private readonly sectionByKey = new Map<string, Section>();
   private current: Section | null = null;
@@ -149,6 +150,7 @@ class Parser {
       const header = readHeader(s);
       if (header) {
         this.gitlabHeader(header, line, lead);
+        this.headers.push({ line, column: lead + 1, text: s, name: header.name, section: (this.current as Section).name });
         return;
       }
       this.report(line, lead + 1, 'error', 'invalid-section', 'This looks like a section header but has no closing "]"; GitLab skips the line.');
@@ -285,7 +287,7 @@ class Parser {
   /** The result, once every line has been read. */
   finish(): ParsedCodeowners {
     this.reportDuplicates();
-    return { flavor: this.flavor, rules: this.rules, sections: this.sections, diagnostics: this.diagnostics, applied: this.applied };
+    return { flavor: this.flavor, rules: this.rules, sections: this.sections, headers: this.headers, diagnostics: this.diagnostics, applied: this.applied };
   }
 
   /** A pattern repeated in the same section: the earlier line is dead (GitLab keeps its position). */

@@ -61,11 +61,26 @@ export interface Section {
   defaultOwners: Owner[];
 }
 
+/** A GitLab section header line (a section may have several: their names merge). */
+export interface SectionHeader {
+  line: number;
+  /** 1-based column of its `[` or `^`. */
+  column: number;
+  /** The header's text as written, without the spaces around it. */
+  text: string;
+  /** The name between its first brackets, as written on this line. */
+  name: string;
+  /** The section it opens, as `sections` names it (the first spelling of the merged name). */
+  section: string;
+}
+
 export interface ParsedCodeowners {
   flavor: Flavor;
   rules: Rule[];
   /** GitLab only; empty for other flavors. */
   sections: Section[];
+  /** GitLab only, in file order; empty for other flavors. */
+  headers: SectionHeader[];
   diagnostics: Diagnostic[];
   /** False when the host would not apply the file at all (over 3 MB, binary). */
   applied: boolean;

@@ -106,8 +106,17 @@ export class CodeownersAnalysis extends Disposable {
    * The state of `doc` for its current text, analysis included when the workspace is
    * trusted: waits for it (or gives up on cancellation, or a newer version).
    */
-  async whenAnalysed(doc: vscode.TextDocument, token?: vscode.CancellationToken): Promise<CodeownersState | undefined> {
-    const done = (s: CodeownersState | undefined) => s?.settled === true;
+  whenAnalysed(doc: vscode.TextDocument, token?: vscode.CancellationToken): Promise<CodeownersState | undefined> {
+    return this.whenState(doc, (s) => s.settled, token);
+  }
+
+  /** The state of `doc` for its current text, parsed (the analysis may still be coming): waits for it as whenAnalysed does. */
+  whenParsed(doc: vscode.TextDocument, token?: vscode.CancellationToken): Promise<CodeownersState | undefined> {
+    return this.whenState(doc, () => true, token);
+  }
+
+  private async whenState(doc: vscode.TextDocument, ready: (s: CodeownersState) => boolean, token?: vscode.CancellationToken): Promise<CodeownersState | undefined> {
+    const done = (s: CodeownersState | undefined) => s !== undefined && ready(s);
     const now = this.current(doc);
     if (done(now)) return now;
     if (!isCodeownersDocument(doc)) return undefined;

@@ -1,9 +1,10 @@
 // Editing CODEOWNERS: diagnostics as you type, quick fixes, rule hovers and counts, owners'
-// definitions, and the ownership map. One analysis feeds them all.
+// definitions, the outline and folding, and the ownership map. One analysis feeds them all.
 import type * as vscode from 'vscode';
 import type { OwnershipModel } from '../model/ownershipModel';
 import { registerCodeownersDiagnostics } from './diagnostics';
 import { CodeownersAnalysis } from './documentAnalysis';
+import { registerCodeownersOutline } from './outline';
 import { registerOwnershipMap } from './ownershipMapPanel';
 import { registerCodeownersQuickFixes } from './quickFixes';
 import { registerRuleInsights } from './ruleInsights';
@@ -14,6 +15,7 @@ export function registerCodeownersEditing(context: vscode.ExtensionContext, mode
   const diagnostics = registerCodeownersDiagnostics(context, analysis);
   const quickFixes = registerCodeownersQuickFixes(context, analysis);
   const insights = registerRuleInsights(context, analysis);
+  const outline = registerCodeownersOutline(context, analysis);
   const map = registerOwnershipMap(context, model, analysis);
-  return { analysis, diagnostics, quickFixes, ...insights, map };
+  return { analysis, diagnostics, quickFixes, ...insights, outline, map };
 }

@@ -285,6 +285,74 @@ describe('Editing CODEOWNERS', () => {
     }
   });
 
+  it('GitLab: the outline holds a symbol per section header with its rules and their owners; sections fold', async () => {
+    const uri = uriIn(folders.gitlab(), 'CODEOWNERS');
+    await vscode.window.showTextDocument(uri, { preview: false });
+    type Shown = [name: string, detail: string, start: number, end: number, children?: Shown[]];
+    const shown = (s: vscode.DocumentSymbol): Shown => {
+      const row: Shown = [s.name, s.detail, s.range.start.line, s.range.end.line];
+      if (s.children.length > 0) row.push(s.children.map(shown));
+      return row;
+    };
+    const symbols = () => vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+    const got = await waitFor('the CODEOWNERS symbols', async () => {
+      const s = (await symbols()) ?? [];
+      return s.length > 0 ? s : undefined;
+    });
+    assert.deepEqual(got.map(shown), [
+      ['[Backend]', '@acme/backend', 1, 4, [
+        ['/apps/api/', '@acme/backend', 2, 2],
+        ['*.sql', '@acme/dba', 3, 3],
+        ['/vendor/', '@acme/vendoring', 4, 4],
+      ]],
+      ['^[Docs]', '@acme/docs', 6, 7, [['*.md', '@acme/docs', 7, 7]]],
+      ['[Web]', '[2] @acme/web', 9, 11, [
+        ['/apps/web\\ app/', '@acme/web', 10, 10],
+        ['/apps/web\\ app/src/', 'maria@acme.example @acme/web', 11, 11],
+      ]],
+    ]);
+    // Go to Symbol selects the pattern itself.
+    const api = got[0].children[0].selectionRange;
+    assert.deepEqual([api.start.line, api.start.character, api.end.character], [2, 0, 10]);
+    const folds = (await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', uri)) ?? [];
+    assert.deepEqual(
+      folds.map((f) => [f.start, f.end]).sort((a, b) => a[0] - b[0]),
+      [
+        [1, 4],
+        [6, 7],
+        [9, 11],
+      ],
+    );
+  });
+
+  it('GitHub: the outline lists every rule with its owners, and a block of comments folds', async () => {
+    const editor = await openCodeowners();
+    const uri = codeownersUri();
+    const got = await waitFor('the CODEOWNERS symbols', async () => {
+      const s = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)) ?? [];
+      return s.length > 0 ? s : undefined;
+    });
+    assert.deepEqual(
+      got.slice(0, 3).map((s) => [s.name, s.detail, s.range.start.line, s.children.length]),
+      [
+        ['*.md', '@acme/docs', 1, 0],
+        ['/src/', '@acme/core', 2, 0],
+        ['/src/legacy/', '@acme/core', 3, 0],
+      ],
+    );
+    assert.equal(got.length, 9, 'one per rule');
+    // A second comment line under the first: the two fold together.
+    await editor.edit((b) => b.insert(new vscode.Position(1, 0), '# (one case per line)\n'));
+    const folds = await waitFor('a comment block to fold', async () => {
+      const f = (await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', uri)) ?? [];
+      return f.length > 0 ? f : undefined;
+    });
+    assert.deepEqual(
+      folds.map((f) => [f.start, f.end, f.kind]),
+      [[0, 1, vscode.FoldingRangeKind.Comment]],
+    );
+  });
+
   it('hovers a pattern: files matched and won, examples, and the later rules that take the rest', async () => {
     await openCodeowners();
     await diagnosticsSettle(EXPECTED);

@@ -120,6 +120,10 @@ describe('A 200,000-file repository', function () {
     const lenses = api.codeowners.lenses.provideCodeLenses(doc);
     assert.ok(lenses.length > 0 && lenses.length <= 1000, `${lenses.length} CodeLenses for ${repo.rules} rules`);
     assert.ok(lenses.every((l) => l.range.start.line <= 1000), 'the lenses are those near the top, where the editor shows the file');
+    // VS Code asks for the outline after every edit: a file of 5,000 rules gives none of them
+    // (over 2,000, see outline.ts), which would cost the host about 100 ms a time to send.
+    const symbols = await api.codeowners.outline.provideDocumentSymbols(doc, new vscode.CancellationTokenSource().token);
+    assert.deepEqual(symbols, [], `${symbols.length} symbols for ${repo.rules} rules`);
     await phase('CODEOWNERS opened (git ls-files, analysis)');
 
     // A rule typed at the end, one character per edit: re-parsed here in slices, re-analysed
