@@ -101,6 +101,12 @@ describe('analysis: owners unknown to ownership.yml', () => {
     assert.deepEqual(unknownOwnerDiagnostics(parseCodeowners(text, { flavor: 'github' }), text, config('etiquette: [Be kind]\n')), []);
   });
 
+  it('GitLab: reports the default owners of a later header of a merged section, rules under it or not', () => {
+    const text = '[Docs] @acme/web\n*.md\n[docs] @acme/ghost\n';
+    const diags = unknownOwnerDiagnostics(parseCodeowners(text, { flavor: 'gitlab' }), text, teamsOnly);
+    assert.deepEqual(diags.map((d) => [d.line, d.column, d.code]), [[3, 8, 'unknown-owner']]);
+  });
+
   it('GitLab: reports section default owners once, on their header; roles are always known', () => {
     const text = '[Docs] @acme/dcos\n*.md\n/guides/\n[Docs]\n*.txt @acme/web @@maintainer\n';
     const diags = unknownOwnerDiagnostics(parseCodeowners(text, { flavor: 'gitlab' }), text, teamsOnly);

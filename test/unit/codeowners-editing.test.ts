@@ -45,6 +45,13 @@ describe('CODEOWNERS editing (no VS Code)', () => {
     assert.equal(ownerAt(parsed, 2, '/api/', 1), undefined);
   });
 
+  it('finds a default owner on a later header of a section whose name is merged with an earlier one', () => {
+    const parsed = parseCodeowners('[Docs] @docs\n*.md\n[docs] @acme/writers\n/guide/\n', { flavor: 'gitlab' });
+    assert.equal(parsed.sections.length, 2, 'the default section and Docs');
+    assert.equal(ownerAt(parsed, 2, '[docs] @acme/writers', 9)?.text, '@acme/writers');
+    assert.equal(ownerAt(parsed, 0, '[Docs] @docs', 8)?.text, '@docs');
+  });
+
   it("finds an owner's ownership.yml entry: a team key, quoted or not, or a person's handle", () => {
     const yaml = ['teams:', '  "@acme/Docs":', '    name: Docs', '  @acme/core:', '    name: Core', 'people:', '  - handle: "@alice"', '    name: Alice'].join('\n');
     assert.deepEqual(ownerEntryIn(yaml, '@acme/docs'), { line: 1, character: 2 });

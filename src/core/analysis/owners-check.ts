@@ -61,7 +61,8 @@ export function unknownOwnerDiagnostics(parsed: ParsedCodeowners, text: string, 
       out.push({ line, column: owner.column, endColumn: owner.column + owner.text.length, severity: 'warning', code: 'unknown-owner', message: problem });
     }
   };
-  for (const section of parsed.sections) for (const o of section.defaultOwners) report(o, section.line);
+  // Every header line, a later one of a merged section too (`sections` keeps the first's owners).
+  for (const header of parsed.headers) for (const o of header.defaultOwners) report(o, header.line);
   for (const rule of parsed.rules) {
     for (const o of rule.owners) {
       const line = lines === null || writtenAt(lines, rule.line, o) ? rule.line : headerLine(lines, rule.line, o);

@@ -150,7 +150,8 @@ class Parser {
       const header = readHeader(s);
       if (header) {
         this.gitlabHeader(header, line, lead);
-        this.headers.push({ line, column: lead + 1, text: s, name: header.name, section: (this.current as Section).name });
+        const current = this.current as Section;
+        this.headers.push({ line, column: lead + 1, text: s, name: header.name, section: current.name, defaultOwners: current.defaultOwners });
         return;
       }
       this.report(line, lead + 1, 'error', 'invalid-section', 'This looks like a section header but has no closing "]"; GitLab skips the line.');

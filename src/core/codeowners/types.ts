@@ -72,6 +72,8 @@ export interface SectionHeader {
   name: string;
   /** The section it opens, as `sections` names it (the first spelling of the merged name). */
   section: string;
+  /** The default owners written on this header, for the lines under it. */
+  defaultOwners: Owner[];
 }
 
 export interface ParsedCodeowners {

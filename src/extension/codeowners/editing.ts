@@ -27,7 +27,8 @@ export function ruleAt(parsed: ParsedCodeowners, line: number, character: number
 export function ownerAt(parsed: ParsedCodeowners, line: number, lineText: string, character: number): Owner | undefined {
   const written = [
     ...parsed.rules.filter((r) => r.line === line + 1).flatMap((r) => r.owners),
-    ...parsed.sections.filter((s) => s.line === line + 1).flatMap((s) => s.defaultOwners),
+    // Every header line, a later one of a merged section too (`sections` keeps the first).
+    ...parsed.headers.filter((h) => h.line === line + 1).flatMap((h) => h.defaultOwners),
   ];
   // GitLab rules without owners carry their section's defaults, with the header's columns:
   // only an owner actually written at its column on this line counts.
