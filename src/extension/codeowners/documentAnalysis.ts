@@ -96,6 +96,11 @@ export class CodeownersAnalysis extends Disposable {
     this._register({ dispose: () => this.worker.stop() });
   }
 
+  /** The last state of `doc`, whether or not it describes its current text (a keystroke or two behind). */
+  latest(doc: vscode.TextDocument): CodeownersState | undefined {
+    return this.states.get(doc.uri.toString());
+  }
+
   /** The state of `doc` if it describes its current text. */
   current(doc: vscode.TextDocument): CodeownersState | undefined {
     const s = this.states.get(doc.uri.toString());

@@ -178,3 +178,44 @@ export function ruleHoverMarkdown(rule: Rule, stats: RuleStats, examples: string
   }
   return out.join('\n\n');
 }
+
+/**
+ * The owner word being typed at 0-based `character` of `lineText`, as 0-based bounds, when
+ * the cursor is where owners go: after a rule's pattern, or after a GitLab section header's
+ * name (and approvals). Undefined on a pattern, in a comment or after an inline `#`.
+ */
+export function ownerWordAt(lineText: string, character: number, flavor: Flavor): { start: number; end: number } | undefined {
+  let lead = 0;
+  while (lead < character && isBlank(lineText[lead])) lead++;
+  if (lead === character || lineText[lead] === '#') return undefined;
+  let ownersFrom: number;
+  const header = flavor === 'gitlab' && (lineText[lead] === '[' || (lineText[lead] === '^' && lineText[lead + 1] === '['));
+  if (header) {
+    let close = lineText.indexOf(']', lead);
+    if (close >= 0 && lineText[close + 1] === '[') close = lineText.indexOf(']', close + 1);
+    if (close < 0 || close >= character) return undefined;
+    ownersFrom = close + 1;
+  } else {
+    // The pattern ends at the first blank not escaped by a backslash.
+    let i = lead;
+    while (i < character && !(isBlank(lineText[i]) && lineText[i - 1] !== '\\')) i++;
+    if (i === character) return undefined;
+    ownersFrom = i;
+  }
+  for (let i = ownersFrom; i < character; i++) if (lineText[i] === '#' && isBlank(lineText[i - 1])) return undefined;
+  let start = character;
+  while (start > ownersFrom && isOwnerChar(lineText[start - 1])) start--;
+  let end = character;
+  while (end < lineText.length && isOwnerChar(lineText[end])) end++;
+  return { start, end };
+}
+
+function isBlank(c: string | undefined): boolean {
+  return c === ' ' || c === '\t';
+}
+
+const OWNER_CHAR = /^[A-Za-z0-9@._+\-/]$/;
+
+function isOwnerChar(c: string): boolean {
+  return OWNER_CHAR.test(c);
+}

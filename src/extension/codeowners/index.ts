@@ -1,10 +1,11 @@
 // Editing CODEOWNERS: diagnostics as you type, quick fixes, rule hovers and counts, owners'
-// definitions, the outline and folding, and the ownership map. One analysis feeds them all.
+// definitions, owners offered as you type, the outline and folding, and the ownership map. One analysis feeds them all.
 import type * as vscode from 'vscode';
 import type { OwnershipModel } from '../model/ownershipModel';
 import { registerCodeownersDiagnostics } from './diagnostics';
 import { CodeownersAnalysis } from './documentAnalysis';
 import { registerCodeownersOutline } from './outline';
+import { registerOwnerCompletion } from './ownerCompletion';
 import { registerOwnershipMap } from './ownershipMapPanel';
 import { registerCodeownersQuickFixes } from './quickFixes';
 import { registerRuleInsights } from './ruleInsights';
@@ -16,6 +17,7 @@ export function registerCodeownersEditing(context: vscode.ExtensionContext, mode
   const quickFixes = registerCodeownersQuickFixes(context, analysis);
   const insights = registerRuleInsights(context, analysis);
   const outline = registerCodeownersOutline(context, analysis);
+  const completion = registerOwnerCompletion(context, analysis);
   const map = registerOwnershipMap(context, model, analysis);
-  return { analysis, diagnostics, quickFixes, ...insights, outline, map };
+  return { analysis, diagnostics, quickFixes, ...insights, outline, completion, map };
 }

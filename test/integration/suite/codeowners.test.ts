@@ -353,6 +353,31 @@ describe('Editing CODEOWNERS', () => {
     );
   });
 
+  it('offers owners as one is typed: the teams of ownership.yml with their names first, then the others the file names; none on a pattern', async () => {
+    const editor = await openCodeowners();
+    const uri = codeownersUri();
+    const line = editor.document.lineCount - 1;
+    assert.equal(editor.document.lineAt(line).text, '');
+    await editor.edit((b) => b.insert(new vscode.Position(line, 0), '/newdir/ @'));
+    const ours = async (character: number) => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(line, character), '@');
+      // VS Code adds the words of the document (kind Text); ours are owners.
+      return list.items
+        .filter((i) => i.kind !== vscode.CompletionItemKind.Text)
+        .sort((a, b) => String(a.sortText).localeCompare(String(b.sortText)))
+        .map((i) => (typeof i.label === 'string' ? [i.label] : [i.label.label, i.label.description ?? '']));
+    };
+    assert.deepEqual(await ours(10), [
+      ['@acme/docs', 'Docs'],
+      ['@acme/core', 'Core'],
+      ['@acme/legacy', 'Legacy'],
+      ['@acme/design', 'Design'],
+      // Not in ownership.yml (unknown-owner flags it), but the file names it.
+      ['@acme/ghost', ''],
+    ]);
+    assert.deepEqual(await ours(3), [], 'the cursor is on the pattern');
+  });
+
   it('hovers a pattern: files matched and won, examples, and the later rules that take the rest', async () => {
     await openCodeowners();
     await diagnosticsSettle(EXPECTED);
