@@ -1,10 +1,11 @@
 // Owners offered while typing in CODEOWNERS: which owners, in which order
-// (core/analysis/owner-suggestions.ts), and where the cursor is typing one (ownerWordAt).
+// (core/analysis/owner-suggestions.ts), and where the cursor is typing one (ownerWordAt); and
+// where it is typing a path in a pattern (patternPathAt, patternName).
 import * as assert from 'node:assert/strict';
 import { parseCodeowners } from '../../src/core';
 import { ownerSuggestions } from '../../src/core/analysis/owner-suggestions';
 import { parseOwnershipConfig } from '../../src/core/practices/loadOwnershipConfig';
-import { ownerWordAt } from '../../src/extension/codeowners/editing';
+import { ownerWordAt, patternName, patternPathAt } from '../../src/extension/codeowners/editing';
 
 const config = (yaml: string) => parseOwnershipConfig(yaml, '.github/ownership.yml').config;
 
@@ -80,5 +81,35 @@ describe('ownerWordAt: is the cursor typing an owner?', () => {
     assert.equal(at('[Docs][|2] @a', 'gitlab'), undefined);
     assert.equal(at('[Docs] @|', 'github'), '@');
     assert.equal(at('[Do|cs] @a', 'github'), undefined);
+  });
+});
+
+describe('patternPathAt: is the cursor typing a path in a pattern?', () => {
+  const at = (line: string, flavor: 'github' | 'gitlab' = 'github') => {
+    const character = line.indexOf('|');
+    const text = line.slice(0, character) + line.slice(character + 1);
+    const p = patternPathAt(text, character, flavor);
+    return p && { dir: p.dir, name: text.slice(p.start, p.end) };
+  };
+
+  it('the folder typed so far, from the root, and the name being typed in it', () => {
+    assert.deepEqual(at('/|'), { dir: '', name: '' });
+    assert.deepEqual(at('/services/pay|'), { dir: 'services', name: 'pay' });
+    assert.deepEqual(at('/services/pay|ments/ @a'), { dir: 'services', name: 'payments' });
+    assert.deepEqual(at('docs/gu|'), { dir: 'docs', name: 'gu' });
+    assert.deepEqual(at('REA|'), { dir: '', name: 'REA' });
+    // Escaped spaces are the folder's own.
+    assert.deepEqual(at('/my\\ notes/a|'), { dir: 'my notes', name: 'a' });
+    assert.deepEqual(at('!/vendor/|', 'gitlab'), { dir: 'vendor', name: '' });
+  });
+
+  it('nothing once the pattern has a wildcard, on the owners, in a comment or header, or for . and ..', () => {
+    for (const line of ['/src/*/|', '**/|', '/a/[bc]/|', '/src/ @a|', '# /src/|', '/src/../|', '/src//|']) assert.equal(at(line), undefined, line);
+    assert.equal(at('[Docs] /|', 'gitlab'), undefined);
+  });
+
+  it('writes a name as a pattern does: spaces escaped, none for a name a pattern would read as a glob or comment', () => {
+    assert.equal(patternName('meeting notes.md'), 'meeting\\ notes.md');
+    for (const name of ['a*b', 'x?', '[id]', 'back\\slash', '#hash', '!bang']) assert.equal(patternName(name), null, name);
   });
 });

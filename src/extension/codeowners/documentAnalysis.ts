@@ -96,9 +96,14 @@ export class CodeownersAnalysis extends Disposable {
     this._register({ dispose: () => this.worker.stop() });
   }
 
-  /** The last state of `doc`, whether or not it describes its current text (a keystroke or two behind). */
-  latest(doc: vscode.TextDocument): CodeownersState | undefined {
-    return this.states.get(doc.uri.toString());
+  /**
+   * The last state of `doc`, even a keystroke or two behind its text (what completions need:
+   * waiting for the text just typed to be parsed would hold the suggestions back); the first
+   * parse is waited for.
+   */
+  async latest(doc: vscode.TextDocument, token?: vscode.CancellationToken): Promise<CodeownersState | undefined> {
+    const state = this.states.get(doc.uri.toString()) ?? (await this.whenParsed(doc, token));
+    return token?.isCancellationRequested ? undefined : state;
   }
 
   /** The state of `doc` if it describes its current text. */

@@ -219,3 +219,43 @@ const OWNER_CHAR = /^[A-Za-z0-9@._+\-/]$/;
 function isOwnerChar(c: string): boolean {
   return OWNER_CHAR.test(c);
 }
+
+/**
+ * When the cursor at 0-based `character` of `lineText` is in a rule's pattern that names a
+ * path so far (no wildcard yet): the repository-relative directory typed so far ('' for the
+ * root, escapes undone) and the 0-based bounds of the name being typed in it, which a
+ * completion replaces. Undefined elsewhere (owners, comments, GitLab headers, globs).
+ */
+export function patternPathAt(lineText: string, character: number, flavor: Flavor): { dir: string; start: number; end: number } | undefined {
+  let lead = 0;
+  while (lead < character && isBlank(lineText[lead])) lead++;
+  if (lineText[lead] === '#' || (flavor === 'gitlab' && (lineText[lead] === '[' || (lineText[lead] === '^' && lineText[lead + 1] === '[')))) return undefined;
+  // A GitLab exclusion names a path as a rule does.
+  const from = flavor === 'gitlab' && lineText[lead] === '!' ? lead + 1 : lead;
+  let typed = '';
+  for (let i = from; i < character; i++) {
+    const c = lineText[i];
+    if (c === '\\' && i + 1 < character) {
+      typed += lineText[++i];
+      continue;
+    }
+    if (isBlank(c)) return undefined;
+    if (c === '*' || c === '?' || c === '[' || c === ']' || c === '\\') return undefined;
+    typed += c;
+  }
+  const slash = typed.lastIndexOf('/');
+  const dir = slash < 0 ? '' : typed.slice(typed.startsWith('/') ? 1 : 0, slash);
+  if ((dir === '' ? [] : dir.split('/')).some((s) => s === '' || s === '.' || s === '..')) return undefined;
+  // The name being typed starts after the last slash (or at the pattern's start).
+  let start = character;
+  while (start > from && lineText[start - 1] !== '/' && !(isBlank(lineText[start - 1]) && lineText[start - 2] !== '\\')) start--;
+  let end = character;
+  while (end < lineText.length && lineText[end] !== '/' && !(isBlank(lineText[end]) && lineText[end - 1] !== '\\')) end++;
+  return { dir, start, end };
+}
+
+/** A file or folder name as a pattern writes it: spaces escaped; null for a name a pattern would read as a glob or comment. */
+export function patternName(name: string): string | null {
+  if (/[*?[\]\\]/.test(name) || name.startsWith('#') || name.startsWith('!')) return null;
+  return name.replace(/ /g, '\\ ');
+}

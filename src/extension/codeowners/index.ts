@@ -1,11 +1,12 @@
 // Editing CODEOWNERS: diagnostics as you type, quick fixes, rule hovers and counts, owners'
-// definitions, owners offered as you type, the outline and folding, and the ownership map. One analysis feeds them all.
+// definitions, owners and paths offered as you type, the outline and folding, and the ownership map. One analysis feeds them all.
 import type * as vscode from 'vscode';
 import type { OwnershipModel } from '../model/ownershipModel';
 import { registerCodeownersDiagnostics } from './diagnostics';
 import { CodeownersAnalysis } from './documentAnalysis';
 import { registerCodeownersOutline } from './outline';
 import { registerOwnerCompletion } from './ownerCompletion';
+import { registerPatternCompletion } from './patternCompletion';
 import { registerOwnershipMap } from './ownershipMapPanel';
 import { registerCodeownersQuickFixes } from './quickFixes';
 import { registerRuleInsights } from './ruleInsights';
@@ -18,6 +19,7 @@ export function registerCodeownersEditing(context: vscode.ExtensionContext, mode
   const insights = registerRuleInsights(context, analysis);
   const outline = registerCodeownersOutline(context, analysis);
   const completion = registerOwnerCompletion(context, analysis);
+  const paths = registerPatternCompletion(context, analysis);
   const map = registerOwnershipMap(context, model, analysis);
-  return { analysis, diagnostics, quickFixes, ...insights, outline, completion, map };
+  return { analysis, diagnostics, quickFixes, ...insights, outline, completion, paths, map };
 }

@@ -13,10 +13,8 @@ export class OwnerCompletionProvider implements vscode.CompletionItemProvider {
   constructor(private readonly analysis: CodeownersAnalysis) {}
 
   async provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionItem[]> {
-    // The state a keystroke or two behind is good enough for the list of owners: waiting for
-    // the text just typed to be parsed would hold the suggestions back.
-    const state = this.analysis.latest(doc) ?? (await this.analysis.whenParsed(doc, token));
-    if (!state || token.isCancellationRequested) return [];
+    const state = await this.analysis.latest(doc, token);
+    if (!state) return [];
     const word = ownerWordAt(doc.lineAt(position.line).text, position.character, state.flavor);
     if (!word) return [];
     const range = new vscode.Range(position.line, word.start, position.line, word.end);

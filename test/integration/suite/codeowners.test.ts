@@ -378,6 +378,31 @@ describe('Editing CODEOWNERS', () => {
     assert.deepEqual(await ours(3), [], 'the cursor is on the pattern');
   });
 
+  it('offers the folders and files of the repository as a pattern is typed; a name with a space comes escaped', async () => {
+    const editor = await openCodeowners();
+    const uri = codeownersUri();
+    const line = editor.document.lineCount - 1;
+    const offered = async (text: string) => {
+      await editor.edit((b) => b.replace(editor.document.lineAt(line).range, text));
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(line, text.length), '/');
+      return list.items
+        .filter((i) => i.kind === vscode.CompletionItemKind.Folder || i.kind === vscode.CompletionItemKind.File)
+        .sort((a, b) => String(a.sortText).localeCompare(String(b.sortText)))
+        .map((i) => [typeof i.label === 'string' ? i.label : i.label.label, String(i.insertText)]);
+    };
+    // Folders first, and no .git.
+    assert.deepEqual(await offered('/'), [
+      ['.github/', '.github/'],
+      ['docs/', 'docs/'],
+      ['notes/', 'notes/'],
+      ['src/', 'src/'],
+      ['README.md', 'README.md'],
+    ]);
+    assert.deepEqual(await offered('/notes/'), [['meeting notes.md', 'meeting\\ notes.md']]);
+    assert.deepEqual(await offered('/src/le'), [['legacy/', 'legacy/']]);
+    assert.deepEqual(await offered('/src/*/'), [], 'a glob is not a path');
+  });
+
   it('hovers a pattern: files matched and won, examples, and the later rules that take the rest', async () => {
     await openCodeowners();
     await diagnosticsSettle(EXPECTED);
