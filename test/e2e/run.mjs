@@ -142,6 +142,29 @@ try {
     await page.waitForFunction(() => [...document.querySelectorAll('.monaco-hover')].some((el) => el.textContent.includes('Matches 1 tracked file') && getComputedStyle(el).opacity === '1'), null, { timeout: 5_000 });
     shots.push(await workbench.screenshot('4-codeowners-shadowed-rule'));
   });
+  await check('CODEOWNERS offers the owners ownership.yml describes, with their names, as one is typed', async () => {
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    // At the end of the open CODEOWNERS, a new rule for the web app, its owner half typed.
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('/web/app/src/api/ @acme/');
+    const suggest = page.locator('.editor-widget.suggest-widget');
+    await suggest.waitFor({ state: 'visible', timeout: 15_000 });
+    const row = (label) => suggest.locator('.monaco-list-row', { hasText: label }).first();
+    await row('@acme/payments').waitFor({ timeout: 15_000 });
+    const rows = await suggest.locator('.monaco-list-row').allInnerTexts();
+    assert.ok(rows.some((r) => r.includes('@acme/payments') && r.includes('Payments')), rows.join(' | '));
+    assert.ok(rows.some((r) => r.includes('@acme/web-platform')), rows.join(' | '));
+    shots.push(await workbench.screenshot('7-codeowners-owner-completion'));
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 10_000 });
+    await input.fill('>File: Revert File');
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Revert File' }).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+  });
   await check('Show Ownership Map opens the treemap in a webview', async () => {
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
