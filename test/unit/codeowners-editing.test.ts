@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { FileTree, OwnershipAnalyzer } from '../../src/core/analysis';
 import { parseCodeowners } from '../../src/core/codeowners/parse';
 import type { Flavor } from '../../src/core/codeowners/types';
-import { fixFor, flavorOf, lensTitle, ownerAt, ownerEntryIn, ruleAt, ruleHoverMarkdown } from '../../src/extension/codeowners/editing';
+import { fixFor, flavorOf, lensTitle, ownerAt, ownerEntryIn, ownerOccurrences, ruleAt, ruleHoverMarkdown } from '../../src/extension/codeowners/editing';
 
 const TEXT = [
   '*.md                    @acme/docs', // 1
@@ -43,6 +43,22 @@ describe('CODEOWNERS editing (no VS Code)', () => {
     assert.equal(ownerAt(parsed, 0, '[Docs] @@maintainer', 10)?.text, '@@maintainer', 'a default owner on its header');
     // `/api/` takes the section's default owners, which are written on the header, not here.
     assert.equal(ownerAt(parsed, 2, '/api/', 1), undefined);
+  });
+
+  it('finds every place an owner is written, case aside: rules and headers, not a rule that only takes the defaults', () => {
+    const text = '[Docs] @acme/docs\n*.md\n/guide/ @ACME/Docs @bob\n[docs] @x @acme/docs\n/api/ @bob\n';
+    const parsed = parseCodeowners(text, { flavor: 'gitlab' });
+    const at = (owner: string) => ownerOccurrences(parsed, text.split('\n'), owner).map((o) => [o.line, o.character, o.length]);
+    assert.deepEqual(at('@acme/docs'), [
+      [0, 7, 10],
+      [2, 8, 10],
+      [3, 10, 10],
+    ]);
+    assert.deepEqual(at('@bob'), [
+      [2, 19, 4],
+      [4, 6, 4],
+    ]);
+    assert.deepEqual(at('@nobody'), []);
   });
 
   it('finds a default owner on a later header of a section whose name is merged with an earlier one', () => {

@@ -3,7 +3,7 @@
 // edit fixes a diagnostic, and what a hover says. Positions here are 0-based (VS Code's);
 // the parser's are 1-based. Unit-tested in Node (test/unit/codeowners-editing.test.ts).
 import { detectFlavor } from '../../core/codeowners/gitlab-header';
-import { gitlabReferences } from '../../core/codeowners/owners';
+import { gitlabReferences, ownerKey } from '../../core/codeowners/owners';
 import type { Diagnostic, Flavor, FlavorSetting, Owner, ParsedCodeowners, Rule } from '../../core/codeowners/types';
 import type { RuleStats, Taker } from '../../core/analysis';
 import { escapeMarkdown } from '../util/markdown';
@@ -258,4 +258,23 @@ export function patternPathAt(lineText: string, character: number, flavor: Flavo
 export function patternName(name: string): string | null {
   if (/[*?[\]\\]/.test(name) || name.startsWith('#') || name.startsWith('!')) return null;
   return name.replace(/ /g, '\\ ');
+}
+
+/**
+ * Every place the file writes `owner` (case aside, as hosts compare handles), 0-based: on
+ * rules and on GitLab section headers; a GitLab rule that only takes its section's defaults
+ * writes none. In file order.
+ */
+export function ownerOccurrences(parsed: ParsedCodeowners, lines: readonly string[], owner: string): Array<TextPosition & { length: number }> {
+  const key = ownerKey(owner);
+  const out: Array<TextPosition & { length: number }> = [];
+  const seen = new Set<string>();
+  const add = (o: Owner, line: number) => {
+    if (ownerKey(o.text) !== key || !(lines[line - 1] ?? '').startsWith(o.text, o.column - 1) || seen.has(`${line}:${o.column}`)) return;
+    seen.add(`${line}:${o.column}`);
+    out.push({ line: line - 1, character: o.column - 1, length: o.text.length });
+  };
+  for (const rule of parsed.rules) for (const o of rule.owners) add(o, rule.line);
+  for (const header of parsed.headers) for (const o of header.defaultOwners) add(o, header.line);
+  return out.sort((a, b) => a.line - b.line || a.character - b.character);
 }

@@ -1,11 +1,13 @@
 // Editing CODEOWNERS: diagnostics as you type, quick fixes, rule hovers and counts, owners'
-// definitions, owners and paths offered as you type, the outline and folding, and the ownership map. One analysis feeds them all.
+// definitions and references, owners and paths offered as you type, the outline and folding,
+// and the ownership map. One analysis feeds them all.
 import type * as vscode from 'vscode';
 import type { OwnershipModel } from '../model/ownershipModel';
 import { registerCodeownersDiagnostics } from './diagnostics';
 import { CodeownersAnalysis } from './documentAnalysis';
 import { registerCodeownersOutline } from './outline';
 import { registerOwnerCompletion } from './ownerCompletion';
+import { registerOwnerReferences } from './ownerReferences';
 import { registerPatternCompletion } from './patternCompletion';
 import { registerOwnershipMap } from './ownershipMapPanel';
 import { registerCodeownersQuickFixes } from './quickFixes';
@@ -20,6 +22,7 @@ export function registerCodeownersEditing(context: vscode.ExtensionContext, mode
   const outline = registerCodeownersOutline(context, analysis);
   const completion = registerOwnerCompletion(context, analysis);
   const paths = registerPatternCompletion(context, analysis);
+  const references = registerOwnerReferences(context, analysis);
   const map = registerOwnershipMap(context, model, analysis);
-  return { analysis, diagnostics, quickFixes, ...insights, outline, completion, paths, map };
+  return { analysis, diagnostics, quickFixes, ...insights, outline, completion, paths, references, map };
 }

@@ -441,6 +441,25 @@ describe('Editing CODEOWNERS', () => {
     assert.equal(none.length, 0, 'an owner ownership.yml does not describe has no definition');
   });
 
+  it("finds all references of an owner: the rules that name it and its ownership.yml entry", async () => {
+    await openCodeowners();
+    const refs = async (line: number, character: number) =>
+      ((await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', codeownersUri(), new vscode.Position(line, character))) ?? [])
+        .map((l) => [path.basename(l.uri.fsPath), l.range.start.line, l.range.start.character])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0])) || Number(a[1]) - Number(b[1]));
+    // @acme/docs, on `*.md`: lines 1, 7, 8 and 9 name it; ownership.yml describes it.
+    assert.deepEqual(await refs(1, 26), [
+      ['CODEOWNERS', 1, 24],
+      ['CODEOWNERS', 7, 24],
+      ['CODEOWNERS', 8, 24],
+      ['CODEOWNERS', 9, 24],
+      ['ownership.yml', 2, 2],
+    ]);
+    // @acme/ghost: one rule, and no entry to declare it.
+    assert.deepEqual(await refs(6, 26), [['CODEOWNERS', 6, 24]]);
+    assert.deepEqual(await refs(1, 2), [], 'on a pattern, no owner');
+  });
+
   it('shows the ownership map in a webview under a strict Content Security Policy', async () => {
     const api = await lens();
     await openCodeowners();
