@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { FileTree, OwnershipAnalyzer } from '../../src/core/analysis';
 import { parseCodeowners } from '../../src/core/codeowners/parse';
 import type { Flavor } from '../../src/core/codeowners/types';
-import { fixFor, flavorOf, lensTitle, ownerAt, ownerEntryIn, ownerOccurrences, ruleAt, ruleHoverMarkdown } from '../../src/extension/codeowners/editing';
+import { fixFor, flavorOf, handleMentions, lensTitle, ownerAt, ownerEntryIn, ownerOccurrences, ruleAt, ruleHoverMarkdown } from '../../src/extension/codeowners/editing';
 
 const TEXT = [
   '*.md                    @acme/docs', // 1
@@ -59,6 +59,19 @@ describe('CODEOWNERS editing (no VS Code)', () => {
       [4, 6, 4],
     ]);
     assert.deepEqual(at('@nobody'), []);
+  });
+
+  it("finds a handle where ownership.yml names it as a whole word: keys, member lists and prose, case aside", () => {
+    const yml = ['teams:', '  "@acme/docs":', '    members: [@acme/docs-team, "@ACME/Docs"]', '    practices: [Ask @acme/docs., not x@acme/docs or @acme/docs.io]'].join('\n');
+    assert.deepEqual(
+      handleMentions(yml, '@acme/docs').map((m) => [m.line, m.character, yml.split('\n')[m.line].slice(m.character, m.character + m.length)]),
+      [
+        [1, 3, '@acme/docs'],
+        [2, 32, '@ACME/Docs'],
+        [3, 20, '@acme/docs'],
+      ],
+    );
+    assert.deepEqual(handleMentions(yml, ''), []);
   });
 
   it('finds a default owner on a later header of a section whose name is merged with an earlier one', () => {

@@ -278,3 +278,27 @@ export function ownerOccurrences(parsed: ParsedCodeowners, lines: readonly strin
   for (const header of parsed.headers) for (const o of header.defaultOwners) add(o, header.line);
   return out.sort((a, b) => a.line - b.line || a.character - b.character);
 }
+
+/**
+ * Where `handle` stands as a whole word in `text` (case aside), 0-based: ownership.yml's keys,
+ * member lists and prose alike, for renaming an owner everywhere it is named.
+ */
+export function handleMentions(text: string, handle: string): Array<TextPosition & { length: number }> {
+  const out: Array<TextPosition & { length: number }> = [];
+  if (handle === '') return out;
+  text.split(/\r?\n/).forEach((line, i) => {
+    // Lower-casing keeps the offsets only when it keeps the length (not so for a few letters, `İ`).
+    const folds = line.toLowerCase().length === line.length && handle.toLowerCase().length === handle.length;
+    const hay = folds ? line.toLowerCase() : line;
+    const needle = folds ? handle.toLowerCase() : handle;
+    for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + needle.length)) {
+      const before = at > 0 ? line[at - 1] : '';
+      const after = line[at + needle.length] ?? '';
+      // A handle inside a longer one (`@acme/docs` in `@acme/docs-team` or `x@acme/docs`) is not it;
+      // a sentence's full stop after it is not part of it.
+      if ((before !== '' && isOwnerChar(before)) || (after !== '' && isOwnerChar(after) && !(after === '.' && !isOwnerChar(line[at + needle.length + 1] ?? ' ')))) continue;
+      out.push({ line: i, character: at, length: handle.length });
+    }
+  });
+  return out;
+}

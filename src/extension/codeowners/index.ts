@@ -1,6 +1,6 @@
 // Editing CODEOWNERS: diagnostics as you type, quick fixes, rule hovers and counts, owners'
-// definitions and references, owners and paths offered as you type, the outline and folding,
-// and the ownership map. One analysis feeds them all.
+// definitions, references and renames, owners and paths offered as you type, the outline and
+// folding, and the ownership map. One analysis feeds them all.
 import type * as vscode from 'vscode';
 import type { OwnershipModel } from '../model/ownershipModel';
 import { registerCodeownersDiagnostics } from './diagnostics';
@@ -8,6 +8,7 @@ import { CodeownersAnalysis } from './documentAnalysis';
 import { registerCodeownersOutline } from './outline';
 import { registerOwnerCompletion } from './ownerCompletion';
 import { registerOwnerReferences } from './ownerReferences';
+import { registerOwnerRename } from './ownerRename';
 import { registerPatternCompletion } from './patternCompletion';
 import { registerOwnershipMap } from './ownershipMapPanel';
 import { registerCodeownersQuickFixes } from './quickFixes';
@@ -23,6 +24,7 @@ export function registerCodeownersEditing(context: vscode.ExtensionContext, mode
   const completion = registerOwnerCompletion(context, analysis);
   const paths = registerPatternCompletion(context, analysis);
   const references = registerOwnerReferences(context, analysis);
+  const rename = registerOwnerRename(context, analysis);
   const map = registerOwnershipMap(context, model, analysis);
-  return { analysis, diagnostics, quickFixes, ...insights, outline, completion, paths, references, map };
+  return { analysis, diagnostics, quickFixes, ...insights, outline, completion, paths, references, rename, map };
 }

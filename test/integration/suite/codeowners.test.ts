@@ -460,6 +460,28 @@ describe('Editing CODEOWNERS', () => {
     assert.deepEqual(await refs(1, 2), [], 'on a pattern, no owner');
   });
 
+  it('renames an owner (F2) in every rule that names it and in ownership.yml; refuses what is not an owner', async () => {
+    await openCodeowners();
+    const uri = codeownersUri();
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', uri, new vscode.Position(1, 26), '@acme/documentation');
+    const changes = edit
+      .entries()
+      .flatMap(([u, edits]) => edits.map((e) => [path.basename(u.fsPath), e.range.start.line, e.range.start.character, e.range.end.character, e.newText]))
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])) || Number(a[1]) - Number(b[1]));
+    assert.deepEqual(changes, [
+      ['CODEOWNERS', 1, 24, 34, '@acme/documentation'],
+      ['CODEOWNERS', 7, 24, 34, '@acme/documentation'],
+      ['CODEOWNERS', 8, 24, 34, '@acme/documentation'],
+      ['CODEOWNERS', 9, 24, 34, '@acme/documentation'],
+      ['ownership.yml', 2, 3, 13, '@acme/documentation'],
+    ]);
+    await assert.rejects(
+      Promise.resolve(vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', uri, new vscode.Position(1, 26), 'not an owner')),
+      /is not an owner here/,
+    );
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', uri, new vscode.Position(1, 2), '@x')), /Only an owner can be renamed/);
+  });
+
   it('shows the ownership map in a webview under a strict Content Security Policy', async () => {
     const api = await lens();
     await openCodeowners();
