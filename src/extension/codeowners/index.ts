@@ -1,6 +1,6 @@
 // Editing CODEOWNERS: diagnostics as you type, quick fixes, rule hovers and counts, owners'
-// definitions, references and renames, owners and paths offered as you type, the outline and
-// folding, and the ownership map. One analysis feeds them all.
+// definitions, references and renames, owners and paths offered as you type, patterns as
+// links, the outline and folding, and the ownership map. One analysis feeds them all.
 import type * as vscode from 'vscode';
 import type { OwnershipModel } from '../model/ownershipModel';
 import { registerCodeownersDiagnostics } from './diagnostics';
@@ -10,6 +10,7 @@ import { registerOwnerCompletion } from './ownerCompletion';
 import { registerOwnerReferences } from './ownerReferences';
 import { registerOwnerRename } from './ownerRename';
 import { registerPatternCompletion } from './patternCompletion';
+import { registerPatternLinks } from './patternLinks';
 import { registerOwnershipMap } from './ownershipMapPanel';
 import { registerCodeownersQuickFixes } from './quickFixes';
 import { registerRuleInsights } from './ruleInsights';
@@ -25,6 +26,7 @@ export function registerCodeownersEditing(context: vscode.ExtensionContext, mode
   const paths = registerPatternCompletion(context, analysis);
   const references = registerOwnerReferences(context, analysis);
   const rename = registerOwnerRename(context, analysis);
+  const links = registerPatternLinks(context, analysis);
   const map = registerOwnershipMap(context, model, analysis);
-  return { analysis, diagnostics, quickFixes, ...insights, outline, completion, paths, references, rename, map };
+  return { analysis, diagnostics, quickFixes, ...insights, outline, completion, paths, references, rename, links, map };
 }

@@ -482,6 +482,32 @@ describe('Editing CODEOWNERS', () => {
     await assert.rejects(Promise.resolve(vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', uri, new vscode.Position(1, 2), '@x')), /Only an owner can be renamed/);
   });
 
+  it('makes a pattern that names one path a link: the file opens, a folder shows in the Explorer, a missing path shows the nearest folder that is there', async () => {
+    await openCodeowners();
+    const links = (await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', codeownersUri(), 20)) ?? [];
+    const seen = links
+      .map((l) => {
+        const t = l.target;
+        const revealed = t?.scheme === 'command' ? (JSON.parse(decodeURIComponent(t.query)) as Array<{ path: string }>)[0].path : '';
+        const what = t === undefined ? 'none' : t.scheme === 'file' ? `file ${path.basename(t.fsPath)}` : `${t.scheme}:${t.path} ${path.basename(revealed)}`;
+        if (l.tooltip?.includes('not in the working tree')) return [l.range.start.line, l.range.start.character, l.range.end.character, what, l.tooltip];
+        return [l.range.start.line, l.range.start.character, l.range.end.character, what];
+      })
+      .sort((a, b) => Number(a[0]) - Number(b[0]));
+    const root = path.basename(folders.editing().uri.fsPath);
+    assert.deepEqual(seen, [
+      [2, 0, 5, 'command:revealInExplorer src'],
+      [3, 0, 12, 'command:revealInExplorer legacy'],
+      [4, 0, 12, 'command:revealInExplorer legacy'],
+      [5, 0, 8, `command:revealInExplorer ${root}`, 'assets is not in the working tree: show the repository root in the Explorer'],
+      [6, 0, 11, 'file app.ts'],
+      // `/notes/meeting notes.md` unescaped: the pattern is `/notes/meeting`, which is not there.
+      [7, 0, 14, 'command:revealInExplorer notes', 'notes/meeting is not in the working tree: show notes in the Explorer'],
+      [8, 0, 6, 'command:revealInExplorer docs'],
+      [9, 0, 14, 'file guide.md'],
+    ]);
+  });
+
   it('shows the ownership map in a webview under a strict Content Security Policy', async () => {
     const api = await lens();
     await openCodeowners();

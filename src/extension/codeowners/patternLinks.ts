@@ -1,0 +1,89 @@
+// A rule's pattern that names one path (`/src/app.ts`, `/services/billing/`) is a link in
+// CODEOWNERS: Ctrl+click opens the file, or shows the folder in the Explorer (for a path that
+// is not there, the nearest folder above it that is). Whether it
+// exists is asked only when a link is followed or hovered (resolveDocumentLink), not for every
+// rule whenever the file changes.
+import * as nodeFs from 'node:fs';
+import * as nodePath from 'node:path';
+import * as vscode from 'vscode';
+import { githubLiteralPath } from '../../core/codeowners/pattern';
+import type { Rule } from '../../core/codeowners/types';
+import { CODEOWNERS_LANGUAGE, type CodeownersAnalysis } from './documentAnalysis';
+
+const selector: vscode.DocumentSelector = { language: CODEOWNERS_LANGUAGE, scheme: 'file' };
+
+/** Beyond this many rules no links are given: VS Code asks for them after every edit, and sends them all to the window. */
+export const MAX_RULE_LINKS = 2000;
+
+class PatternLink extends vscode.DocumentLink {
+  constructor(
+    range: vscode.Range,
+    readonly absPath: string,
+    readonly relPath: string,
+  ) {
+    super(range);
+  }
+}
+
+export class PatternLinkProvider implements vscode.DocumentLinkProvider<PatternLink> {
+  constructor(private readonly analysis: CodeownersAnalysis) {}
+
+  async provideDocumentLinks(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<PatternLink[]> {
+    const state = this.analysis.current(doc) ?? (await this.analysis.whenParsed(doc, token));
+    if (!state || token.isCancellationRequested || state.version !== doc.version || state.parsed.rules.length > MAX_RULE_LINKS) return [];
+    const links: PatternLink[] = [];
+    for (const rule of state.parsed.rules) {
+      const rel = onePath(rule, state.flavor === 'gitlab');
+      if (rel === null) continue;
+      const start = rule.column - 1;
+      const link = new PatternLink(new vscode.Range(rule.line - 1, start, rule.line - 1, start + rule.pattern.length), nodePath.join(state.root, ...rel.split('/')), rel);
+      link.tooltip = `Open ${rel}`;
+      links.push(link);
+    }
+    return links;
+  }
+
+  resolveDocumentLink(link: PatternLink): PatternLink {
+    const st = nodeFs.statSync(link.absPath, { throwIfNoEntry: false });
+    if (st && !st.isDirectory()) {
+      link.target = vscode.Uri.file(link.absPath);
+      return link;
+    }
+    if (st) {
+      link.target = reveal(link.absPath);
+      link.tooltip = `Show the folder ${link.relPath} in the Explorer`;
+      return link;
+    }
+    // Not there (a rule left behind by a move, or a typo): the nearest folder above it that is.
+    let rel = link.relPath;
+    let dir = link.absPath;
+    do {
+      rel = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
+      dir = nodePath.dirname(dir);
+    } while (rel !== '' && !nodeFs.statSync(dir, { throwIfNoEntry: false })?.isDirectory());
+    link.target = reveal(dir);
+    link.tooltip = `${link.relPath} is not in the working tree: show ${rel === '' ? 'the repository root' : rel} in the Explorer`;
+    return link;
+  }
+}
+
+function reveal(absPath: string): vscode.Uri {
+  return vscode.Uri.parse(`command:revealInExplorer?${encodeURIComponent(JSON.stringify([vscode.Uri.file(absPath)]))}`);
+}
+
+/**
+ * The repository-relative path a rule's pattern names, when it names exactly one: a literal
+ * anchored path (GitHub's reading: a leading or inner slash anchors it; GitLab's: only a
+ * leading one does, the rest match at any depth). Null for globs, exclusions and the rest.
+ */
+function onePath(rule: Rule, gitlab: boolean): string | null {
+  if (rule.exclusion || (gitlab && !rule.pattern.startsWith('/'))) return null;
+  const literal = githubLiteralPath(rule.pattern);
+  return literal === null ? null : literal.names.join('/');
+}
+
+export function registerPatternLinks(context: vscode.ExtensionContext, analysis: CodeownersAnalysis): PatternLinkProvider {
+  const provider = new PatternLinkProvider(analysis);
+  context.subscriptions.push(vscode.languages.registerDocumentLinkProvider(selector, provider));
+  return provider;
+}
