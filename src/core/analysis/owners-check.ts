@@ -6,6 +6,7 @@
 // nothing about them.
 
 import { ownerKey } from '../codeowners/owners';
+import { editDistance } from '../editDistance';
 import { splitLines } from '../codeowners/line-text';
 import type { Diagnostic, Owner, ParsedCodeowners } from '../codeowners/types';
 import type { OwnershipConfig } from '../practices/types';
@@ -104,7 +105,7 @@ function suggestion(text: string, candidates: readonly string[]): string {
   let best: string | null = null;
   let bestDistance = budget + 1;
   for (const c of candidates) {
-    const d = distance(ownerKey(text), ownerKey(c), bestDistance - 1);
+    const d = editDistance(ownerKey(text), ownerKey(c), bestDistance);
     if (d < bestDistance) {
       best = c;
       bestDistance = d;
@@ -113,20 +114,3 @@ function suggestion(text: string, candidates: readonly string[]): string {
   return best === null ? '' : ` Did you mean "${best}"?`;
 }
 
-/** Levenshtein distance, or max + 1 as soon as it must exceed `max` (handles are short). */
-function distance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length];
-}

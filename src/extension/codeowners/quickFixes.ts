@@ -1,12 +1,17 @@
 // Quick fixes where the fix is clear: remove a rule that never applies, matches nothing or is
-// repeated later (GitHub, Bitbucket), escape the space that split a path from its name, and
-// write a GitLab owner word as the owners GitLab reads in it (`@a,@b` as `@a @b`). The two
+// repeated later (GitHub, Bitbucket), respell a path that matches nothing as the one that is
+// there (`/docs/guid.md` → `/docs/guide.md`), escape the space that split a path from its
+// name, and write a GitLab owner word as the owners GitLab reads in it (`@a,@b` as `@a @b`). The two
 // rewrites can also be made all at once: a "Fix all" beside them, and as `source.fixAll`
 // (`editor.codeActionsOnSave`). Removals are never made in bulk: each one changes who owns what.
+import * as nodeFs from 'node:fs';
+import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
+import { githubLiteralPath } from '../../core/codeowners/pattern';
 import type { Diagnostic } from '../../core/codeowners/types';
-import { fixFor, type Fix } from './editing';
-import { CODEOWNERS_LANGUAGE, type CodeownersAnalysis } from './documentAnalysis';
+import { fixFor, patternName, type Fix } from './editing';
+import { CODEOWNERS_LANGUAGE, type CodeownersAnalysis, type CodeownersState } from './documentAnalysis';
+import { nearestPath } from './nearestPath';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
 /** The rewrites that may be made all at once, and what a "Fix all" of each says. */
@@ -45,9 +50,19 @@ export class CodeownersQuickFixes implements vscode.CodeActionProvider {
       const d = state.diagnostics.find((x: Diagnostic) => x.code === vd.code && x.line === vd.range.start.line + 1 && x.column - 1 === vd.range.start.character);
       const fix = d && fixFor(state.parsed, d, lines);
       if (!fix) continue;
+      // A path that is there, spelled a little differently: offered first, and preferred over removing the rule.
+      const respelled = d.code === 'no-match' ? respell(state, d) : undefined;
+      if (respelled) {
+        const action = new vscode.CodeAction(respelled.title, vscode.CodeActionKind.QuickFix);
+        action.diagnostics = [vd];
+        action.isPreferred = true;
+        action.edit = new vscode.WorkspaceEdit();
+        apply(action.edit, doc, respelled);
+        out.push(action);
+      }
       const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
       action.diagnostics = [vd];
-      action.isPreferred = true;
+      action.isPreferred = !respelled;
       action.edit = new vscode.WorkspaceEdit();
       apply(action.edit, doc, fix);
       out.push(action);
@@ -59,6 +74,43 @@ export class CodeownersQuickFixes implements vscode.CodeActionProvider {
       }
     }
     return out;
+  }
+}
+
+/** Folders with more entries than this are not read for a "did you mean" (a code action must come at once). */
+const MAX_LISTED = 10_000;
+
+/**
+ * For a `no-match` rule whose pattern is one literal path, the same pattern naming the path
+ * that is there with one name spelled a little differently (nearestPath.ts).
+ */
+function respell(state: CodeownersState, d: Diagnostic): Fix | undefined {
+  const rule = state.parsed.rules.find((r) => r.line === d.line && r.column === d.column);
+  if (!rule || rule.exclusion || (state.flavor === 'gitlab' && !rule.pattern.startsWith('/'))) return undefined;
+  const literal = githubLiteralPath(rule.pattern);
+  if (!literal) return undefined;
+  const fixed = nearestPath(literal.names, (dir) => listFolder(nodePath.join(state.root, ...dir)));
+  const written = fixed?.map(patternName);
+  if (!written || written.some((n) => n === null)) return undefined;
+  const pattern = `${rule.pattern.startsWith('/') ? '/' : ''}${written.join('/')}${literal.dirOnly ? '/' : ''}`;
+  const start = rule.column - 1;
+  return { kind: 'replace', line: d.line - 1, start, end: start + rule.pattern.length, text: pattern, title: `Change the pattern to "${pattern}", which is there` };
+}
+
+function listFolder(dir: string): string[] | null {
+  const names: string[] = [];
+  let handle: nodeFs.Dir | undefined;
+  try {
+    handle = nodeFs.opendirSync(dir);
+    for (let e = handle.readSync(); e !== null; e = handle.readSync()) {
+      if (names.length === MAX_LISTED) return null;
+      names.push(e.name);
+    }
+    return names;
+  } catch {
+    return null;
+  } finally {
+    handle?.closeSync();
   }
 }
 

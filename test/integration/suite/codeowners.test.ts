@@ -233,6 +233,27 @@ describe('Editing CODEOWNERS', () => {
     await diagnosticsSettle(EXPECTED);
   });
 
+  it('offers to respell a path that matches nothing as the one that is there, before removing the rule', async () => {
+    const editor = await openCodeowners();
+    const uri = codeownersUri();
+    await diagnosticsSettle(EXPECTED);
+    const line = editor.document.lineCount - 1;
+    await editor.edit((b) => b.insert(new vscode.Position(line, 0), '/docs/guid.md @acme/docs\n'));
+    await waitFor('the no-match on the typed rule', () => ours(uri).some(([code, l]) => code === 'no-match' && l === line), { describe: () => ours(uri) });
+    const actions = await actionsAt(uri, new vscode.Range(line, 0, line, 1));
+    assert.deepEqual(
+      actions.filter((a) => a.title.startsWith('Change the pattern') || a.title.startsWith('Remove the rule')).map((a) => [a.title, a.isPreferred === true]),
+      [
+        ['Change the pattern to "/docs/guide.md", which is there', true],
+        ['Remove the rule "/docs/guid.md" (it matches no tracked file)', false],
+      ],
+    );
+    const respell = actions.find((a) => a.title.startsWith('Change the pattern'));
+    assert.ok(await vscode.workspace.applyEdit(respell?.edit as vscode.WorkspaceEdit));
+    assert.equal(editor.document.lineAt(line).text, '/docs/guide.md @acme/docs');
+    await waitFor('the respelled rule to match', () => !ours(uri).some(([code, l]) => code === 'no-match' && l === line), { describe: () => ours(uri) });
+  });
+
   it('GitLab: flags an owner word GitLab reads otherwise (`@a,@b`) and rewrites it as the owners GitLab reads', async () => {
     const uri = uriIn(folders.gitlab(), 'CODEOWNERS');
     const editor = await vscode.window.showTextDocument(uri, { preview: false });
