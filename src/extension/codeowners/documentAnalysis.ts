@@ -125,6 +125,15 @@ export class CodeownersAnalysis extends Disposable {
     return this.whenState(doc, () => true, token);
   }
 
+  /**
+   * whenParsed() for a provider's answer: undefined once the request is cancelled or the text
+   * has moved on while it was parsed (VS Code asks again for the new version).
+   */
+  async parsedNow(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<CodeownersState | undefined> {
+    const state = await this.whenParsed(doc, token);
+    return state && state.version === doc.version && !token.isCancellationRequested ? state : undefined;
+  }
+
   private async whenState(doc: vscode.TextDocument, ready: (s: CodeownersState) => boolean, token?: vscode.CancellationToken): Promise<CodeownersState | undefined> {
     const done = (s: CodeownersState | undefined) => s !== undefined && ready(s);
     const now = this.current(doc);

@@ -4,6 +4,7 @@
 // the parser's are 1-based. Unit-tested in Node (test/unit/codeowners-editing.test.ts).
 import { detectFlavor } from '../../core/codeowners/gitlab-header';
 import { gitlabReferences, ownerKey } from '../../core/codeowners/owners';
+import { githubLiteralPath } from '../../core/codeowners/pattern';
 import type { Diagnostic, Flavor, FlavorSetting, Owner, ParsedCodeowners, Rule } from '../../core/codeowners/types';
 import type { RuleStats, Taker } from '../../core/analysis';
 import { escapeMarkdown } from '../util/markdown';
@@ -185,12 +186,10 @@ export function ruleHoverMarkdown(rule: Rule, stats: RuleStats, examples: string
  * name (and approvals). Undefined on a pattern, in a comment or after an inline `#`.
  */
 export function ownerWordAt(lineText: string, character: number, flavor: Flavor): { start: number; end: number } | undefined {
-  let lead = 0;
-  while (lead < character && isBlank(lineText[lead])) lead++;
+  const lead = leadOf(lineText, character);
   if (lead === character || lineText[lead] === '#') return undefined;
   let ownersFrom: number;
-  const header = flavor === 'gitlab' && (lineText[lead] === '[' || (lineText[lead] === '^' && lineText[lead + 1] === '['));
-  if (header) {
+  if (isHeaderAt(lineText, lead, flavor)) {
     let close = lineText.indexOf(']', lead);
     if (close >= 0 && lineText[close + 1] === '[') close = lineText.indexOf(']', close + 1);
     if (close < 0 || close >= character) return undefined;
@@ -226,10 +225,9 @@ function isOwnerChar(c: string): boolean {
  * root, escapes undone) and the 0-based bounds of the name being typed in it, which a
  * completion replaces. Undefined elsewhere (owners, comments, GitLab headers, globs).
  */
-export function patternPathAt(lineText: string, character: number, flavor: Flavor): { dir: string; start: number; end: number } | undefined {
-  let lead = 0;
-  while (lead < character && isBlank(lineText[lead])) lead++;
-  if (lineText[lead] === '#' || (flavor === 'gitlab' && (lineText[lead] === '[' || (lineText[lead] === '^' && lineText[lead + 1] === '[')))) return undefined;
+export function patternPathAt(lineText: string, character: number, flavor: Flavor): { dir: string; typed: string; start: number; end: number } | undefined {
+  const lead = leadOf(lineText, character);
+  if (lineText[lead] === '#' || isHeaderAt(lineText, lead, flavor)) return undefined;
   // A GitLab exclusion names a path as a rule does.
   const from = flavor === 'gitlab' && lineText[lead] === '!' ? lead + 1 : lead;
   let typed = '';
@@ -251,7 +249,30 @@ export function patternPathAt(lineText: string, character: number, flavor: Flavo
   while (start > from && lineText[start - 1] !== '/' && !(isBlank(lineText[start - 1]) && lineText[start - 2] !== '\\')) start--;
   let end = character;
   while (end < lineText.length && lineText[end] !== '/' && !(isBlank(lineText[end]) && lineText[end - 1] !== '\\')) end++;
-  return { dir, start, end };
+  return { dir, typed: typed.slice(slash + 1), start, end };
+}
+
+/** Where the line's text starts (its leading blanks skipped), at most `character`. */
+function leadOf(lineText: string, character: number): number {
+  let lead = 0;
+  while (lead < character && isBlank(lineText[lead])) lead++;
+  return lead;
+}
+
+/** Whether a GitLab section header (`[Name]`, `^[Name]`) starts at `lead`. */
+function isHeaderAt(lineText: string, lead: number, flavor: Flavor): boolean {
+  return flavor === 'gitlab' && (lineText[lead] === '[' || (lineText[lead] === '^' && lineText[lead + 1] === '['));
+}
+
+/**
+ * The repository-relative path a rule's pattern names when it names exactly one: a literal
+ * anchored path (GitHub's reading: a leading or inner slash anchors it; GitLab's: only a
+ * leading one does, the rest match at any depth), and whether it names a folder. Null for
+ * globs, exclusions and the rest.
+ */
+export function literalPathOf(rule: Rule, flavor: Flavor): { names: string[]; dirOnly: boolean } | null {
+  if (rule.exclusion || (flavor === 'gitlab' && !rule.pattern.startsWith('/'))) return null;
+  return githubLiteralPath(rule.pattern);
 }
 
 /** A file or folder name as a pattern writes it: spaces escaped; null for a name a pattern would read as a glob or comment. */

@@ -2,10 +2,11 @@
 // sections (one per header line) holding their rules, and every rule with its owners; and
 // folding for sections and comment blocks. From the same parse as the diagnostics.
 import * as vscode from 'vscode';
+import { splitLines } from '../../core/codeowners/line-text';
 import { commentBlocks, outlineOf } from '../../core/codeowners/outline';
 import type { Rule, SectionHeader } from '../../core/codeowners/types';
 import { showControls } from '../util/inertText';
-import { CODEOWNERS_LANGUAGE, type CodeownersAnalysis, type CodeownersState } from './documentAnalysis';
+import { CODEOWNERS_LANGUAGE, type CodeownersAnalysis } from './documentAnalysis';
 
 const selector: vscode.DocumentSelector = { language: CODEOWNERS_LANGUAGE, scheme: 'file' };
 
@@ -21,7 +22,7 @@ export class CodeownersOutlineProvider implements vscode.DocumentSymbolProvider,
   constructor(private readonly analysis: CodeownersAnalysis) {}
 
   async provideDocumentSymbols(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentSymbol[]> {
-    const state = await this.stateOf(doc, token);
+    const state = await this.analysis.parsedNow(doc, token);
     if (!state) return [];
     const outline = outlineOf(state.parsed);
     const withRules = state.parsed.rules.length <= MAX_RULE_SYMBOLS;
@@ -37,25 +38,14 @@ export class CodeownersOutlineProvider implements vscode.DocumentSymbolProvider,
   }
 
   async provideFoldingRanges(doc: vscode.TextDocument, _context: vscode.FoldingContext, token: vscode.CancellationToken): Promise<vscode.FoldingRange[]> {
-    const state = await this.stateOf(doc, token);
+    const state = await this.analysis.parsedNow(doc, token);
     if (!state) return [];
     const ranges: vscode.FoldingRange[] = [];
     for (const s of outlineOf(state.parsed).sections) if (s.endLine > s.startLine) ranges.push(new vscode.FoldingRange(s.startLine - 1, s.endLine - 1, vscode.FoldingRangeKind.Region));
-    for (const c of commentBlocks(lines(doc))) ranges.push(new vscode.FoldingRange(c.startLine - 1, c.endLine - 1, vscode.FoldingRangeKind.Comment));
+    for (const c of commentBlocks(splitLines(state.text))) ranges.push(new vscode.FoldingRange(c.startLine - 1, c.endLine - 1, vscode.FoldingRangeKind.Comment));
     return ranges;
   }
 
-  private async stateOf(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<CodeownersState | undefined> {
-    const state = this.analysis.current(doc) ?? (await this.analysis.whenParsed(doc, token));
-    // The text moved on while it was parsed: VS Code asks again for the new version.
-    return state && state.version === doc.version && !token.isCancellationRequested ? state : undefined;
-  }
-}
-
-function lines(doc: vscode.TextDocument): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < doc.lineCount; i++) out.push(doc.lineAt(i).text);
-  return out;
 }
 
 function ruleSymbol(doc: vscode.TextDocument, rule: Rule): vscode.DocumentSymbol {

@@ -12,8 +12,8 @@ export class OwnerReferenceProvider implements vscode.ReferenceProvider {
   constructor(private readonly analysis: CodeownersAnalysis) {}
 
   async provideReferences(doc: vscode.TextDocument, position: vscode.Position, context: vscode.ReferenceContext, token: vscode.CancellationToken): Promise<vscode.Location[]> {
-    const state = this.analysis.current(doc) ?? (await this.analysis.whenParsed(doc, token));
-    if (!state || token.isCancellationRequested || state.version !== doc.version) return [];
+    const state = await this.analysis.parsedNow(doc, token);
+    if (!state) return [];
     const owner = ownerAt(state.parsed, position.line, doc.lineAt(position.line).text, position.character);
     if (!owner) return [];
     const out = ownerOccurrences(state.parsed, splitLines(state.text), owner.text).map((o) => new vscode.Location(doc.uri, new vscode.Range(o.line, o.character, o.line, o.character + o.length)));

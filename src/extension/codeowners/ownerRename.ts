@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { splitLines } from '../../core/codeowners/line-text';
 import { classifyOwner } from '../../core/codeowners/owners';
 import { showControls } from '../util/inertText';
-import { CODEOWNERS_LANGUAGE, type CodeownersAnalysis, type CodeownersState } from './documentAnalysis';
+import { CODEOWNERS_LANGUAGE, type CodeownersAnalysis } from './documentAnalysis';
 import { handleMentions, ownerAt, ownerOccurrences } from './editing';
 
 const selector: vscode.DocumentSelector = { language: CODEOWNERS_LANGUAGE, scheme: 'file' };
@@ -34,8 +34,8 @@ export class OwnerRenameProvider implements vscode.RenameProvider {
   }
 
   private async ownerAt(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken) {
-    const state: CodeownersState | undefined = this.analysis.current(doc) ?? (await this.analysis.whenParsed(doc, token));
-    const owner = state && state.version === doc.version ? ownerAt(state.parsed, position.line, doc.lineAt(position.line).text, position.character) : undefined;
+    const state = await this.analysis.parsedNow(doc, token);
+    const owner = state && ownerAt(state.parsed, position.line, doc.lineAt(position.line).text, position.character);
     if (!state || !owner) throw new Error('Only an owner can be renamed here: put the cursor on one.');
     return { state, owner };
   }

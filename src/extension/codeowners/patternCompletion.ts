@@ -4,6 +4,7 @@
 import * as nodeFs from 'node:fs';
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
+import { eachEntry } from '../util/folderEntries';
 import { showControls } from '../util/inertText';
 import { CODEOWNERS_LANGUAGE, type CodeownersAnalysis } from './documentAnalysis';
 import { patternName, patternPathAt } from './editing';
@@ -21,10 +22,8 @@ export class PatternCompletionProvider implements vscode.CompletionItemProvider 
     if (!state) return [];
     const at = patternPathAt(doc.lineAt(position.line).text, position.character, state.flavor);
     if (!at) return [];
-    const line = doc.lineAt(position.line).text;
     const range = new vscode.Range(position.line, at.start, position.line, at.end);
-    const typed = line.slice(at.start, position.character).replace(/\\(.)/g, '$1');
-    return entriesOf(nodePath.join(state.root, ...(at.dir === '' ? [] : at.dir.split('/'))), typed).map(({ name, folder }, i) => {
+    return entriesOf(nodePath.join(state.root, ...(at.dir === '' ? [] : at.dir.split('/'))), at.typed).map(({ name, folder }, i) => {
       const text = patternName(name) as string;
       const item = new vscode.CompletionItem(showControls(folder ? `${name}/` : name), folder ? vscode.CompletionItemKind.Folder : vscode.CompletionItemKind.File);
       item.insertText = folder ? `${text}/` : text;
@@ -47,18 +46,12 @@ export class PatternCompletionProvider implements vscode.CompletionItemProvider 
 function entriesOf(dir: string, typed: string): Array<{ name: string; folder: boolean }> {
   const out: Array<{ name: string; folder: boolean }> = [];
   const prefix = typed.toLowerCase();
-  let handle: nodeFs.Dir | undefined;
-  try {
-    handle = nodeFs.opendirSync(dir);
-    for (let e = handle.readSync(); e !== null && out.length < MAX_PATH_ITEMS; e = handle.readSync()) {
-      if (e.name === '.git' || !e.name.toLowerCase().startsWith(prefix) || patternName(e.name) === null) continue;
+  eachEntry(dir, (e) => {
+    if (e.name !== '.git' && e.name.toLowerCase().startsWith(prefix) && patternName(e.name) !== null) {
       out.push({ name: e.name, folder: e.isDirectory() || (e.isSymbolicLink() && isFolder(nodePath.join(dir, e.name))) });
     }
-  } catch {
-    // Gone or unreadable: nothing to offer.
-  } finally {
-    handle?.closeSync();
-  }
+    return out.length < MAX_PATH_ITEMS;
+  });
   return out.sort((a, b) => Number(b.folder) - Number(a.folder) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 

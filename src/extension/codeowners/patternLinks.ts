@@ -6,9 +6,8 @@
 import * as nodeFs from 'node:fs';
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
-import { githubLiteralPath } from '../../core/codeowners/pattern';
-import type { Rule } from '../../core/codeowners/types';
 import { CODEOWNERS_LANGUAGE, type CodeownersAnalysis } from './documentAnalysis';
+import { literalPathOf } from './editing';
 
 const selector: vscode.DocumentSelector = { language: CODEOWNERS_LANGUAGE, scheme: 'file' };
 
@@ -29,12 +28,13 @@ export class PatternLinkProvider implements vscode.DocumentLinkProvider<PatternL
   constructor(private readonly analysis: CodeownersAnalysis) {}
 
   async provideDocumentLinks(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<PatternLink[]> {
-    const state = this.analysis.current(doc) ?? (await this.analysis.whenParsed(doc, token));
-    if (!state || token.isCancellationRequested || state.version !== doc.version || state.parsed.rules.length > MAX_RULE_LINKS) return [];
+    const state = await this.analysis.parsedNow(doc, token);
+    if (!state || state.parsed.rules.length > MAX_RULE_LINKS) return [];
     const links: PatternLink[] = [];
     for (const rule of state.parsed.rules) {
-      const rel = onePath(rule, state.flavor === 'gitlab');
-      if (rel === null) continue;
+      const literal = literalPathOf(rule, state.flavor);
+      if (literal === null) continue;
+      const rel = literal.names.join('/');
       const start = rule.column - 1;
       const link = new PatternLink(new vscode.Range(rule.line - 1, start, rule.line - 1, start + rule.pattern.length), nodePath.join(state.root, ...rel.split('/')), rel);
       link.tooltip = `Open ${rel}`;
@@ -69,17 +69,6 @@ export class PatternLinkProvider implements vscode.DocumentLinkProvider<PatternL
 
 function reveal(absPath: string): vscode.Uri {
   return vscode.Uri.parse(`command:revealInExplorer?${encodeURIComponent(JSON.stringify([vscode.Uri.file(absPath)]))}`);
-}
-
-/**
- * The repository-relative path a rule's pattern names, when it names exactly one: a literal
- * anchored path (GitHub's reading: a leading or inner slash anchors it; GitLab's: only a
- * leading one does, the rest match at any depth). Null for globs, exclusions and the rest.
- */
-function onePath(rule: Rule, gitlab: boolean): string | null {
-  if (rule.exclusion || (gitlab && !rule.pattern.startsWith('/'))) return null;
-  const literal = githubLiteralPath(rule.pattern);
-  return literal === null ? null : literal.names.join('/');
 }
 
 export function registerPatternLinks(context: vscode.ExtensionContext, analysis: CodeownersAnalysis): PatternLinkProvider {

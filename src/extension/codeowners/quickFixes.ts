@@ -4,15 +4,14 @@
 // name, and write a GitLab owner word as the owners GitLab reads in it (`@a,@b` as `@a @b`). The two
 // rewrites can also be made all at once: a "Fix all" beside them, and as `source.fixAll`
 // (`editor.codeActionsOnSave`). Removals are never made in bulk: each one changes who owns what.
-import * as nodeFs from 'node:fs';
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
-import { githubLiteralPath } from '../../core/codeowners/pattern';
 import type { Diagnostic } from '../../core/codeowners/types';
-import { fixFor, patternName, type Fix } from './editing';
+import { fixFor, literalPathOf, patternName, type Fix } from './editing';
 import { CODEOWNERS_LANGUAGE, type CodeownersAnalysis, type CodeownersState } from './documentAnalysis';
 import { nearestPath } from './nearestPath';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { eachEntry } from '../util/folderEntries';
 
 /** The rewrites that may be made all at once, and what a "Fix all" of each says. */
 const FIX_ALL: Record<string, (n: number) => string> = {
@@ -86,9 +85,8 @@ const MAX_LISTED = 10_000;
  */
 function respell(state: CodeownersState, d: Diagnostic): Fix | undefined {
   const rule = state.parsed.rules.find((r) => r.line === d.line && r.column === d.column);
-  if (!rule || rule.exclusion || (state.flavor === 'gitlab' && !rule.pattern.startsWith('/'))) return undefined;
-  const literal = githubLiteralPath(rule.pattern);
-  if (!literal) return undefined;
+  const literal = rule && literalPathOf(rule, state.flavor);
+  if (!rule || !literal) return undefined;
   const fixed = nearestPath(literal.names, (dir) => listFolder(nodePath.join(state.root, ...dir)));
   const written = fixed?.map(patternName);
   if (!written || written.some((n) => n === null)) return undefined;
@@ -97,21 +95,16 @@ function respell(state: CodeownersState, d: Diagnostic): Fix | undefined {
   return { kind: 'replace', line: d.line - 1, start, end: start + rule.pattern.length, text: pattern, title: `Change the pattern to "${pattern}", which is there` };
 }
 
+/** The folder's entry names; null when it cannot be read or holds more than MAX_LISTED. */
 function listFolder(dir: string): string[] | null {
   const names: string[] = [];
-  let handle: nodeFs.Dir | undefined;
-  try {
-    handle = nodeFs.opendirSync(dir);
-    for (let e = handle.readSync(); e !== null; e = handle.readSync()) {
-      if (names.length === MAX_LISTED) return null;
-      names.push(e.name);
-    }
-    return names;
-  } catch {
-    return null;
-  } finally {
-    handle?.closeSync();
-  }
+  let whole = true;
+  const read = eachEntry(dir, (e) => {
+    whole = names.length < MAX_LISTED;
+    if (whole) names.push(e.name);
+    return whole;
+  });
+  return read && whole ? names : null;
 }
 
 /** One action making all these fixes (they touch distinct words: they never overlap). */
