@@ -16,5 +16,17 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
-/** A user mistake: printed as one line, exit 2, no stack trace. */
-export class UsageError extends Error {}
+const USAGE_ERROR = Symbol.for('ownership-lens.usage-error');
+
+/**
+ * A user mistake: printed as one line, exit 2, no stack trace. Known by a brand, not by its
+ * class: the commands other than `who` run from their own bundle (dist/cli-commands.js), with
+ * their own copy of this class, so `instanceof` in main would not see theirs.
+ */
+export class UsageError extends Error {
+  readonly [USAGE_ERROR] = true;
+}
+
+export function isUsageError(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { [USAGE_ERROR]?: unknown })[USAGE_ERROR] === true;
+}

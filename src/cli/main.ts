@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { whoCommand, WHO_USAGE } from './commands/who';
-import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from './io';
+import { EXIT_OK, EXIT_USAGE, isUsageError, type CliIO } from './io';
 import type { CommandModule } from './otherCommands';
 
 declare global {
@@ -84,7 +84,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   try {
     return await (await command.load()).run(rest, io);
   } catch (e) {
-    if (e instanceof UsageError || isParseArgsError(e)) {
+    if (isUsageError(e) || isParseArgsError(e)) {
       io.stderr(`ownership-lens ${name}: ${(e as Error).message.split('\n')[0].split('. To specify')[0]}\n`);
       return EXIT_USAGE;
     }

@@ -1,6 +1,6 @@
 // Options shared by the commands that read a repository's ownership map.
 import * as path from 'node:path';
-import { findRepositoryRoot, loadRepositoryOwnership, type FlavorSetting, type RepositoryOwnership } from '../core';
+import { findRepositoryRoot, loadRepositoryOwnership, nodeFileSystem, type FlavorSetting, type RepositoryOwnership } from '../core';
 import { UsageError, type CliIO } from './io';
 
 export const REPOSITORY_OPTIONS = {
@@ -37,6 +37,23 @@ export function parseFlavor(value: string | undefined): FlavorSetting {
   if (value === undefined) return 'auto';
   if (!(FLAVORS as readonly string[]).includes(value)) throw new UsageError(`--flavor must be one of ${FLAVORS.join(', ')} (got "${value}")`);
   return value as FlavorSetting;
+}
+
+/**
+ * For the commands a person runs by hand (who, explain, report): a --root that is no directory
+ * or a --codeowners that is no file is a mistake in the command line, said in one line (exit 2),
+ * not an answer in which every path is unowned. (`check` reports a missing --codeowners as a
+ * problem of the map; precommit and the hook must never fail a commit over it.)
+ */
+export function requireRepositoryArgs(args: RepositoryArgs, io: CliIO): void {
+  parseFlavor(args.flavor);
+  if (args.root !== undefined && nodeFileSystem.kind(path.resolve(io.cwd, args.root)) !== 'directory') {
+    throw new UsageError(`--root ${args.root}: no such directory`);
+  }
+  if (args.codeowners !== undefined) {
+    const kind = nodeFileSystem.kind(path.resolve(io.cwd, args.codeowners));
+    if (kind !== 'file') throw new UsageError(`--codeowners ${args.codeowners}: ${kind === null ? 'no such file' : 'not a file'}`);
+  }
 }
 
 export function openRepository(args: RepositoryArgs, io: CliIO): RepositoryOwnership {

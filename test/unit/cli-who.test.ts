@@ -100,6 +100,57 @@ describe('cli: who', () => {
     assert.deepEqual(jsonLines(r.out), [{ path: abs, owners: ['@org/src'], rule: { file: '.github/CODEOWNERS', line: 2, pattern: '/src/' } }]);
   });
 
+  it('resolves . and .. segments; a path they take out of the repository is an error as an argument, and unowned with a warning on stdin', async () => {
+    const owners = (r: Run) => jsonLines(r.out).map((x) => (x as { owners: string[] }).owners);
+    const dotted = await run(['who', '--json', 'src/../README.md', 'lib/./../src/a.ts', './src/a.ts', 'src/.', 'src/sub/..'], gh);
+    assert.equal(dotted.code, 0, dotted.err);
+    // Printed as given; answered as README.md, src/a.ts, src/a.ts, and the folders src/ and src/.
+    assert.deepEqual(jsonLines(dotted.out).map((x) => (x as { path: string }).path), ['src/../README.md', 'lib/./../src/a.ts', './src/a.ts', 'src/.', 'src/sub/..']);
+    assert.deepEqual(owners(dotted), [['@all'], ['@org/src'], ['@org/src'], ['@org/src'], ['@org/src']]);
+    // Resolved, not read as names: src/vendor/x is left unowned by /src/vendor/; the literal path would fall under /src/.
+    assert.deepEqual(owners(await run(['who', '--json', 'src/sub/../vendor/x'], gh)), [[]]);
+
+    const outside = await run(['who', '--json', 'README.md', 'src/../../etc/passwd'], gh);
+    assert.equal(outside.code, 2);
+    assert.equal(outside.out, '', 'nothing printed before the usage error');
+    assert.equal(outside.err.trim().split('\n').length, 1);
+    assert.match(outside.err, /src\/\.\.\/\.\.\/etc\/passwd is outside the repository/);
+
+    // Line 4 of standard input (a blank line counts) climbs out: printed unowned, the rest answered.
+    for (const json of [true, false]) {
+      const r = await run(['who', ...(json ? ['--json'] : []), '--stdin'], gh, 'src/a.ts\n\nREADME.md\n../x\nsrc/sub/../b.ts\n', json);
+      assert.equal(r.code, 0, r.err);
+      assert.match(r.err, /standard input line 4: \.\.\/x is outside the repository; printed as unowned/);
+      if (json) {
+        assert.deepEqual(jsonLines(r.out), [
+          { path: 'src/a.ts', owners: ['@org/src'], rule: { file: '.github/CODEOWNERS', line: 2, pattern: '/src/' } },
+          { path: 'README.md', owners: ['@all'], rule: { file: '.github/CODEOWNERS', line: 1, pattern: '*' } },
+          { path: '../x', owners: [], rule: null },
+          { path: 'src/sub/../b.ts', owners: ['@org/src'], rule: { file: '.github/CODEOWNERS', line: 2, pattern: '/src/' } },
+        ]);
+      } else assert.match(r.out, /\.\.\/x\s+\(outside the repository\)\s+-/);
+    }
+  });
+
+  it('. and a path that .. brings back to the root name the root, which, as / does, has no owner of its own', async () => {
+    const r = await run(['who', '--json', '/', '.', 'src/..', './'], gh);
+    assert.deepEqual(
+      jsonLines(r.out).map((x) => [(x as { owners: string[] }).owners, (x as { rule: unknown }).rule]),
+      [[[], null], [[], null], [[], null], [[], null]],
+    );
+    // Not read as the names `.` and `src/..`, which `*` would own.
+    assert.deepEqual((jsonLines((await run(['who', '--json', '.x'], gh)).out)[0] as { owners: string[] }).owners, ['@all']);
+  });
+
+  it('a --root that is no directory or a --codeowners that is no file is a usage error, not an unowned answer', async () => {
+    for (const args of [['--root', path.join(gh, 'nope')], ['--root', path.join(gh, 'src', 'sub', 'x.ts')], ['--codeowners', 'nope/CODEOWNERS'], ['--codeowners', 'src']]) {
+      const r = await run(['who', '--json', ...args, 'src/a.ts'], gh);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.equal(r.out, '');
+      assert.match(r.err, new RegExp(`^ownership-lens who: ${args[0]} \\S+: (no such directory|no such file|not a file)\n$`));
+    }
+  });
+
   it('adds per-section owners for GitLab', async () => {
     const gl = repo({ '.gitlab/CODEOWNERS': '* @all\n[Docs] @docs\n*.md\n[Legal]\nLICENSE @legal\n' });
     const r = await run(['who', '--json', 'README.md', 'LICENSE', 'x.c'], gl);
@@ -185,5 +236,25 @@ describe('cli: the bundled dist/cli.js', () => {
     const bad = spawnSync(process.execPath, [cli, 'who', '--bogus'], { encoding: 'utf8' });
     assert.equal(bad.status, 2);
     assert.ok(!bad.stderr.includes('    at '), 'no stack trace for a user mistake');
+  });
+
+  it('every command says a user mistake in one line and exits 2 (the commands other than who run from their own bundle)', function () {
+    if (!fs.existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does)');
+    const root = repo({ '.github/CODEOWNERS': '* @all\n' });
+    const mistakes: Array<[string[], RegExp]> = [
+      [['who', '--codeowners', 'nope'], /^ownership-lens who: --codeowners nope: no such file$/],
+      [['explain'], /^ownership-lens explain: explain needs at least one PATH$/],
+      [['explain', '--root', 'nope', 'a'], /^ownership-lens explain: --root nope: no such directory$/],
+      [['check', '--flavor', 'svn'], /^ownership-lens check: --flavor must be one of/],
+      [['report', '--root', 'nope'], /^ownership-lens report: --root nope: no such directory$/],
+      [['precommit', '--root', 'nope'], /^ownership-lens precommit: --root \S*nope is not a directory$/],
+      [['hook', 'sideways'], /^ownership-lens hook: /],
+    ];
+    for (const [args, message] of mistakes) {
+      const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
+      assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr.trimEnd(), message, args.join(' '));
+      assert.equal(r.stderr.trimEnd().split('\n').length, 1, args.join(' '));
+    }
   });
 });

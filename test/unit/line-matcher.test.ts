@@ -210,6 +210,22 @@ describe('line matcher: matchLines gives what match gives, line by line', () => 
     assert.equal(walker.resumedDirs, 4);
   });
 
+  it('hands back paths with a . or .. segment (a caller may resolve them) and decides names that only start with dots', () => {
+    const m = compileMatcher(parseCodeowners('* @all\n/a/ @a\n', { flavor: 'github' }));
+    const walker = m.lineMatcher();
+    assert.ok(walker);
+    const decide = (p: string) => {
+      const b = encoder.encode(p);
+      return walker.decide(b, 0, b.length);
+    };
+    for (const p of ['a/../b', 'a/./b', 'a/.', 'a/..', '..', '.', 'x/y/../z']) assert.equal(decide(p), FALLBACK, p);
+    for (const p of ['a/..b', 'a/.b', '.github/x', 'a/b.', 'a/...', '...']) {
+      const id = decide(p);
+      assert.notEqual(id, FALLBACK, p);
+      assert.equal(m.resultOfId(id), m.match(p), p);
+    }
+  });
+
   it('lines as a caller gives them: CRLF, blank lines, no final newline, a BOM', () => {
     const codeowners = '* @all\n/src/ @src\n*.md @docs\n';
     const text = '\uFEFFsrc/a.md\r\n\r\n\nsrc/b\nREADME.md\r\nlib/x';

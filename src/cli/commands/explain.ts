@@ -14,7 +14,7 @@ import type { FileDiagnostic } from '../../core/yaml/boundedYaml';
 import { createGitClient } from '../../git/gitClient';
 import { EXIT_OK, UsageError, type CliIO } from '../io';
 import { MEMBERSHIP_USAGE, resolveIdentityForCli } from '../membership';
-import { openRepository, parseFlavor, GUIDANCE_OPTIONS, REPOSITORY_OPTIONS, REPOSITORY_USAGE, resolveRoot, summarizeProblems } from '../repository-args';
+import { openRepository, requireRepositoryArgs, GUIDANCE_OPTIONS, REPOSITORY_OPTIONS, REPOSITORY_USAGE, resolveRoot, summarizeProblems } from '../repository-args';
 import { sanitize } from '../terminal';
 import { renderGuidance } from './explainText';
 
@@ -56,9 +56,8 @@ export async function explainCommand(args: string[], io: CliIO): Promise<number>
   }
   if (positionals.length === 0) throw new UsageError('explain needs at least one PATH');
   // Every usage error before any work: a bad --flavor must not come after notices about git.
-  parseFlavor(values.flavor);
+  requireRepositoryArgs(values, io);
   const root = resolveRoot(values, io);
-  if (nodeFileSystem.kind(root) !== 'directory') throw new UsageError(`--root ${root} is not a directory`);
   const paths = positionals.map((p) => repositoryPath(p, root, io.cwd));
 
   if (values.rubric !== undefined && !bundledRubricName(values.rubric) && nodeFileSystem.kind(path.resolve(io.cwd, values.rubric)) !== 'file') {

@@ -10,7 +10,7 @@ import { needsAttention, remindersFor, type ReminderGroup } from '../../core/rem
 import { bundledRubricName, chooseRubric } from '../../core/rubric/bundledRubrics';
 import { pathOwnership } from '../../core/situation/pathOwnership';
 import { createGitClient, type GitClient } from '../../git/gitClient';
-import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIO } from '../io';
+import { EXIT_FINDINGS, EXIT_OK, isUsageError, UsageError, type CliIO } from '../io';
 import { MEMBERSHIP_USAGE, resolveIdentityForCli } from '../membership';
 import { openRepository, GUIDANCE_OPTIONS, REPOSITORY_OPTIONS, REPOSITORY_USAGE, resolveRoot, summarizeProblems } from '../repository-args';
 import { sanitize } from '../terminal';
@@ -66,7 +66,7 @@ export async function precommitCommand(args: string[], io: CliIO): Promise<numbe
   try {
     return await precommit(values, io, strict);
   } catch (e) {
-    if (e instanceof UsageError) throw e;
+    if (isUsageError(e)) throw e;
     const reason = (e instanceof Error ? e.message : String(e)).split('\n').find((l) => l.trim() !== '') ?? 'unknown error';
     io.stderr(`ownership-lens precommit: cannot check the staged files (${sanitize(reason.trim())})${strict ? '' : '; the commit is not held up'}\n`);
     return strict ? EXIT_INTERNAL : EXIT_OK;

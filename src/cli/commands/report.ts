@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { parseCodeowners } from '../../core';
 import { buildReport, FileTree, OwnershipAnalyzer, renderReportHtml, type OwnershipReport } from '../../core/analysis';
 import { EXIT_OK, UsageError, type CliIO } from '../io';
-import { openRepository, REPOSITORY_OPTIONS, REPOSITORY_USAGE, summarizeProblems } from '../repository-args';
+import { openRepository, REPOSITORY_OPTIONS, REPOSITORY_USAGE, requireRepositoryArgs, summarizeProblems } from '../repository-args';
 import { sanitize, table } from '../terminal';
 import { ownershipConfig, trackedFiles } from './check';
 
@@ -36,6 +36,7 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
     io.stdout(REPORT_USAGE);
     return EXIT_OK;
   }
+  requireRepositoryArgs(values, io);
   const repo = openRepository(values, io);
   const tracked = await trackedFiles(repo.root, io);
   if (!('files' in tracked)) throw new UsageError(`the tracked files come from git, and git cannot list them in ${sanitize(repo.root)} (${tracked.error})`);

@@ -4,15 +4,19 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { eachLine, selectionOf, FALLBACK, sameBytes, type OwnershipResult, type RepositoryOwnership, type Rule } from '../../core';
-import { EXIT_OK, type CliIO } from '../io';
+import { EXIT_OK, UsageError, type CliIO } from '../io';
 import { JsonLinesWriter } from '../jsonLinesWriter';
-import { openRepository, REPOSITORY_OPTIONS, REPOSITORY_USAGE, summarizeProblems } from '../repository-args';
+import { openRepository, REPOSITORY_OPTIONS, REPOSITORY_USAGE, requireRepositoryArgs, summarizeProblems } from '../repository-args';
 import { sanitize, table } from '../terminal';
 
 export const WHO_USAGE = `Usage: ownership-lens who [options] [PATH...]
 
-Prints the owners of each PATH (relative to the repository root). A PATH ending
-in / names a folder: it gets the owners of a new file directly in it.
+Prints the owners of each PATH (relative to the repository root; an absolute
+path inside the repository is read relative to it, and . and .. segments are
+resolved). A PATH ending in / (or in . or ..) names a folder: it gets the owners
+of a new file directly in it (the root itself has none). A PATH outside the
+repository is an error; such a line of standard input is printed as unowned,
+with a warning.
 
 Options:
 ${REPOSITORY_USAGE}
@@ -32,16 +36,40 @@ export async function whoCommand(argv: string[], io: CliIO): Promise<number> {
     io.stdout(WHO_USAGE);
     return EXIT_OK;
   }
+  requireRepositoryArgs(values, io);
   const repo = openRepository(values, io);
+  const toRepo = inRepo(repo);
+  for (const p of positionals) {
+    if (toRepo(p) === null) throw new UsageError(`${sanitize(p)} is outside the repository (${sanitize(repo.root)})`);
+  }
   const stdin = values.stdin ? asBuffer(await io.readStdin()) : null;
   summarizeProblems(repo, io);
-  if (values.json) writeJson(repo, positionals, stdin, io);
+  const lineAt = lineNumbers(stdin);
+  /** The repository path of standard input's line at byte `start`; null, with a warning, when it is outside. */
+  const stdinPath: StdinPath = (p, start) => {
+    const inside = toRepo(p);
+    if (inside === null) io.stderr(`ownership-lens who: standard input line ${lineAt(start)}: ${sanitize(p)} is outside the repository; printed as unowned\n`);
+    return inside;
+  };
+  if (values.json) writeJson(repo, positionals, stdin, stdinPath, io);
   else {
-    const lines: string[] = [];
-    if (stdin !== null) eachLine(stdin, (start, end) => lines.push(stdin.toString('utf8', start, end)));
-    writeTable(repo, positionals.concat(lines), io);
+    const lines: Array<{ text: string; start: number }> = [];
+    if (stdin !== null) eachLine(stdin, (start, end) => lines.push({ text: stdin.toString('utf8', start, end), start }));
+    writeTable(repo, positionals, lines, stdinPath, io);
   }
   return EXIT_OK;
+}
+
+type StdinPath = (text: string, start: number) => string | null;
+
+/** The line number of a byte offset, for offsets asked in increasing order (counted on from the last). */
+function lineNumbers(input: Uint8Array | null): (offset: number) => number {
+  let at = 0;
+  let line = 1;
+  return (offset) => {
+    for (; at < offset; at++) if (input !== null && input[at] === 0x0a) line++;
+    return line;
+  };
 }
 
 /** A Buffer over the same bytes (for its utf8 decoding of a line). */
@@ -55,7 +83,7 @@ function asBuffer(input: Uint8Array): Buffer {
  * into its record as bytes; any other goes through the string matcher, as a positional does.
  * The records are the same either way (test/unit/cli-who.test.ts checks it).
  */
-function writeJson(repo: RepositoryOwnership, positionals: string[], stdin: Buffer | null, io: CliIO): void {
+function writeJson(repo: RepositoryOwnership, positionals: string[], stdin: Buffer | null, stdinPath: StdinPath, io: CliIO): void {
   const toRepo = inRepo(repo);
   const out = new JsonLinesWriter(io);
   // Most paths share their deciding rule: serialise each rule's part of the record once.
@@ -69,8 +97,8 @@ function writeJson(repo: RepositoryOwnership, positionals: string[], stdin: Buff
     }
     return tail;
   };
-  const writeText = (p: string): void => out.text(`{"path":${jsonString(p)},${tailOf(repo.match(toRepo(p)))}\n`);
-  for (const p of positionals) writeText(p);
+  const writeText = (p: string, inside: string | null): void => out.text(`{"path":${jsonString(p)},${tailOf(inside === null ? OUTSIDE : repo.match(inside))}\n`);
+  for (const p of positionals) writeText(p, toRepo(p));
   if (stdin === null) return out.end();
   const walker = repo.lineMatcher(stdin.length);
   /** Record tails as bytes, by the walker's id (shifted by one: NO_RULE is -1). */
@@ -90,7 +118,8 @@ function writeJson(repo: RepositoryOwnership, positionals: string[], stdin: Buff
       }
       if (out.plainRecord(stdin, start, end, tail)) return;
     }
-    writeText(stdin.toString('utf8', start, end));
+    const text = stdin.toString('utf8', start, end);
+    writeText(text, stdinPath(text, start));
   });
   out.end();
 }
@@ -108,13 +137,38 @@ export function jsonString(s: string): string {
   return `"${s}"`;
 }
 
+/** The answer for a path outside the repository: no rule of its map applies. */
+const OUTSIDE: OwnershipResult = Object.freeze({ owners: [], rule: null });
+
 /**
  * Paths are relative to the repository root; an absolute path inside the repository (what a
  * shell completes, or an editor passes) is taken relative to it. It is still printed as given.
  */
-function inRepo(repo: RepositoryOwnership): (p: string) => string {
+function inRepo(repo: RepositoryOwnership): (p: string) => string | null {
   const prefix = `${repo.root}${path.sep}`;
-  return (p) => (p.startsWith(prefix) ? p.slice(prefix.length).split(path.sep).join('/') : p);
+  return (p) => resolveDots(p.startsWith(prefix) ? p.slice(prefix.length).split(path.sep).join('/') : p);
+}
+
+/**
+ * `.` and `..` segments resolved, as a shell would (`src/../docs/a` is `docs/a`); null when
+ * `..` climbs out of the repository. A path whose last segment is one of them names a folder,
+ * so it keeps a trailing `/` (the root itself: `/`, which has no owner). Any other path is
+ * returned as it is.
+ */
+export function resolveDots(p: string): string | null {
+  if (!(p.startsWith('.') || p.includes('/.'))) return p;
+  const segments = p.split('/');
+  if (!segments.some((s) => s === '.' || s === '..')) return p;
+  const kept: string[] = [];
+  for (const s of segments) {
+    if (s === '..') {
+      if (kept.length === 0) return null;
+      kept.pop();
+    } else if (s !== '.' && s !== '') kept.push(s);
+  }
+  const last = segments[segments.length - 1];
+  const folder = last === '.' || last === '..' || last === '';
+  return kept.length === 0 ? '/' : `${kept.join('/')}${folder ? '/' : ''}`;
 }
 
 function recordTail(repo: RepositoryOwnership, r: OwnershipResult): string {
@@ -128,18 +182,19 @@ function recordTail(repo: RepositoryOwnership, r: OwnershipResult): string {
   return `${s}}`;
 }
 
-function writeTable(repo: RepositoryOwnership, paths: string[], io: CliIO): void {
+function writeTable(repo: RepositoryOwnership, positionals: string[], lines: Array<{ text: string; start: number }>, stdinPath: StdinPath, io: CliIO): void {
   const toRepo = inRepo(repo);
   if (repo.file === null) io.stderr('ownership-lens: no CODEOWNERS found (looked in .github/, the root, docs/, .gitlab/, .bitbucket/)\n');
   const rows: string[][] = [['PATH', 'OWNERS', 'RULE']];
-  for (const p of paths) {
-    const r = repo.match(toRepo(p));
+  const paths = positionals.map((p) => ({ p, inside: toRepo(p) })).concat(lines.map((l) => ({ p: l.text, inside: stdinPath(l.text, l.start) })));
+  for (const { p, inside } of paths) {
+    const r = inside === null ? OUTSIDE : repo.match(inside);
     // Bitbucket: how reviewers are picked from a group, beside it.
     const shown = r.owners.map((o) => {
       const selection = selectionOf(r.rule, o);
       return selection ? `${o} (${selection})` : o;
     });
-    const owners = shown.length > 0 ? shown.join(' ') : r.rule ? '(unowned: rule has no owners)' : '(unowned)';
+    const owners = shown.length > 0 ? shown.join(' ') : r.rule ? '(unowned: rule has no owners)' : inside === null ? '(outside the repository)' : '(unowned)';
     const rule = r.rule ? `${repo.ruleRef(r.rule).file}:${r.rule.line}  ${r.rule.pattern}` : '-';
     rows.push([sanitize(p), sanitize(owners), sanitize(rule)]);
     if (r.sections && r.sections.length > 1) {

@@ -16,8 +16,8 @@
 // restMatches and keyedMatches, and glob.ts's matchSegments) are restated here on bytes,
 // and test/unit/line-matcher.test.ts holds the two together on real and random files. What
 // it does not handle it hands back (FALLBACK), and the caller asks the string matcher: a
-// path that is not canonical, not ASCII (`?` counts characters, not bytes), or deeper than
-// MAX_DEPTH segments.
+// path that is not canonical, has a `.` or `..` segment, is not ASCII (`?` counts characters,
+// not bytes), or is deeper than MAX_DEPTH segments.
 //
 // GitHub and Bitbucket only (one implicit section, the highest priority wins); a GitLab file,
 // with its sections and exclusions, is left to the string matcher.
@@ -195,6 +195,8 @@ export class LineMatcher {
         }
       }
       if (i === s || depth === MAX_DEPTH) return FALLBACK;
+      // `.` and `..`: the caller may resolve them (the CLI does); the string matcher reads them as names.
+      if (i - s <= 2 && b[s] === DOT && b[i - 1] === DOT) return FALLBACK;
       starts[depth] = s;
       ends[depth] = i;
       depth++;
