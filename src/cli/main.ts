@@ -1,7 +1,7 @@
 // `ownership-lens`: the command-line front end over the engine. Dispatches to one module per
 // command; user mistakes become one line on stderr and exit 2, never a stack trace.
-import * as fs from 'node:fs';
-import * as nodePath from 'node:path';
+import fs = require('node:fs');
+import nodePath = require('node:path');
 import { whoCommand, WHO_USAGE } from './commands/who';
 import { EXIT_OK, EXIT_USAGE, isUsageError, type CliIO } from './io';
 import type { CommandModule } from './otherCommands';

@@ -3,8 +3,8 @@
 // CI_API_V4_URL, as GitLab CI sets it), so `explain` and `precommit` agree with the editor.
 // Answers are cached for a day in the user's cache directory. Whatever goes wrong costs one
 // line on stderr per host and never the command: the other sources of "me" still apply.
-import * as os from 'node:os';
-import * as path from 'node:path';
+import os = require('node:os');
+import path = require('node:path');
 import { resolveIdentity, type IdentityInput, type Me } from '../core/identity/identity';
 import {
   fileMembershipStore,

@@ -1,5 +1,5 @@
 // Options shared by the commands that read a repository's ownership map.
-import * as path from 'node:path';
+import path = require('node:path');
 import { findRepositoryRoot, loadRepositoryOwnership, nodeFileSystem, type FlavorSetting, type RepositoryOwnership } from '../core';
 import { UsageError, type CliIO } from './io';
 

@@ -1,7 +1,7 @@
 // The little of the file system the engine needs, behind an interface so that tests and the
 // editor (which has unsaved buffers and virtual file systems) can supply their own.
-import * as nodeFs from 'node:fs';
-import * as nodePath from 'node:path';
+import nodeFs = require('node:fs');
+import nodePath = require('node:path');
 
 export type EntryKind = 'file' | 'directory' | 'other';
 

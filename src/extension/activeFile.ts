@@ -1,7 +1,7 @@
 // The file the user is looking at: what the status bar and *This File* describe. Editors that
 // are not files on disk (output, settings) leave the previous file in place, so focusing the
 // Output panel does not blank the sidebar; closing the last editor does.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Disposable } from './util/dispose';
 
 /**

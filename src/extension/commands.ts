@@ -1,7 +1,7 @@
 // The palette commands about the active file (or the file a menu was opened on): who owns it,
 // open the rule that decided, copy the owners, refresh. Rubric selection and the starter files
 // have their own modules.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { myOwnership } from '../core/situation/situation';
 import type { ActiveFile } from './activeFile';
 import { Commands, focusViewCommand, Views } from './constants';

@@ -1,7 +1,7 @@
 // Explorer decorations: a small badge on files that are mine (⌂), upstream (↑) or unowned (?),
 // with the owners in the tooltip. No colour: the explorer already colours git status, and
 // ownership should be there when looked for, not shout. Off with ownershipLens.decorations.enabled.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { SETTINGS_SECTION, Settings } from './constants';
 import type { OwnershipModel } from './model/ownershipModel';
 import { ownersLabel, SITUATIONS } from './presentation';

@@ -3,8 +3,8 @@
 // extension. Only in a trusted workspace, and only after a modal confirmation. An installed
 // hook whose CLI moved (the extension was updated: its folder name has the version) is
 // rewritten in place to run this one, keeping its settings.
-import * as nodePath from 'node:path';
-import * as vscode from 'vscode';
+import nodePath = require('node:path');
+import vscode = require('vscode');
 import { findRepositoryRoot } from '../core';
 import { HookError, hookStatus, installHook, removeHook, type InstallResult, type RemoveResult } from '../core/hooks/install';
 import type { HookLocation } from '../core/hooks/location';

@@ -4,7 +4,7 @@
 // reads `typeof __LAZY_BUNDLES__ !== 'undefined'` itself, so that esbuild, which defines it,
 // drops the source import of the branch not taken; without the define (tsx in the unit tests)
 // the sources are imported as usual.
-import * as nodePath from 'node:path';
+import nodePath = require('node:path');
 
 declare global {
   /** Defined (true) by scripts/build.mjs in dist/extension.js. */

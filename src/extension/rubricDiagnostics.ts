@@ -1,6 +1,6 @@
 // Problems in a team's own rubric file (YAML or schema errors) on its lines and in the Problems
 // panel: the Rubric view says that the bundled rubric stands in, this says where to fix it.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { diagnosticsKey, toVscodeDiagnostic } from './codeowners/diagnostics';
 import type { OwnershipModel, RubricState } from './model/ownershipModel';
 

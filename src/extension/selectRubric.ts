@@ -1,6 +1,6 @@
 // "Select Rubric": the bundled levels or a team's own rubric file, saved in the settings.
-import * as nodePath from 'node:path';
-import * as vscode from 'vscode';
+import nodePath = require('node:path');
+import vscode = require('vscode');
 import { BUNDLED_RUBRICS, type BundledRubricName } from '../core/rubric/compiledRubrics';
 import type { ActiveFile } from './activeFile';
 import { Commands, SETTINGS_SECTION, Settings } from './constants';

@@ -1,7 +1,7 @@
 // "Create Starter CODEOWNERS": a commented CODEOWNERS (with the repository's top-level
 // folders as suggestions) and an ownership.yml beside it. Writes files, so only in a trusted
 // workspace, and never over an existing file.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ActiveFile } from './activeFile';
 import { Commands, SETTINGS_SECTION, Settings } from './constants';
 import type { OwnershipModel } from './model/ownershipModel';

@@ -1,6 +1,6 @@
 // The status bar item: the active file's owners behind its situation icon; a click opens
 // *This File*. It has an id, so users can hide it from the status bar's context menu.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { myOwnership } from '../core/situation/situation';
 import { EDITOR_DOCUMENT, type ActiveFile } from './activeFile';
 import { focusViewCommand, SETTINGS_SECTION, Settings, STATUS_BAR_ID, Views } from './constants';

@@ -1,7 +1,7 @@
 // Where git runs hooks, asked of git itself: `--git-path hooks` already applies core.hooksPath
 // (relative to the working tree where the hook runs, `~` expanded) and, in a linked worktree,
 // the common directory that all worktrees share.
-import * as path from 'node:path';
+import path = require('node:path');
 import type { SimpleGit } from 'simple-git';
 import type { HookLocation } from '../core/hooks/location';
 

@@ -1,8 +1,8 @@
 // The staged changes, read with `git diff --cached --name-status -z`: what the next commit
 // will contain, against HEAD (or against nothing when there are no commits yet, which git
 // handles by itself). -z keeps paths exactly as they are: no quoting of spaces or non-ASCII.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs = require('node:fs');
+import path = require('node:path');
 import type { SimpleGit } from 'simple-git';
 import type { StagedChange, StagedStatus } from '../core/reminders/staged';
 

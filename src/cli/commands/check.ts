@@ -1,8 +1,8 @@
 // `ownership-lens check`: the CODEOWNERS diagnostics, one per line, for CI logs and hooks.
 // The parser's findings, then what needs more than the file: owners unknown to ownership.yml,
 // and (in a git repository) rules that never apply or match no tracked file.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs = require('node:fs');
+import path = require('node:path');
 import { parseArgs } from 'node:util';
 import type { FileDiagnostic, RepositoryOwnership } from '../../core';
 import { FileTree, OwnershipAnalyzer, unknownOwnerDiagnostics } from '../../core/analysis';

@@ -1,7 +1,7 @@
 // `ownership-lens explain`: for each path, who owns it, what that means for me, and what to
 // do about it: the owning team, its practices, the etiquette when the code is someone
 // else's, and the rubric's expectations ordered for the situation.
-import * as path from 'node:path';
+import path = require('node:path');
 import { parseArgs } from 'node:util';
 import { nodeFileSystem } from '../../core';
 import { isInside } from '../../core/fs';

@@ -1,7 +1,7 @@
 // `ownership-lens hook install|remove|status`: the git pre-commit hook that runs `precommit`.
 // The editor's "Install pre-commit reminder" command does the same through src/core/hooks,
 // so both write, recognise and remove the same file.
-import * as path from 'node:path';
+import path = require('node:path');
 import { parseArgs } from 'node:util';
 import { nodeFileSystem } from '../../core';
 import { hookStatus, installHook, removeHook, HookError, type HookStatus, type InstallResult, type RemoveResult } from '../../core/hooks/install';

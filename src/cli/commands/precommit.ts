@@ -1,7 +1,7 @@
 // `ownership-lens precommit`: the staged changes grouped by owner, with what each owner asks
 // of contributors. Made to run from a git pre-commit hook: quick, silent when nothing is
 // staged, and it never breaks a commit because it broke itself (unless --strict).
-import * as path from 'node:path';
+import path = require('node:path');
 import { parseArgs } from 'node:util';
 import { findRepositoryRoot, nodeFileSystem } from '../../core';
 import type { GitUser } from '../../core/identity/identity';

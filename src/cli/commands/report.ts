@@ -1,7 +1,7 @@
 // `ownership-lens report`: how much of the repository its CODEOWNERS covers, who owns how
 // much, and which files nobody owns; optionally a self-contained HTML page with a map.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs = require('node:fs');
+import path = require('node:path');
 import { parseArgs } from 'node:util';
 import { parseCodeowners } from '../../core';
 import { buildReport, FileTree, OwnershipAnalyzer, renderReportHtml, type OwnershipReport } from '../../core/analysis';

@@ -1,7 +1,7 @@
 // `ownership-lens who`: the owners of paths. Also how the engine is checked from outside, so
 // its JSON shape is a contract: {"path", "owners", "rule": {file, line, pattern} | null} and,
 // for GitLab, "sections": {name: owners}.
-import * as path from 'node:path';
+import path = require('node:path');
 import { parseArgs } from 'node:util';
 import { eachLine, selectionOf, FALLBACK, sameBytes, type OwnershipResult, type RepositoryOwnership, type Rule } from '../../core';
 import { EXIT_OK, UsageError, type CliIO } from '../io';

@@ -1,7 +1,7 @@
 // One repository's ownership map: locate the governing CODEOWNERS, read it safely, parse it,
 // compile it. The result answers lookups and carries every diagnostic with its file.
 
-import * as nodePath from 'node:path';
+import nodePath = require('node:path');
 import { nodeFileSystem, isInside, readHead, type FileSystem } from '../fs';
 import { decodeUtf8 } from '../utf8';
 import { locateCodeowners } from './locate';

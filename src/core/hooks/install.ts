@@ -10,8 +10,8 @@
 //   it, so concurrent ones run one after the other, each on what the previous one left;
 // - a file-system failure (a read-only folder, a full disk) becomes a HookError naming the
 //   folder and what to do, after whatever was moved has been put back.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs = require('node:fs');
+import path = require('node:path');
 import { hookTarget, type HookLocation, type HookTarget } from './location';
 import { errorCode, LockBusy, withLock } from './lock';
 import { hookScript, readHookScript, type HookConfig, type HookMeta } from './script';

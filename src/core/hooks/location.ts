@@ -4,8 +4,8 @@
 // install and that find the user's script by their own name, so the reminder belongs in the
 // user's script, `.husky/pre-commit`. Everything else (plain .git/hooks, a core.hooksPath
 // directory, Husky 5-8's `.husky/`, lefthook's generated hook) is a hook git runs directly.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs = require('node:fs');
+import path = require('node:path');
 import { isInside } from '../fs';
 
 export interface HookLocation {

@@ -7,9 +7,9 @@
 //
 // The API is synchronous like the rest of the hook code; waiting blocks with Atomics.wait,
 // which only happens while another process holds the lock (a few milliseconds).
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import fs = require('node:fs');
+import os = require('node:os');
+import path = require('node:path');
 
 export const LOCK_SUFFIX = '.ownership-lens.lock';
 

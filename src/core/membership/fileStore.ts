@@ -3,8 +3,8 @@
 // hooks running at once leave either the old file or the new one, never half of each. The
 // file holds logins, team handles, times and messages, never a token; it is still private to
 // the user (0600), since team names can be internal.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs = require('node:fs');
+import path = require('node:path');
 import type { MembershipStore, StoredMembership } from './cache';
 
 /** A few hosts at most are ever in use; this keeps a forgotten cache from growing. */

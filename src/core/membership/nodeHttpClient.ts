@@ -1,8 +1,8 @@
 // HttpClient on node:http / node:https. One deadline covers the whole exchange: a server that
 // accepts the connection and then never answers (or trickles the body) must not hold up a
 // commit hook or the editor, and a socket idle timeout alone would not catch the trickle.
-import * as http from 'node:http';
-import * as https from 'node:https';
+import http = require('node:http');
+import https = require('node:https');
 import { HttpFailure, type HttpClient, type HttpRequest, type HttpResponse } from './http';
 
 /** Membership answers are small; a larger body is a misbehaving server, not a big org. */

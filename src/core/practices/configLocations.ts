@@ -1,7 +1,7 @@
 // Where ownership.yml is looked for. Its own module, without the YAML parser, so that code
 // which only needs the names (the editor's file watchers) or whether there is one (the editor,
 // before it loads the parser) does not load the parser.
-import * as path from 'node:path';
+import path = require('node:path');
 import type { FileSystem } from '../fs';
 
 /** First found wins: beside CODEOWNERS first, like the host does. */

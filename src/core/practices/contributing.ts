@@ -1,6 +1,6 @@
 // The CONTRIBUTING guide that applies to a file: the nearest one between the file and its
 // component's root, so a component's own guide wins over the repository's.
-import * as path from 'node:path';
+import path = require('node:path');
 import type { FileSystem } from '../fs';
 
 /** The spellings hosts render, probed in this order (probing avoids listing big directories). */

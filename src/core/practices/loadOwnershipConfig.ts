@@ -1,7 +1,7 @@
 // Finds, reads and validates a repository's ownership.yml. A broken entry costs only itself:
 // a team, person or component with a schema error is left out (with a diagnostic) and the
 // rest of the file is used, so one typo does not hide every team's practices.
-import * as path from 'node:path';
+import path = require('node:path');
 import ownershipSchema from '../../../rubrics/ownership.schema.json';
 import { ownerKey } from '../codeowners/owners';
 import { nodeFileSystem, type FileSystem } from '../fs';

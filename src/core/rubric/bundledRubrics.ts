@@ -1,6 +1,6 @@
 // The rubrics shipped in `rubrics/`, and the choice between them and a team's own rubric.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs = require('node:fs');
+import path = require('node:path');
 import { nodeFileSystem, type FileSystem } from '../fs';
 import type { FileDiagnostic } from '../yaml/boundedYaml';
 import { BUNDLED_RUBRICS, bundledRubricName, bundledRubricsDir, compiledRubricPath, DEFAULT_RUBRIC, loadCompiledBundledRubric, sha256Of, type BundledRubricName, type CompiledRubric } from './compiledRubrics';

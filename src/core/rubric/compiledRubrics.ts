@@ -5,8 +5,8 @@
 // busy machine). This module must not import the YAML side (loadRubric.ts), so that the
 // extension's main bundle can hold it.
 import { createHash } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs = require('node:fs');
+import path = require('node:path');
 import type { Rubric } from './types';
 
 /** Short names accepted wherever a rubric is chosen (`--rubric l6`), with their files. */

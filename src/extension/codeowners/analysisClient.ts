@@ -2,7 +2,7 @@
 // worker thread on the first request, matches answers to requests, and ends it on `stop()`
 // (the extension does when no CODEOWNERS is open, which frees every file list it held).
 // No vscode import.
-import * as nodePath from 'node:path';
+import nodePath = require('node:path');
 import { Worker } from 'node:worker_threads';
 import type { AnalysisRequest, RequestMessage, ResponseMessage } from './analysisProtocol';
 

@@ -1,6 +1,6 @@
 // Problems in the open CODEOWNERS, as typed: the parser's, unknown owners, and (trusted
 // workspaces) rules that never apply or match no tracked file. Each carries its code.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Diagnostic } from '../../core/codeowners/types';
 import type { CodeownersAnalysis, CodeownersState } from './documentAnalysis';
 

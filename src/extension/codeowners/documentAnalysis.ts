@@ -7,8 +7,8 @@
 // change (fileListEvents.ts: no watcher over the tree); typing re-parses here in
 // slices and re-paints there (OwnershipAnalyzer caches by pattern). The worker, and every file
 // list it holds, lives only while a CODEOWNERS is open.
-import * as nodePath from 'node:path';
-import * as vscode from 'vscode';
+import nodePath = require('node:path');
+import vscode = require('vscode');
 import type { ReportParts, Taker } from '../../core/analysis';
 import { unknownOwnerDiagnostics } from '../../core/analysis/owners-check';
 import { parseCodeownersSliced } from '../../core/codeowners/parse';

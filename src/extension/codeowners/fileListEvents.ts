@@ -9,8 +9,8 @@
 // The cost: a file a terminal or a build creates or deletes, and git's index does not record,
 // is seen when the index next changes, another of these events comes, or a CODEOWNERS is
 // opened again.
-import * as nodePath from 'node:path';
-import * as vscode from 'vscode';
+import nodePath = require('node:path');
+import vscode = require('vscode');
 import { gitDirOf } from '../git/gitDir';
 import { Disposable } from '../util/dispose';
 

@@ -1,7 +1,7 @@
 // CODEOWNERS in the Outline, breadcrumbs, sticky scroll and Go to Symbol in Editor: GitLab's
 // sections (one per header line) holding their rules, and every rule with its owners; and
 // folding for sections and comment blocks. From the same parse as the diagnostics.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { splitLines } from '../../core/codeowners/line-text';
 import { commentBlocks, outlineOf } from '../../core/codeowners/outline';
 import type { Rule, SectionHeader } from '../../core/codeowners/types';

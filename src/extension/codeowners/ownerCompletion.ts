@@ -1,7 +1,7 @@
 // Owners offered as you type them in CODEOWNERS (after a pattern, or on a GitLab section
 // header): the teams and people ownership.yml describes, with their names, then the owners the
 // file already names, then GitLab's roles (core/analysis/owner-suggestions.ts).
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { ownerSuggestions, type OwnerSuggestion } from '../../core/analysis/owner-suggestions';
 import { showControls } from '../util/inertText';
 import { CODEOWNERS_LANGUAGE, type CodeownersAnalysis } from './documentAnalysis';

@@ -1,7 +1,7 @@
 // Find All References on an owner in CODEOWNERS: every rule and GitLab section header that
 // names it (case aside), and, with the declaration, its entry in ownership.yml.
-import * as nodePath from 'node:path';
-import * as vscode from 'vscode';
+import nodePath = require('node:path');
+import vscode = require('vscode');
 import { splitLines } from '../../core/codeowners/line-text';
 import { CODEOWNERS_LANGUAGE, type CodeownersAnalysis } from './documentAnalysis';
 import { ownerAt, ownerEntryIn, ownerOccurrences } from './editing';

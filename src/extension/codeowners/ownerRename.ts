@@ -1,8 +1,8 @@
 // Rename Symbol (F2) on an owner in CODEOWNERS: a team renamed on the host is renamed in every
 // rule and GitLab section header that names it (case aside), and wherever ownership.yml names
 // it as a whole word (its key, member lists, prose). VS Code shows the edit before applying it.
-import * as nodePath from 'node:path';
-import * as vscode from 'vscode';
+import nodePath = require('node:path');
+import vscode = require('vscode');
 import { splitLines } from '../../core/codeowners/line-text';
 import { classifyOwner } from '../../core/codeowners/owners';
 import { showControls } from '../util/inertText';

@@ -3,7 +3,7 @@
 // page's inline style and script by a nonce drawn anew for every load; it may load files only
 // from media/; messages from it are validated (mapProtocol.ts).
 import { randomBytes } from 'node:crypto';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { parseCodeowners } from '../../core/codeowners/parse';
 import { Commands } from '../constants';
 import { lazyBundle } from '../lazy';

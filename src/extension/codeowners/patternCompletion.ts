@@ -1,9 +1,9 @@
 // Paths offered as a rule's pattern is typed in CODEOWNERS: the folders and files of the
 // repository under what is typed so far (`/services/pay` offers `services/`'s entries that
 // start with `pay`), so that a pattern names what is there instead of earning a no-match.
-import * as nodeFs from 'node:fs';
-import * as nodePath from 'node:path';
-import * as vscode from 'vscode';
+import nodeFs = require('node:fs');
+import nodePath = require('node:path');
+import vscode = require('vscode');
 import { eachEntry } from '../util/folderEntries';
 import { showControls } from '../util/inertText';
 import { CODEOWNERS_LANGUAGE, type CodeownersAnalysis } from './documentAnalysis';

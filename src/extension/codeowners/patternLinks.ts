@@ -3,9 +3,9 @@
 // is not there, the nearest folder above it that is). Whether it
 // exists is asked only when a link is followed or hovered (resolveDocumentLink), not for every
 // rule whenever the file changes.
-import * as nodeFs from 'node:fs';
-import * as nodePath from 'node:path';
-import * as vscode from 'vscode';
+import nodeFs = require('node:fs');
+import nodePath = require('node:path');
+import vscode = require('vscode');
 import { CODEOWNERS_LANGUAGE, type CodeownersAnalysis } from './documentAnalysis';
 import { literalPathOf } from './editing';
 

@@ -4,8 +4,8 @@
 // name, and write a GitLab owner word as the owners GitLab reads in it (`@a,@b` as `@a @b`). The two
 // rewrites can also be made all at once: a "Fix all" beside them, and as `source.fixAll`
 // (`editor.codeActionsOnSave`). Removals are never made in bulk: each one changes who owns what.
-import * as nodePath from 'node:path';
-import * as vscode from 'vscode';
+import nodePath = require('node:path');
+import vscode = require('vscode');
 import type { Diagnostic } from '../../core/codeowners/types';
 import { fixFor, literalPathOf, patternName, type Fix } from './editing';
 import { CODEOWNERS_LANGUAGE, type CodeownersAnalysis, type CodeownersState } from './documentAnalysis';

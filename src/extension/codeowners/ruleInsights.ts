@@ -3,8 +3,8 @@
 // an owner to where ownership.yml describes it. Counts come from the document's analysis,
 // computed off the typing path; a CodeLens resolves once it is ready, or not at all when
 // VS Code cancels it.
-import * as nodePath from 'node:path';
-import * as vscode from 'vscode';
+import nodePath = require('node:path');
+import vscode = require('vscode');
 import { markdown } from '../util/markdownString';
 import { CODEOWNERS_LANGUAGE, type CodeownersAnalysis } from './documentAnalysis';
 import { HOVER_EXAMPLES, lensTitle, ownerAt, ownerEntryIn, ruleAt, ruleHoverMarkdown } from './editing';

@@ -2,7 +2,7 @@
 // a submodule keeps its index there, not in `.git/`). Read without running git, so it works in
 // Restricted Mode too.
 import { promises as nodeFs } from 'node:fs';
-import * as nodePath from 'node:path';
+import nodePath = require('node:path');
 
 /** git writes one short `gitdir: <path>` line; anything longer is not such a file. */
 const MAX_GIT_FILE = 4096;

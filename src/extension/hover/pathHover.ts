@@ -1,8 +1,8 @@
 // Hover over a path in any document: who owns what it names, what that means for me, the
 // rule (a link to its line) and the one thing to do. Only for real files and folders in the
 // workspace; bounded work per hover (see pathCandidates.ts and resolvePath.ts).
-import * as nodePath from 'node:path';
-import * as vscode from 'vscode';
+import nodePath = require('node:path');
+import vscode = require('vscode');
 import { selectionOf } from '../../core/codeowners/owners';
 import { nodeFileSystem } from '../../core/fs';
 import { myOwnership } from '../../core/situation/situation';

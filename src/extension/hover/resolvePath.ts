@@ -2,7 +2,7 @@
 // its workspace folder, then to its repository root (a CODEOWNERS pattern: the root only),
 // and only answers for paths inside a workspace folder. No vscode: the caller supplies the
 // file system and what "inside the workspace" means.
-import * as nodePath from 'node:path';
+import nodePath = require('node:path');
 import type { EntryKind, FileSystem } from '../../core/fs';
 import type { PathCandidate } from './pathCandidates';
 

@@ -1,6 +1,6 @@
 // The "Ownership Lens" output channel, where membership problems are said (once each, never in
 // a modal). It also keeps the last lines in memory, which is how the integration tests read it.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 const KEEP_LINES = 200;
 

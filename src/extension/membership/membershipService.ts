@@ -2,7 +2,7 @@
 // (a silent look at startup, a prompt only from a command), GitLab through a personal access
 // token in SecretStorage. Answers live in globalState (core/membership keeps the fetch time and
 // the last good answer); failures go to the output channel once each and never block anything.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import {
   forgetMembership,
   githubApiBase,

@@ -1,7 +1,7 @@
 // Team membership in the editor: the commands, the start-up look (cached answers, then a
 // background refresh of stale ones, never a sign-in prompt), and the model refreshed whenever
 // what the hosts say about me changes.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { HOST_NAMES } from '../../core/membership';
 import { Commands } from '../constants';
 import type { OwnershipModel } from '../model/ownershipModel';

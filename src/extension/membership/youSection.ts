@@ -2,7 +2,7 @@
 // from (settings, git, ownership.yml, GitHub, GitLab with the time it answered), how each host
 // stands, and once, while the situation hinges on a team I might be in, a suggestion to ask
 // the host. The suggestion is dismissed for good (globalState).
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { IdentityEntry } from '../../core/identity/identity';
 import { HOST_NAMES, utcMinute, type HostKind } from '../../core/membership';
 import { Commands } from '../constants';

@@ -1,8 +1,8 @@
 // The model every surface reads: the repository catalog and the rubrics, kept current by the
 // editor's events (file watchers, unsaved buffers, settings, workspace trust). Surfaces ask
 // `lookup`/`guidance` and listen to `onDidChange`; nothing here renders anything.
-import * as nodePath from 'node:path';
-import * as vscode from 'vscode';
+import nodePath = require('node:path');
+import vscode = require('vscode');
 import { LOCATIONS, type FlavorSetting } from '../../core';
 import type { GitUser } from '../../core/identity/identity';
 import type { Membership } from '../../core/membership/types';

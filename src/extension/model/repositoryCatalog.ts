@@ -2,7 +2,7 @@
 // files changes: its CODEOWNERS, its ownership.yml and who "me" is there. Surfaces ask this
 // catalog; they never parse. No vscode import: the VS Code side (ownershipModel.ts) supplies
 // settings, trust and git, and tells the catalog what changed.
-import * as nodePath from 'node:path';
+import nodePath = require('node:path');
 import { loadRepositoryOwnershipAsync, type FlavorSetting, type OwnershipResult, type RepositoryOwnership, type RuleRef } from '../../core';
 import { isInside, type EntryKind, type FileSystem } from '../../core/fs';
 import { resolveIdentity, type GitUser, type Me } from '../../core/identity/identity';

@@ -1,7 +1,7 @@
 // The rubric each workspace folder has chosen (a bundled one, or a team's own file), loaded
 // once and kept until the file changes. A broken custom rubric keeps its diagnostics and the
 // bundled default stands in, so guidance never disappears. No vscode import.
-import * as nodePath from 'node:path';
+import nodePath = require('node:path');
 import type { FileSystem } from '../../core/fs';
 import type { Rubric } from '../../core/rubric/types';
 import type { chooseRubric as ChooseRubric } from '../../core/rubric/bundledRubrics';

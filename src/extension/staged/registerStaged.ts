@@ -1,6 +1,6 @@
 // Wires the staged-changes reminders to the editor: the tracker, then (once the view and the
 // status bar exist) the notification, the status bar count and the pre-commit hook commands.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Commands } from '../constants';
 import { registerHookCommands } from '../hookCommands';
 import type { OwnershipModel } from '../model/ownershipModel';

@@ -2,8 +2,8 @@
 // whose, and three ways on (its practices, the Before You Commit view, "stop reminding me about
 // this one", remembered per workspace). Compared per recompute of the whole staged set, never
 // per file: one `git add` of ten files in three components is one notification.
-import * as nodePath from 'node:path';
-import * as vscode from 'vscode';
+import nodePath = require('node:path');
+import vscode = require('vscode');
 import type { ReminderGroup } from '../../core/reminders/reminders';
 import { Commands, focusViewCommand, SETTINGS_SECTION, Settings, Views } from '../constants';
 import { ownersLabel } from '../presentation';

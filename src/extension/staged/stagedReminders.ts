@@ -2,8 +2,8 @@
 // grouped by owners, with practices, contacts, etiquette and the rubric's commit expectations.
 // Recomputed when the index or the ownership model changes; surfaces (the Before You Commit
 // view, the status bar, the notification) listen to `onDidChange`.
-import * as nodePath from 'node:path';
-import * as vscode from 'vscode';
+import nodePath = require('node:path');
+import vscode = require('vscode');
 import { nodeFileSystem } from '../../core';
 import { remindersFor, type Reminders } from '../../core/reminders/reminders';
 import type { StagedChange } from '../../core/reminders/staged';

@@ -3,8 +3,8 @@
 // own `git diff --cached` run again whenever a repository's `.git/index` changes. Both report
 // the same plain data per repository root; neither runs in an untrusted workspace (the
 // caller only creates a source once the workspace is trusted).
-import * as nodePath from 'node:path';
-import * as vscode from 'vscode';
+import nodePath = require('node:path');
+import vscode = require('vscode');
 import { findRepositoryRoot } from '../../core';
 import type { StagedChange, StagedStatus } from '../../core/reminders/staged';
 import { gitDirOf } from '../git/gitDir';

@@ -1,6 +1,6 @@
 // A folder's entries read one at a time (opendir), for editor features that look into the
 // repository as the user types: a folder of 100,000 files costs only the entries looked at.
-import * as nodeFs from 'node:fs';
+import nodeFs = require('node:fs');
 
 /**
  * Hands `visit` the folder's entries in the order the file system lists them, until it

@@ -1,7 +1,7 @@
 // MarkdownStrings for hovers and tooltips: icons allowed, HTML never, and command links
 // trusted only for this extension's own commands. Repository text goes in through
 // escapeMarkdown (util/markdown.ts) before it reaches here.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Commands } from '../constants';
 
 /** The only commands a link in our Markdown may run. */

@@ -1,8 +1,8 @@
 // *Before You Commit*: the staged files of every repository grouped by who owns them, each
 // group with its situation, the owners' practices and contact, the etiquette when the code is
 // someone else's, and what the rubric expects of a commit. Renames list both paths' owners.
-import * as nodePath from 'node:path';
-import * as vscode from 'vscode';
+import nodePath = require('node:path');
+import vscode = require('vscode');
 import type { GroupFile, ReminderGroup } from '../../core/reminders/reminders';
 import { Views } from '../constants';
 import type { OwnershipModel } from '../model/ownershipModel';

@@ -1,6 +1,6 @@
 // *Rubric*: what good ownership looks like at the chosen level, the expectations that matter
 // for the active file's situation first; prompts and examples expand under each.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { examplesFor, isRelevant } from '../../core/rubric/relevance';
 import type { Expectation, Rubric } from '../../core/rubric/types';
 import type { Situation } from '../../core/situation/situation';

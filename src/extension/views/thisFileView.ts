@@ -1,7 +1,7 @@
 // *This File*: who owns the active file, what that means for me, what its owners ask of
 // contributors and, when the code is someone else's, how to change it politely.
-import * as nodePath from 'node:path';
-import * as vscode from 'vscode';
+import nodePath = require('node:path');
+import vscode = require('vscode');
 import { selectionOf } from '../../core/codeowners/owners';
 import type { Team } from '../../core/practices/types';
 import { EDITOR_DOCUMENT, type ActiveFile } from '../activeFile';

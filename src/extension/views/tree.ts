@@ -4,7 +4,7 @@
 // hover, through resolveTreeItem), because VS Code parses every Markdown string it is sent
 // in the extension host, and the Rubric view alone sends one per expectation (31 for L4) per
 // rebuild.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { showControls } from '../util/inertText';
 
 export class Node {
