@@ -247,6 +247,8 @@ describe('cli: the bundled dist/cli.js', () => {
       [['explain', '--root', 'nope', 'a'], /^ownership-lens explain: --root nope: no such directory$/],
       [['check', '--flavor', 'svn'], /^ownership-lens check: --flavor must be one of/],
       [['report', '--root', 'nope'], /^ownership-lens report: --root nope: no such directory$/],
+      [['report', '--html', '.github'], /^ownership-lens report: --html \.github: is a folder; name the page's file$/],
+      [['report', '--html', 'no/such/map.html'], /^ownership-lens report: --html no\/such\/map\.html: no such folder /],
       [['precommit', '--root', 'nope'], /^ownership-lens precommit: --root \S*nope is not a directory$/],
       [['hook', 'sideways'], /^ownership-lens hook: /],
     ];

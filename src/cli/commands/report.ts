@@ -3,7 +3,7 @@
 import fs = require('node:fs');
 import path = require('node:path');
 import { parseArgs } from 'node:util';
-import { parseCodeowners } from '../../core';
+import { nodeFileSystem, parseCodeowners } from '../../core';
 import { buildReport, FileTree, OwnershipAnalyzer, renderReportHtml, type OwnershipReport } from '../../core/analysis';
 import { EXIT_OK, UsageError, type CliIO } from '../io';
 import { openRepository, REPOSITORY_OPTIONS, REPOSITORY_USAGE, requireRepositoryArgs, summarizeProblems } from '../repository-args';
@@ -37,6 +37,12 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
     return EXIT_OK;
   }
   requireRepositoryArgs(values, io);
+  // Where the page goes is checked before the work, and a write that fails anyway is said in a line.
+  const htmlTarget = values.html === undefined ? undefined : path.resolve(io.cwd, values.html);
+  if (htmlTarget !== undefined) {
+    if (nodeFileSystem.kind(htmlTarget) === 'directory') throw new UsageError(`--html ${sanitize(values.html ?? '')}: is a folder; name the page's file`);
+    if (nodeFileSystem.kind(path.dirname(htmlTarget)) !== 'directory') throw new UsageError(`--html ${sanitize(values.html ?? '')}: no such folder ${sanitize(path.dirname(htmlTarget))}`);
+  }
   const repo = openRepository(values, io);
   const tracked = await trackedFiles(repo.root, io);
   if (!('files' in tracked)) throw new UsageError(`the tracked files come from git, and git cannot list them in ${sanitize(repo.root)} (${tracked.error})`);
@@ -49,10 +55,13 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
   const { report, map } = buildReport(analysis, repo.file, ownershipConfig(repo, io, 'report'));
   if (repo.parsed === null) report.flavor = null;
 
-  if (values.html !== undefined) {
-    const target = path.resolve(io.cwd, values.html);
-    fs.writeFileSync(target, renderReportHtml(report, map));
-    io.stderr(`ownership-lens report: wrote ${sanitize(target)}\n`);
+  if (htmlTarget !== undefined) {
+    try {
+      fs.writeFileSync(htmlTarget, renderReportHtml(report, map));
+    } catch (e) {
+      throw new UsageError(`--html ${sanitize(values.html ?? '')}: cannot write it (${sanitize((e as NodeJS.ErrnoException).code ?? String(e))})`);
+    }
+    io.stderr(`ownership-lens report: wrote ${sanitize(htmlTarget)}\n`);
   }
   io.stdout(values.json ? `${JSON.stringify(report)}\n` : renderText(report, values.all === true));
   return EXIT_OK;
