@@ -3,6 +3,8 @@
 // file already names, then GitLab's roles (core/analysis/owner-suggestions.ts).
 import vscode = require('vscode');
 import { ownerSuggestions, type OwnerSuggestion } from '../../core/analysis/owner-suggestions';
+import type { ParsedCodeowners } from '../../core/codeowners/types';
+import type { OwnershipConfig } from '../../core/practices/types';
 import { showControls } from '../util/inertText';
 import { CODEOWNERS_LANGUAGE, type CodeownersAnalysis } from './documentAnalysis';
 import { ownerWordAt } from './editing';
@@ -10,6 +12,9 @@ import { ownerWordAt } from './editing';
 const selector: vscode.DocumentSelector = { language: CODEOWNERS_LANGUAGE, scheme: 'file' };
 
 export class OwnerCompletionProvider implements vscode.CompletionItemProvider {
+  /** The list for the last parse and ownership.yml asked about: typing asks again and again for the same one. */
+  private last: { parsed: ParsedCodeowners; config: OwnershipConfig; list: OwnerSuggestion[] } | undefined;
+
   constructor(private readonly analysis: CodeownersAnalysis) {}
 
   async provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionItem[]> {
@@ -18,7 +23,15 @@ export class OwnerCompletionProvider implements vscode.CompletionItemProvider {
     const word = ownerWordAt(doc.lineAt(position.line).text, position.character, state.flavor);
     if (!word) return [];
     const range = new vscode.Range(position.line, word.start, position.line, word.end);
-    return ownerSuggestions(state.parsed, state.config).map((s, i) => item(s, i, range));
+    return this.suggestions(state.parsed, state.config).map((s, i) => item(s, i, range));
+  }
+
+  private suggestions(parsed: ParsedCodeowners, config: OwnershipConfig): OwnerSuggestion[] {
+    const last = this.last;
+    if (last !== undefined && last.parsed === parsed && last.config === config) return last.list;
+    const list = ownerSuggestions(parsed, config);
+    this.last = { parsed, config, list };
+    return list;
   }
 }
 
