@@ -143,6 +143,40 @@ async function benchLineReader(files) {
   return { batchMs: median(times), runs: times.length };
 }
 
+/**
+ * Not a target, a reference for what a JavaScript engine cannot go below: read the list as
+ * bytes, then one pass over every byte that finds the line breaks and slashes and hashes each
+ * segment (FNV-1a, as the walker does), with nothing looked up. With parse + compile added,
+ * it is the least a JavaScript batch built this way could cost, beside the native floor.
+ */
+function benchBytePass(files) {
+  // Line breaks found natively (indexOf), as eachLine does; the fastest form we found.
+  const pass = (bytes, start, end) => {
+    let h = 0x811c9dc5 | 0;
+    let acc = 0;
+    for (let i = start; i < end; i++) {
+      const c = bytes[i];
+      if (c === 47) {
+        acc ^= h;
+        h = 0x811c9dc5 | 0;
+      } else h = Math.imul(h ^ c, 0x01000193);
+    }
+    return acc ^ h;
+  };
+  const times = timeRuns(() => {
+    const bytes = fs.readFileSync(files.paths);
+    let acc = 0;
+    for (let at = 0; at < bytes.length; ) {
+      let end = bytes.indexOf(10, at);
+      if (end < 0) end = bytes.length;
+      acc ^= pass(bytes, at, end);
+      at = end + 1;
+    }
+    sink += acc;
+  }, { minRuns: CFG.batchRuns[0], maxRuns: 15, budgetMs: 1500 });
+  return { batchMs: median(times), runs: times.length };
+}
+
 function compileOpts() {
   const [minRuns, maxRuns, budgetMs] = CFG.compileRuns;
   const [warmupRuns, warmupMs] = CFG.compileWarmup;
@@ -397,6 +431,10 @@ function printDataset(ds, res) {
   if (res.lineReader) {
     rows.push(['  ratio to a readline reader', ratio(o?.batchMs, res.lineReader.batchMs), peerNA ?? `${ratio(p?.batchMs, res.lineReader.batchMs)}${star}`, `${ms(res.lineReader.batchMs)} readline`, '']);
   }
+  if (res.bytePass) {
+    const least = o ? res.bytePass.batchMs + o.compileMs : undefined;
+    rows.push(['  a JS pass over the bytes + compile', least === undefined ? '—' : `${ms(least)} (${ratio(least, f.batchMs)} floor)`, peerNA ?? '—', `${ms(res.bytePass.batchMs)} JS pass`, '']);
+  }
   rows.push(['lookup p50 cold / warm', o ? `${us(o.lookupCold.p50Us)} / ${us(o.lookupWarm.p50Us)}` : '—', peerNA ?? us(p?.lookup.p50Us), '—', '']);
   rows.push(['lookup p99 cold / warm', o ? `${us(o.lookupCold.p99Us)} / ${us(o.lookupWarm.p99Us)}` : '—', peerNA ?? us(p?.lookup.p99Us), '—',
     targeted && o ? `< ${TARGETS.p99Us} µs  ${mark(o.lookupCold.p99Us < TARGETS.p99Us)}` : '']);
@@ -458,6 +496,7 @@ for (const ds of datasets) {
   res.floor.fresh = freshProcess('floor', ds.id);
   floorCache.set(files.paths, res.floor.batchMs);
   res.lineReader = await benchLineReader(files);
+  res.bytePass = benchBytePass(files);
 
   let oursMatcher = null;
   if (engine) {
@@ -502,7 +541,10 @@ if (datasets.length > 0) console.log(`
 How to read: "whole batch" = read the path list (as bytes, for the engine's matchLines) and the
 CODEOWNERS, parse, compile, look up every path (median of runs after warm-up, fresh matcher each run). "floor" = read the path list and
 split it into lines (one readFileSync, a native split); "readline" = the same list read line by
-line through node:readline, for reference only. "parse + compile" is the median once V8 has optimised the code; "first
+line through node:readline, for reference only; "a JS pass over the bytes + compile" = the list
+read as bytes and every byte visited once in JavaScript (line breaks, slashes, a hash per
+segment, nothing looked up) plus our parse + compile: the least a JavaScript batch of this
+design could cost, for reference only. "parse + compile" is the median once V8 has optimised the code; "first
 compile/batch, fresh process" is what a one-shot CLI run pays before that. Lookups are timed one
 by one with process.hrtime.bigint() (clock cost included): "cold" is the first pass over shuffled
 paths on a fresh matcher, "warm" the second pass (both with match(), the string form). Heap =
