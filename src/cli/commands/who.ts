@@ -155,7 +155,7 @@ function inRepo(repo: RepositoryOwnership): (p: string) => string | null {
  * so it keeps a trailing `/` (the root itself: `/`, which has no owner). Any other path is
  * returned as it is.
  */
-export function resolveDots(p: string): string | null {
+function resolveDots(p: string): string | null {
   if (!(p.startsWith('.') || p.includes('/.'))) return p;
   const segments = p.split('/');
   if (!segments.some((s) => s === '.' || s === '..')) return p;
