@@ -113,9 +113,13 @@ describe('line matcher: matchLines gives what match gives, line by line', () => 
       const paths = fs.readFileSync(path.join(realworld, name, 'paths.txt'), 'utf8');
       const decided = agree(codeowners, meta.flavor, paths);
       const total = expectedLines(paths).length;
-      // GitLab files go to the string matcher (sections); GitHub ones are decided on bytes.
-      if (meta.flavor === 'gitlab') assert.equal(decided, 0);
+      // GitLab files with rules in several sections or an exclusion go to the string matcher;
+      // the rest (esp-idf's has no section header) are decided on bytes.
+      const walks = compileMatcher(parseCodeowners(codeowners, { flavor: meta.flavor })).lineMatcher() !== null;
+      if (meta.flavor === 'gitlab' && !walks) assert.equal(decided, 0);
       else assert.equal(decided, total - nonAscii(paths), `${name}: the walker decided ${decided} of ${total} paths itself`);
+      if (name === 'espressif__esp-idf') assert.ok(walks, 'esp-idf: one section, no exclusion');
+      if (name === 'gitlabhq__gitlab-runner' || name === 'gitlabhq__omnibus-gitlab') assert.ok(!walks, `${name}: several sections`);
     });
   }
 
@@ -272,9 +276,50 @@ describe('line matcher: matchLines gives what match gives, line by line', () => 
     assert.equal(many.lineMatcher(10), walker);
   });
 
-  it('has no walker for GitLab files, whose sections it does not handle', () => {
-    assert.equal(compileMatcher(parseCodeowners('[S]\n/src/ @a\n', { flavor: 'gitlab' })).lineMatcher(), null);
+  it('has a walker for a GitLab file whose entries are all in one section with no exclusion, and none otherwise', () => {
+    const walker = (text: string) => compileMatcher(parseCodeowners(text, { flavor: 'gitlab' })).lineMatcher();
+    assert.ok(walker('/src/ @a\n*.md @docs\n'), 'no header: the implicit section');
+    assert.ok(walker('^[Docs][2] @docs\n*.md\n/src/ @a\n'), 'one named section, its defaults and approvals');
+    assert.ok(walker('[A]\n[B]\n/src/ @b\n'), 'an empty section besides');
+    assert.equal(walker('/src/ @a\n[S]\n/src/ @s\n'), null, 'two sections with rules');
+    assert.equal(walker('/src/ @a\n!/src/vendor/\n'), null, 'an exclusion');
     assert.ok(compileMatcher(parseCodeowners('/src/ @a\n', { flavor: 'bitbucket' })).lineMatcher());
+    // Its answers are match()'s, sections and all, for the walker's paths and for no rule at all.
+    const m = compileMatcher(parseCodeowners('^[Docs][2] @docs\n*.md\n/src/ @a\n/src/x.md @x\n', { flavor: 'gitlab' }));
+    const w = m.lineMatcher();
+    assert.ok(w);
+    for (const p of ['src/a.ts', 'src/x.md', 'README.md', 'lib/a.c']) {
+      const b = encoder.encode(p);
+      const id = w.decide(b, 0, b.length);
+      assert.notEqual(id, FALLBACK, p);
+      assert.deepEqual(m.resultOfId(id), m.match(p), p);
+    }
+    assert.deepEqual(m.resultOfId(NO_RULE), m.match('lib/a.c'));
+    assert.deepEqual(m.match('src/x.md').sections?.map((x) => [x.section, x.owners, x.optional, x.approvals]), [['Docs', ['@x'], true, 2]]);
+  });
+
+  it('random GitLab files of one section (and with a second section or an exclusion, no walker) agree with match()', () => {
+    const segment = fc.constantFrom('a', 'b', 'ab', 'a.b', 'x', 'b.md', 'A', '.a', 'é');
+    const patternSegment = fc.oneof({ weight: 3, arbitrary: segment }, { weight: 2, arbitrary: fc.constantFrom('*', '**', '?', 'a*', '*.md', '[ab]', '[!a]*', '[a-c]', 'a?') });
+    const pattern = fc
+      .tuple(fc.constantFrom('', '/', '**/'), fc.array(patternSegment, { minLength: 1, maxLength: 4 }), fc.boolean())
+      .map(([lead, segs, trail]) => `${lead}${segs.join('/')}${trail ? '/' : ''}`);
+    const owner = fc.constantFrom('@o1', '@o2', '@g/t', 'e@x.io', '');
+    const header = fc.constantFrom('', '[S]\n', '^[S] @dflt\n', '[S][2] @dflt\n');
+    const extra = fc.constantFrom('', '', '[T]\n/a/ @t\n', '!/a/b\n');
+    const pathLine = fc.array(segment, { minLength: 1, maxLength: 5 }).map((x) => x.join('/'));
+    fc.assert(
+      fc.property(header, fc.array(fc.tuple(pattern, owner), { minLength: 1, maxLength: 10 }), extra, fc.array(pathLine, { minLength: 1, maxLength: 10 }), (head, rules, tail, paths) => {
+        const text = `${head}${rules.map(([p, o]) => `${p} ${o}`.trimEnd()).join('\n')}\n${tail}`;
+        const decided = agree(text, 'gitlab', paths.join('\n'));
+        const walks = compileMatcher(parseCodeowners(text, { flavor: 'gitlab' })).lineMatcher() !== null;
+        // (A second section does not always hold rules: a pattern like `[ab]` opens a section.)
+        if (tail.startsWith('!')) assert.equal(walks, false, text);
+        // The walker decides every ASCII path itself: agreement is not bought by handing all back.
+        assert.equal(decided, walks ? paths.filter((x) => [...x].every((c) => c.charCodeAt(0) < 0x80)).length : 0, text);
+      }),
+      { seed: SEED + 2, numRuns: Math.max(1, Math.round(1500 * SCALE)) },
+    );
   });
 
   it('random bigger files and deeper paths: many tails under one prefix, names of 31 bytes and more', () => {

@@ -19,8 +19,9 @@
 // path that is not canonical, has a `.` or `..` segment, is not ASCII (`?` counts characters,
 // not bytes), or is deeper than MAX_DEPTH segments.
 //
-// GitHub and Bitbucket only (one implicit section, the highest priority wins); a GitLab file,
-// with its sections and exclusions, is left to the string matcher.
+// One section, where the highest priority wins: GitHub and Bitbucket, and a GitLab file whose
+// entries all sit in one section with no exclusion (the matcher decides, see lineMatcher); any
+// other GitLab file, with its several sections and exclusions, is left to the string matcher.
 
 import { asciiBytes, BytePattern, EMPTY, FNV_OFFSET, FNV_PRIME, hashBytes, PathBytes } from './byte-glob';
 import { KeyTable, type KeyedRecord } from './key-table';

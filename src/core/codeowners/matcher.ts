@@ -43,10 +43,11 @@ export interface OwnershipMatcher {
   matchLines(bytes: Uint8Array, visit: LineVisitor): void;
   /**
    * The byte-level walker, built on first use, for callers that handle each line's bytes
-   * themselves (the CLI's JSON writer); null for GitLab files, whose sections it does not
-   * handle, and, until it is built, for a batch of `batchBytes` too small to pay for building
-   * it (see WALKER_PAYS). Null means "use match()" either way. Its ids map to results
-   * through `resultOfId`.
+   * themselves (the CLI's JSON writer); null for a GitLab file whose rules sit in more than one
+   * section or that has a `!` exclusion (the walker keeps one winner, not one per section), and,
+   * until it is built, for a batch of `batchBytes` too small to pay for building it (see
+   * WALKER_PAYS). Null means "use match()" either way. Its ids map to results through
+   * `resultOfId`.
    */
   lineMatcher(batchBytes?: number): LineMatcher | null;
   /** The result for an id `LineMatcher.decide` returned (NO_RULE included, FALLBACK not). */
@@ -86,6 +87,15 @@ class Matcher implements OwnershipMatcher {
   private readonly fileView = new PathView(null, '', 0);
   /** GitHub/Bitbucket: each entry's result by its priority (the rule's index), for the line walker's ids. */
   private readonly resultsById: OwnershipResult[] = [];
+  /**
+   * GitLab: each entry by its priority, which is unique within its section, so that the walker
+   * can stand for a file whose entries are all in one section and none is an exclusion; then
+   * the answers by id, made on first use (index id + 1: NO_RULE is -1).
+   */
+  private readonly gitlabById: Entry[] = [];
+  private readonly gitlabResults: Array<OwnershipResult | undefined> = [];
+  /** GitLab: the one section that holds entries (-1: none yet; -2: more than one, or an exclusion). */
+  private gitlabSection = -1;
   private walker: LineMatcher | null | undefined = undefined;
 
   constructor(parsed: ParsedCodeowners) {
@@ -153,7 +163,12 @@ class Matcher implements OwnershipMatcher {
     } else owners = Object.freeze(rule.owners.map((o) => o.text)) as string[];
     const result: OwnershipResult = Object.freeze({ owners, rule });
     if (this.single) this.resultsById[priority] = result;
-    return { rule, section, priority, exclusion: rule.exclusion, owners, result };
+    else if (this.gitlabSection !== -2) {
+      this.gitlabSection = rule.exclusion || (this.gitlabSection >= 0 && this.gitlabSection !== section) ? -2 : section;
+    }
+    const entry: Entry = { rule, section, priority, exclusion: rule.exclusion, owners, result };
+    if (!this.single) this.gitlabById[priority] = entry;
+    return entry;
   }
 
   private dir(path: string): DirState {
@@ -209,20 +224,32 @@ class Matcher implements OwnershipMatcher {
 
   lineMatcher(batchBytes = Infinity): LineMatcher | null {
     if (this.walker === undefined) {
-      if (!this.single) this.walker = null;
-      else if (batchBytes / WALKER_PAYS.bytesPerPath < WALKER_PAYS.pathsPerEntry * this.resultsById.length) return null;
+      if (!this.single && this.gitlabSection === -2) this.walker = null;
+      else if (batchBytes / WALKER_PAYS.bytesPerPath < WALKER_PAYS.pathsPerEntry * (this.single ? this.resultsById.length : this.gitlabById.length)) return null;
       else this.walker = new LineMatcher({ selfIndex: this.selfIndex, descIndex: this.descIndex, idOf: (e: Entry) => e.priority });
     }
     return this.walker;
   }
 
   resultOfId(id: number): OwnershipResult {
-    return id === NO_RULE ? NO_MATCH : this.resultsById[id];
+    if (this.single) return id === NO_RULE ? NO_MATCH : this.resultsById[id];
+    let result = this.gitlabResults[id + 1];
+    if (result === undefined) {
+      // The answer match() gives when this entry wins its section and no other section matches.
+      const acc = Accumulator.fresh(this.sectionNames.length, false);
+      if (id !== NO_RULE) {
+        const e = this.gitlabById[id];
+        (acc.best as Array<Entry | null>)[e.section] = e;
+      }
+      result = this.result(acc);
+      this.gitlabResults[id + 1] = result;
+    }
+    return result;
   }
 
   matchLines(bytes: Uint8Array, visit: LineVisitor): void {
     const walker = this.lineMatcher(bytes.length);
-    // A line the walker hands back (every line of a GitLab file) is decoded from a Buffer over
+    // A line the walker hands back (every line of most GitLab files) is decoded from a Buffer over
     // the same bytes: TextDecoder on a subarray per line cost a third of a GitLab batch.
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     walker?.beginBatch();
