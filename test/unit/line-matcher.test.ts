@@ -279,13 +279,16 @@ describe('line matcher: matchLines gives what match gives, line by line', () => 
   it('has a walker for a GitLab file whose entries are all in one section with no exclusion, and none otherwise', () => {
     const walker = (text: string) => compileMatcher(parseCodeowners(text, { flavor: 'gitlab' })).lineMatcher();
     assert.ok(walker('/src/ @a\n*.md @docs\n'), 'no header: the implicit section');
-    assert.ok(walker('^[Docs][2] @docs\n*.md\n/src/ @a\n'), 'one named section, its defaults and approvals');
+    assert.ok(walker('[Docs][2] @docs\n*.md\n/src/ @a\n'), 'one named section, its defaults and approvals');
+    assert.ok(walker('^[Docs] @docs\n*.md\n'), 'one optional section');
     assert.ok(walker('[A]\n[B]\n/src/ @b\n'), 'an empty section besides');
     assert.equal(walker('/src/ @a\n[S]\n/src/ @s\n'), null, 'two sections with rules');
     assert.equal(walker('/src/ @a\n!/src/vendor/\n'), null, 'an exclusion');
     assert.ok(compileMatcher(parseCodeowners('/src/ @a\n', { flavor: 'bitbucket' })).lineMatcher());
     // Its answers are match()'s, sections and all, for the walker's paths and for no rule at all.
-    const m = compileMatcher(parseCodeowners('^[Docs][2] @docs\n*.md\n/src/ @a\n/src/x.md @x\n', { flavor: 'gitlab' }));
+    const parsed = parseCodeowners('[Docs][2] @docs\n*.md\n/src/ @a\n/src/x.md @x\n', { flavor: 'gitlab' });
+    assert.deepEqual(parsed.diagnostics, []);
+    const m = compileMatcher(parsed);
     const w = m.lineMatcher();
     assert.ok(w);
     for (const p of ['src/a.ts', 'src/x.md', 'README.md', 'lib/a.c']) {
@@ -295,7 +298,7 @@ describe('line matcher: matchLines gives what match gives, line by line', () => 
       assert.deepEqual(m.resultOfId(id), m.match(p), p);
     }
     assert.deepEqual(m.resultOfId(NO_RULE), m.match('lib/a.c'));
-    assert.deepEqual(m.match('src/x.md').sections?.map((x) => [x.section, x.owners, x.optional, x.approvals]), [['Docs', ['@x'], true, 2]]);
+    assert.deepEqual(m.match('src/x.md').sections?.map((x) => [x.section, x.owners, x.optional, x.approvals]), [['Docs', ['@x'], false, 2]]);
   });
 
   it('random GitLab files of one section (and with a second section or an exclusion, no walker) agree with match()', () => {
@@ -305,7 +308,7 @@ describe('line matcher: matchLines gives what match gives, line by line', () => 
       .tuple(fc.constantFrom('', '/', '**/'), fc.array(patternSegment, { minLength: 1, maxLength: 4 }), fc.boolean())
       .map(([lead, segs, trail]) => `${lead}${segs.join('/')}${trail ? '/' : ''}`);
     const owner = fc.constantFrom('@o1', '@o2', '@g/t', 'e@x.io', '');
-    const header = fc.constantFrom('', '[S]\n', '^[S] @dflt\n', '[S][2] @dflt\n');
+    const header = fc.constantFrom('', '[S]\n', '^[S] @dflt\n', '[S][2] @dflt\n', '[S] @dflt @g/t\n');
     const extra = fc.constantFrom('', '', '[T]\n/a/ @t\n', '!/a/b\n');
     const pathLine = fc.array(segment, { minLength: 1, maxLength: 5 }).map((x) => x.join('/'));
     fc.assert(
