@@ -65,10 +65,15 @@ describe('parse: GitHub syntax', () => {
     assert.equal(r.diagnostics[0].code, 'file-too-large');
     assert.deepEqual(compileMatcher(r).match('README.md').owners, []);
   });
-  it('reports binary content and applies none of it', () => {
+  it('reports binary content where its first NUL is, and applies none of it', () => {
     const r = parse('* @a\n\0\0\0');
     assert.equal(r.applied, false);
     assert.equal(r.diagnostics[0].code, 'binary-file');
+    // The first NUL of a file whose lines would each be an error: one diagnostic, at the NUL.
+    const noisy = parse('* @a\r\n!x @b\n[ab] @c\nfoo bar\0baz\n\0 @@@\n');
+    assert.deepEqual(noisy.diagnostics.map((d) => [d.line, d.column, d.code]), [[4, 8, 'binary-file']]);
+    assert.equal(noisy.rules.length, 0);
+    assert.deepEqual(compileMatcher(noisy).match('foo').owners, []);
   });
   it('never throws, whatever the bytes', () => {
     let seed = 7;

@@ -359,9 +359,14 @@ function startParse(text: string, options: ParseOptions): Parser {
     const cutLine = countLines(read) + 1;
     parser.report(cutLine, 1, 'warning', 'file-truncated', `This file is ${mb} MB; GitLab reads only the first 10 MB of a CODEOWNERS file, so no rule from this line on applies (GitLab may see the start of this line).`);
   }
-  if (read.includes('\0')) {
+  const nul = read.indexOf('\0');
+  if (nul >= 0) {
+    // Said where the first NUL is, which is what there is to fix; its lines are not parsed, as
+    // a file too large is not: nothing in it applies, and rule diagnostics on binary lines are noise.
+    const lineStart = read.lastIndexOf('\n', nul) + 1;
     parser.applied = false;
-    parser.report(1, 1, 'error', 'binary-file', 'This file contains NUL bytes: it is not a text file, so no rule in it applies.');
+    parser.report(countLines(read.slice(0, lineStart)) + 1, nul - lineStart + 1, 'error', 'binary-file', 'This file contains NUL bytes: it is not a text file, so no rule in it applies.');
+    return parser;
   }
   parser.lines = splitLines(read);
   return parser;
