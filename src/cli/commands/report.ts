@@ -38,10 +38,10 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
   }
   requireRepositoryArgs(values, io);
   // Where the page goes is checked before the work, and a write that fails anyway is said in a line.
-  const htmlTarget = values.html === undefined ? undefined : path.resolve(io.cwd, values.html);
-  if (htmlTarget !== undefined) {
-    if (nodeFileSystem.kind(htmlTarget) === 'directory') throw new UsageError(`--html ${sanitize(values.html ?? '')}: is a folder; name the page's file`);
-    if (nodeFileSystem.kind(path.dirname(htmlTarget)) !== 'directory') throw new UsageError(`--html ${sanitize(values.html ?? '')}: no such folder ${sanitize(path.dirname(htmlTarget))}`);
+  const html = values.html === undefined ? undefined : { given: sanitize(values.html), target: path.resolve(io.cwd, values.html) };
+  if (html !== undefined) {
+    if (nodeFileSystem.kind(html.target) === 'directory') throw new UsageError(`--html ${html.given}: is a folder; name the page's file`);
+    if (nodeFileSystem.kind(path.dirname(html.target)) !== 'directory') throw new UsageError(`--html ${html.given}: no such folder ${sanitize(path.dirname(html.target))}`);
   }
   const repo = openRepository(values, io);
   const tracked = await trackedFiles(repo.root, io);
@@ -55,13 +55,13 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
   const { report, map } = buildReport(analysis, repo.file, ownershipConfig(repo, io, 'report'));
   if (repo.parsed === null) report.flavor = null;
 
-  if (htmlTarget !== undefined) {
+  if (html !== undefined) {
     try {
-      fs.writeFileSync(htmlTarget, renderReportHtml(report, map));
+      fs.writeFileSync(html.target, renderReportHtml(report, map));
     } catch (e) {
-      throw new UsageError(`--html ${sanitize(values.html ?? '')}: cannot write it (${sanitize((e as NodeJS.ErrnoException).code ?? String(e))})`);
+      throw new UsageError(`--html ${html.given}: cannot write it (${sanitize((e as NodeJS.ErrnoException).code ?? String(e))})`);
     }
-    io.stderr(`ownership-lens report: wrote ${sanitize(htmlTarget)}\n`);
+    io.stderr(`ownership-lens report: wrote ${sanitize(html.target)}\n`);
   }
   io.stdout(values.json ? `${JSON.stringify(report)}\n` : renderText(report, values.all === true));
   return EXIT_OK;

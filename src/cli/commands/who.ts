@@ -39,35 +39,41 @@ export async function whoCommand(argv: string[], io: CliIO): Promise<number> {
   requireRepositoryArgs(values, io);
   const repo = openRepository(values, io);
   const toRepo = inRepo(repo);
-  for (const p of positionals) {
-    if (toRepo(p) === null) throw new UsageError(`${sanitize(p)} is outside the repository (${sanitize(repo.root)})`);
-  }
+  const given = positionals.map((text): PathArg => {
+    const inside = toRepo(text);
+    if (inside === null) throw new UsageError(`${sanitize(text)} is outside the repository (${sanitize(repo.root)})`);
+    return { text, inside };
+  });
   const stdin = values.stdin ? asBuffer(await io.readStdin()) : null;
   summarizeProblems(repo, io);
-  const lineAt = lineNumbers(stdin);
-  /** The repository path of standard input's line at byte `start`; null, with a warning, when it is outside. */
-  const stdinPath: StdinPath = (p, start) => {
-    const inside = toRepo(p);
-    if (inside === null) io.stderr(`ownership-lens who: standard input line ${lineAt(start)}: ${sanitize(p)} is outside the repository; printed as unowned\n`);
-    return inside;
+  const lineAt = stdin === null ? () => 0 : lineNumbers(stdin);
+  /** A line of standard input at byte `start`, with a warning when it is outside the repository. */
+  const fromStdin = (text: string, start: number): PathArg => {
+    const inside = toRepo(text);
+    if (inside === null) io.stderr(`ownership-lens who: standard input line ${lineAt(start)}: ${sanitize(text)} is outside the repository; printed as unowned\n`);
+    return { text, inside };
   };
-  if (values.json) writeJson(repo, positionals, stdin, stdinPath, io);
+  if (values.json) writeJson(repo, given, stdin, fromStdin, io);
   else {
-    const lines: Array<{ text: string; start: number }> = [];
-    if (stdin !== null) eachLine(stdin, (start, end) => lines.push({ text: stdin.toString('utf8', start, end), start }));
-    writeTable(repo, positionals, lines, stdinPath, io);
+    const lines: PathArg[] = [];
+    if (stdin !== null) eachLine(stdin, (start, end) => lines.push(fromStdin(stdin.toString('utf8', start, end), start)));
+    writeTable(repo, given.concat(lines), io);
   }
   return EXIT_OK;
 }
 
-type StdinPath = (text: string, start: number) => string | null;
+/** A path as given (printed so) and as the matcher reads it; null when it is outside the repository. */
+interface PathArg {
+  text: string;
+  inside: string | null;
+}
 
 /** The line number of a byte offset, for offsets asked in increasing order (counted on from the last). */
-function lineNumbers(input: Uint8Array | null): (offset: number) => number {
+function lineNumbers(input: Uint8Array): (offset: number) => number {
   let at = 0;
   let line = 1;
   return (offset) => {
-    for (; at < offset; at++) if (input !== null && input[at] === 0x0a) line++;
+    for (; at < offset; at++) if (input[at] === 0x0a) line++;
     return line;
   };
 }
@@ -83,8 +89,7 @@ function asBuffer(input: Uint8Array): Buffer {
  * into its record as bytes; any other goes through the string matcher, as a positional does.
  * The records are the same either way (test/unit/cli-who.test.ts checks it).
  */
-function writeJson(repo: RepositoryOwnership, positionals: string[], stdin: Buffer | null, stdinPath: StdinPath, io: CliIO): void {
-  const toRepo = inRepo(repo);
+function writeJson(repo: RepositoryOwnership, given: PathArg[], stdin: Buffer | null, fromStdin: (text: string, start: number) => PathArg, io: CliIO): void {
   const out = new JsonLinesWriter(io);
   // Most paths share their deciding rule: serialise each rule's part of the record once.
   const tails = new Map<Rule | null, string>();
@@ -97,8 +102,8 @@ function writeJson(repo: RepositoryOwnership, positionals: string[], stdin: Buff
     }
     return tail;
   };
-  const writeText = (p: string, inside: string | null): void => out.text(`{"path":${jsonString(p)},${tailOf(inside === null ? OUTSIDE : repo.match(inside))}\n`);
-  for (const p of positionals) writeText(p, toRepo(p));
+  const writeText = (p: PathArg): void => out.text(`{"path":${jsonString(p.text)},${tailOf(answerFor(repo, p))}\n`);
+  for (const p of given) writeText(p);
   if (stdin === null) return out.end();
   const walker = repo.lineMatcher(stdin.length);
   /** Record tails as bytes, by the walker's id (shifted by one: NO_RULE is -1). */
@@ -118,8 +123,7 @@ function writeJson(repo: RepositoryOwnership, positionals: string[], stdin: Buff
       }
       if (out.plainRecord(stdin, start, end, tail)) return;
     }
-    const text = stdin.toString('utf8', start, end);
-    writeText(text, stdinPath(text, start));
+    writeText(fromStdin(stdin.toString('utf8', start, end), start));
   });
   out.end();
 }
@@ -137,8 +141,13 @@ export function jsonString(s: string): string {
   return `"${s}"`;
 }
 
-/** The answer for a path outside the repository: no rule of its map applies. */
-const OUTSIDE: OwnershipResult = Object.freeze({ owners: [], rule: null });
+/**
+ * The owners of a path; for one outside the repository, the engine's answer for the empty path,
+ * which names nothing (no owner, no rule, and for GitLab no section), in the map's own shape.
+ */
+function answerFor(repo: RepositoryOwnership, p: PathArg): OwnershipResult {
+  return repo.match(p.inside ?? '');
+}
 
 /**
  * Paths are relative to the repository root; an absolute path inside the repository (what a
@@ -182,21 +191,19 @@ function recordTail(repo: RepositoryOwnership, r: OwnershipResult): string {
   return `${s}}`;
 }
 
-function writeTable(repo: RepositoryOwnership, positionals: string[], lines: Array<{ text: string; start: number }>, stdinPath: StdinPath, io: CliIO): void {
-  const toRepo = inRepo(repo);
+function writeTable(repo: RepositoryOwnership, paths: PathArg[], io: CliIO): void {
   if (repo.file === null) io.stderr('ownership-lens: no CODEOWNERS found (looked in .github/, the root, docs/, .gitlab/, .bitbucket/)\n');
   const rows: string[][] = [['PATH', 'OWNERS', 'RULE']];
-  const paths = positionals.map((p) => ({ p, inside: toRepo(p) })).concat(lines.map((l) => ({ p: l.text, inside: stdinPath(l.text, l.start) })));
-  for (const { p, inside } of paths) {
-    const r = inside === null ? OUTSIDE : repo.match(inside);
+  for (const p of paths) {
+    const r = answerFor(repo, p);
     // Bitbucket: how reviewers are picked from a group, beside it.
     const shown = r.owners.map((o) => {
       const selection = selectionOf(r.rule, o);
       return selection ? `${o} (${selection})` : o;
     });
-    const owners = shown.length > 0 ? shown.join(' ') : r.rule ? '(unowned: rule has no owners)' : inside === null ? '(outside the repository)' : '(unowned)';
+    const owners = shown.length > 0 ? shown.join(' ') : r.rule ? '(unowned: rule has no owners)' : p.inside === null ? '(outside the repository)' : '(unowned)';
     const rule = r.rule ? `${repo.ruleRef(r.rule).file}:${r.rule.line}  ${r.rule.pattern}` : '-';
-    rows.push([sanitize(p), sanitize(owners), sanitize(rule)]);
+    rows.push([sanitize(p.text), sanitize(owners), sanitize(rule)]);
     if (r.sections && r.sections.length > 1) {
       for (const s of r.sections) rows.push(['', sanitize(`[${s.section}] ${s.owners.join(' ') || '(no owners)'}`), sanitize(`${repo.ruleRef(s.rule).file}:${s.rule.line}  ${s.rule.pattern}`)]);
     }

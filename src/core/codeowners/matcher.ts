@@ -67,6 +67,9 @@ export type LineVisitor = (start: number, end: number, result: OwnershipResult) 
  * 5,000 about twice as fast by the walker. Paths are counted from the batch's size.
  */
 const WALKER_PAYS = { bytesPerPath: 48, pathsPerEntry: 4 };
+/** Matcher.gitlabSection before any entry, and once entries are in two sections or one is an exclusion. */
+const NO_SECTION_YET = -1;
+const SECTIONS_APART = -2;
 /** GitLab answers kept for sharing, at most (a few hundred bytes each). */
 const MAX_SECTION_RESULTS = 20_000;
 
@@ -94,8 +97,8 @@ class Matcher implements OwnershipMatcher {
    */
   private readonly gitlabById: Entry[] = [];
   private readonly gitlabResults: Array<OwnershipResult | undefined> = [];
-  /** GitLab: the one section that holds entries (-1: none yet; -2: more than one, or an exclusion). */
-  private gitlabSection = -1;
+  /** GitLab: the one section that holds entries, NO_SECTION_YET, or SECTIONS_APART (more than one, or an exclusion). */
+  private gitlabSection = NO_SECTION_YET;
   private walker: LineMatcher | null | undefined = undefined;
 
   constructor(parsed: ParsedCodeowners) {
@@ -163,8 +166,8 @@ class Matcher implements OwnershipMatcher {
     } else owners = Object.freeze(rule.owners.map((o) => o.text)) as string[];
     const result: OwnershipResult = Object.freeze({ owners, rule });
     if (this.single) this.resultsById[priority] = result;
-    else if (this.gitlabSection !== -2) {
-      this.gitlabSection = rule.exclusion || (this.gitlabSection >= 0 && this.gitlabSection !== section) ? -2 : section;
+    else if (this.gitlabSection !== SECTIONS_APART) {
+      this.gitlabSection = rule.exclusion || (this.gitlabSection !== NO_SECTION_YET && this.gitlabSection !== section) ? SECTIONS_APART : section;
     }
     const entry: Entry = { rule, section, priority, exclusion: rule.exclusion, owners, result };
     if (!this.single) this.gitlabById[priority] = entry;
@@ -224,7 +227,7 @@ class Matcher implements OwnershipMatcher {
 
   lineMatcher(batchBytes = Infinity): LineMatcher | null {
     if (this.walker === undefined) {
-      if (!this.single && this.gitlabSection === -2) this.walker = null;
+      if (!this.single && this.gitlabSection === SECTIONS_APART) this.walker = null;
       else if (batchBytes / WALKER_PAYS.bytesPerPath < WALKER_PAYS.pathsPerEntry * (this.single ? this.resultsById.length : this.gitlabById.length)) return null;
       else this.walker = new LineMatcher({ selfIndex: this.selfIndex, descIndex: this.descIndex, idOf: (e: Entry) => e.priority });
     }
@@ -237,10 +240,7 @@ class Matcher implements OwnershipMatcher {
     if (result === undefined) {
       // The answer match() gives when this entry wins its section and no other section matches.
       const acc = Accumulator.fresh(this.sectionNames.length, false);
-      if (id !== NO_RULE) {
-        const e = this.gitlabById[id];
-        (acc.best as Array<Entry | null>)[e.section] = e;
-      }
+      if (id !== NO_RULE) acc.accept(this.gitlabById[id]);
       result = this.result(acc);
       this.gitlabResults[id + 1] = result;
     }
