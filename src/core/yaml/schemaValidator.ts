@@ -57,6 +57,11 @@ export class SchemaValidator {
         this.resolve(sub as string);
       } else if (keyword === 'pattern') {
         this.regex(sub as string);
+      } else if (keyword === 'const' || keyword === 'enum') {
+        // check() compares them with ===, which is JSON equality only for primitives.
+        for (const v of keyword === 'enum' ? (sub as unknown[]) : [sub]) {
+          if (typeof v === 'object' && v !== null) throw new Error(`unsupported non-primitive ${keyword} at ${where}`);
+        }
       }
     }
   }
@@ -131,8 +136,8 @@ export class SchemaValidator {
     if (schema.uniqueItems === true) {
       const seen = new Set<string>();
       value.forEach((item, i) => {
-        const key = JSON.stringify(item);
-        if (seen.has(key)) errors.push({ path: [...path, i], at: 'value', message: `repeats ${key}` });
+        const key = canonicalJson(item);
+        if (seen.has(key)) errors.push({ path: [...path, i], at: 'value', message: `repeats ${JSON.stringify(item)}` });
         seen.add(key);
       });
     }
@@ -170,6 +175,16 @@ export function formatPath(path: JsonPath): string {
   let out = '';
   for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out === '' ? seg : `.${seg}`;
   return out;
+}
+
+/** JSON with every object's keys sorted: equal exactly when JSON Schema calls two values equal. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (isObject(value)) {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
