@@ -2,7 +2,7 @@
 // worktree, a submodule, and no git on PATH at all. Each command answers (or says in one line
 // why it cannot), never prints a stack trace, and a hook-facing command never fails a commit.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { commitAll, makeRepo, type TestRepo } from '../support/gitRepo';
@@ -112,5 +112,47 @@ describe('CLI in unusual git states', function () {
     const check = run(repo, repo.root, ['check'], env);
     assert.ok(check.status === 0 || check.status === 1, check.stderr);
     [who, explain, pre, check].forEach(noStackTrace);
+  });
+});
+
+describe('CLI output that cannot be written', function () {
+  this.timeout(60_000);
+  const manyPaths = Array.from({ length: 200_000 }, (_, i) => `services/payments/f${i}.go`).join('\n');
+
+  it('a reader that goes away (who --stdin --json | head -1): exit 0, nothing on stderr', async () => {
+    const repo = makeRepo({ '.github/CODEOWNERS': CODEOWNERS });
+    const input = path.join(path.dirname(repo.root), 'paths.txt');
+    fs.writeFileSync(input, manyPaths);
+    const stdin = fs.openSync(input, 'r');
+    // About 20 MB of answers against a 64 KB pipe: the CLI is still writing when the reader leaves.
+    const child = spawn(process.execPath, [cli, 'who', '--stdin', '--json'], { cwd: repo.root, env: repo.env, stdio: [stdin, 'pipe', 'pipe'] });
+    fs.closeSync(stdin);
+    const out = child.stdout;
+    assert.ok(out && child.stderr);
+    let stderr = '';
+    let first = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    out.once('data', (c: Buffer) => {
+      first = c.toString().split('\n')[0];
+      out.destroy();
+    });
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+    assert.deepEqual(JSON.parse(first).owners, ['@acme/payments']);
+    assert.equal(stderr, '');
+    assert.deepEqual([code, signal], [0, null]);
+  });
+
+  it('a full disk (standard output is /dev/full, which Linux has): one line naming the failure, exit 74', () => {
+    const repo = makeRepo({ '.github/CODEOWNERS': CODEOWNERS });
+    const full = fs.openSync('/dev/full', 'w');
+    try {
+      for (const args of [['who', '--json', '--stdin'], ['check']]) {
+        const r = spawnSync(process.execPath, [cli, ...args], { cwd: repo.root, env: repo.env, input: manyPaths, stdio: ['pipe', full, 'pipe'], encoding: 'utf8', timeout: 30_000 });
+        assert.equal(r.status, 74, `${args.join(' ')}: ${r.stderr}`);
+        assert.equal(r.stderr, 'ownership-lens: cannot write to standard output: ENOSPC\n');
+      }
+    } finally {
+      fs.closeSync(full);
+    }
   });
 });
