@@ -185,6 +185,10 @@ describe('cli: who', () => {
     const unknown = await run(['who', '--nope'], gh);
     assert.equal(unknown.code, 2);
     assert.match(unknown.err, /Unknown option '--nope'/);
+    // Nothing to answer is a mistake, not an empty answer; an empty standard input is an answer.
+    const nothing = await run(['who', '--json'], gh);
+    assert.deepEqual([nothing.code, nothing.out, nothing.err], [2, '', 'ownership-lens who: who needs at least one PATH, or --stdin\n']);
+    assert.deepEqual(await run(['who', '--json', '--stdin'], gh, '', true).then((r) => [r.code, r.out]), [0, '']);
     const help = await run(['who', '--help'], gh);
     assert.equal(help.code, 0);
     assert.match(help.out, /Usage: ownership-lens who/);
@@ -243,6 +247,7 @@ describe('cli: the bundled dist/cli.js', () => {
     const root = repo({ '.github/CODEOWNERS': '* @all\n' });
     const mistakes: Array<[string[], RegExp]> = [
       [['who', '--codeowners', 'nope'], /^ownership-lens who: --codeowners nope: no such file$/],
+      [['who'], /^ownership-lens who: who needs at least one PATH, or --stdin$/],
       [['explain'], /^ownership-lens explain: explain needs at least one PATH$/],
       [['explain', '--root', 'nope', 'a'], /^ownership-lens explain: --root nope: no such directory$/],
       [['check', '--flavor', 'svn'], /^ownership-lens check: --flavor must be one of/],

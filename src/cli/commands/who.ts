@@ -16,7 +16,7 @@ path inside the repository is read relative to it, and . and .. segments are
 resolved). A PATH ending in / (or in . or ..) names a folder: it gets the owners
 of a new file directly in it (the root itself has none). A PATH outside the
 repository is an error; such a line of standard input is printed as unowned,
-with a warning.
+with a warning. Give at least one PATH or --stdin.
 
 Options:
 ${REPOSITORY_USAGE}
@@ -37,6 +37,8 @@ export async function whoCommand(argv: string[], io: CliIO): Promise<number> {
     return EXIT_OK;
   }
   requireRepositoryArgs(values, io);
+  // Before the repository is opened: with nothing to answer, no CODEOWNERS warning either.
+  if (positionals.length === 0 && !values.stdin) throw new UsageError('who needs at least one PATH, or --stdin');
   const repo = openRepository(values, io);
   const toRepo = inRepo(repo);
   const given = positionals.map((text): PathArg => {
