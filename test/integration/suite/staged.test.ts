@@ -31,6 +31,9 @@ async function viewUntil(what: string, ready: (tree: TreeSnapshot[]) => boolean)
   return tree;
 }
 
+const inGitlab = (tree: TreeSnapshot[]) => tree.find((n) => n.label === 'gitlab mono')?.children ?? [];
+const hasVendoring = (tree: TreeSnapshot[]) => inGitlab(tree).some((g) => g.label === '@acme/vendoring');
+
 const summary = (tree: TreeSnapshot[]): unknown => tree.map((n) => ({ [n.label]: n.description, children: n.children.length > 0 ? summary(n.children) : undefined }));
 const files = (group: TreeSnapshot) => find(group.children, 'Files').children.map((f) => [f.label, f.description]).sort();
 
@@ -57,6 +60,31 @@ describe('Before You Commit', function () {
       return answer;
     };
   });
+
+  /**
+   * Stages in the GitLab repository the changes the tests below read (two changes, a rename, a
+   * deletion, a new file), unless they already are: each test that reads them calls this, so
+   * that any one of them can run alone (OWNERSHIP_LENS_IT_GREP). False when they already were.
+   */
+  function stageGitlabChanges(): boolean {
+    if (fs.existsSync(path.join(gitlab, 'apps/web app/src/schema.ts'))) return false;
+    fs.appendFileSync(path.join(gitlab, 'apps/api/schema.sql'), '-- staged by the test\n');
+    fs.appendFileSync(path.join(gitlab, 'apps/web app/src/main.ts'), '// staged by the test\n');
+    fs.renameSync(path.join(gitlab, 'apps/api/schema.ts'), path.join(gitlab, 'apps/web app/src/schema.ts'));
+    fs.rmSync(path.join(gitlab, 'docs/résumé.md'));
+    fs.mkdirSync(path.join(gitlab, 'tools'));
+    fs.writeFileSync(path.join(gitlab, 'tools/run.sh'), 'echo run\n');
+    git(gitlab, 'add', '-A', '--', 'apps', 'docs', 'tools');
+    return true;
+  }
+
+  /** stageGitlabChanges, and when it staged them, their notification behind us. */
+  async function withGitlabChangesStaged(): Promise<void> {
+    const before = shown.length;
+    if (!stageGitlabChanges()) return;
+    await viewUntil('the GitLab repository\'s staged groups', (t) => inGitlab(t).length >= 5);
+    await waitFor('their notification', () => shown.length > before, { describe: () => shown });
+  }
 
   after(async () => {
     const { notifier } = await reminders();
@@ -87,15 +115,10 @@ describe('Before You Commit', function () {
 
   it('stages a rename, a deletion, changes and a new file in a second repository: groups per owner, one notification', async () => {
     const api = await lens();
-    fs.appendFileSync(path.join(gitlab, 'apps/api/schema.sql'), '-- staged by the test\n');
-    fs.appendFileSync(path.join(gitlab, 'apps/web app/src/main.ts'), '// staged by the test\n');
-    fs.renameSync(path.join(gitlab, 'apps/api/schema.ts'), path.join(gitlab, 'apps/web app/src/schema.ts'));
-    fs.rmSync(path.join(gitlab, 'docs/résumé.md'));
-    fs.mkdirSync(path.join(gitlab, 'tools'));
-    fs.writeFileSync(path.join(gitlab, 'tools/run.sh'), 'echo run\n');
-    git(gitlab, 'add', '-A', '--', 'apps', 'docs', 'tools');
+    const before = shown.length;
+    assert.ok(stageGitlabChanges(), 'staged by this test first');
 
-    const tree = await viewUntil('both repositories, the GitLab one with five groups', (t) => (t.find((n) => n.label === 'gitlab mono')?.children.length ?? 0) === 5);
+    const tree = await viewUntil('both repositories, the GitLab one with five groups', (t) => inGitlab(t).length === 5);
     assert.deepEqual(labels(tree), ['fixture repo ü', 'gitlab mono']);
     const repo = find(tree, 'gitlab mono');
     assert.deepEqual(labels(repo.children), ['@acme/backend', '@acme/dba', '@acme/docs', 'Nobody owns', 'Yours (maria@acme.example)']);
@@ -115,30 +138,32 @@ describe('Before You Commit', function () {
 
     // 2 in the fixture repository, 3 here (the rename's old path, the .sql, the deleted doc).
     await waitFor('the status bar to count 5', () => api.statusBar.item.text.endsWith('$(git-commit) 5 upstream'), { describe: () => api.statusBar.item.text });
-    assert.equal(shown.length, 1, JSON.stringify(shown));
-    assert.equal(shown[0].message, 'Before you commit: you staged changes to code @acme/backend owns: apps/api/schema.ts. And 2 more components someone else owns.');
-    assert.deepEqual(shown[0].buttons, [NotificationButtons.practices, NotificationButtons.view, NotificationButtons.stop]);
+    assert.equal(shown.length, before + 1, JSON.stringify(shown));
+    assert.equal(shown[before].message, 'Before you commit: you staged changes to code @acme/backend owns: apps/api/schema.ts. And 2 more components someone else owns.');
+    assert.deepEqual(shown[before].buttons, [NotificationButtons.practices, NotificationButtons.view, NotificationButtons.stop]);
   });
 
   it('does not notify again for more files of a component already staged', async () => {
+    await withGitlabChangesStaged();
+    const before = shown.length;
     fs.writeFileSync(path.join(gitlab, 'apps/api/more.sql'), 'select 1;\n');
     git(gitlab, 'add', '--', 'apps/api/more.sql');
     await viewUntil('more.sql in the DBA group', (t) => {
-      const dba = t.find((n) => n.label === 'gitlab mono')?.children.find((g) => g.label === '@acme/dba');
+      const dba = inGitlab(t).find((g) => g.label === '@acme/dba');
       return dba !== undefined && files(dba).length === 2;
     });
-    assert.equal(shown.length, 1);
+    assert.equal(shown.length, before);
   });
 
   it('Stop Reminding for This is remembered for the workspace; Remind Me Again undoes it', async () => {
     const { notifier } = await reminders();
     const vendored = path.join(gitlab, 'vendor/other.txt');
-    const hasVendoring = (t: TreeSnapshot[]) => t.find((n) => n.label === 'gitlab mono')?.children.some((g) => g.label === '@acme/vendoring') ?? false;
+    const before = shown.length;
     answer = NotificationButtons.stop;
     fs.writeFileSync(vendored, 'vendored\n');
     git(gitlab, 'add', '--', 'vendor/other.txt');
-    await waitFor('a notification about @acme/vendoring', () => shown.length === 2);
-    assert.match(shown[1].message, /code @acme\/vendoring owns: vendor\/other\.txt\.$/);
+    await waitFor('a notification about @acme/vendoring', () => shown.length === before + 1);
+    assert.match(shown[before].message, /code @acme\/vendoring owns: vendor\/other\.txt\.$/);
     await waitFor('the component to be muted', () => notifier.muted().includes('upstream:@acme/vendoring'), { describe: () => notifier.muted() });
     assert.deepEqual(notifier.muted(), ['upstream:@acme/vendoring']);
 
@@ -147,7 +172,7 @@ describe('Before You Commit', function () {
     await viewUntil('the vendoring group to go', (t) => !hasVendoring(t));
     git(gitlab, 'add', '--', 'vendor/other.txt');
     await viewUntil('the vendoring group to come back', hasVendoring);
-    assert.equal(shown.length, 2);
+    assert.equal(shown.length, before + 1);
 
     await vscode.commands.executeCommand(Commands.remindAgain);
     assert.deepEqual(notifier.muted(), []);
@@ -160,10 +185,13 @@ describe('Before You Commit', function () {
     notifier.showList = async (title, items) => (lists.push({ title, items: items.map((i) => [i.label, i.description].filter(Boolean).join(' — ')) }), undefined);
     try {
       answer = NotificationButtons.practices;
-      git(gitlab, 'rm', '-q', '--cached', '--', 'vendor/other.txt');
-      await viewUntil('the vendoring group to go', (t) => !t.find((n) => n.label === 'gitlab mono')?.children.some((g) => g.label === '@acme/vendoring'));
+      // Not staged (whether the test before staged it or not), then staged: a notification.
+      fs.writeFileSync(path.join(gitlab, 'vendor/other.txt'), 'vendored\n');
+      git(gitlab, 'rm', '-q', '--cached', '--ignore-unmatch', '--', 'vendor/other.txt');
+      await viewUntil('the vendoring group to go', (t) => !hasVendoring(t));
+      const before = shown.length;
       git(gitlab, 'add', '--', 'vendor/other.txt');
-      await waitFor('a notification about @acme/vendoring again', () => shown.length === 3);
+      await waitFor('a notification about @acme/vendoring', () => shown.length === before + 1);
       await waitFor('its practices to be listed', () => lists.length === 1);
       assert.equal(lists[0].title, 'What @acme/vendoring ask of contributors');
       assert.deepEqual(lists[0].items.slice(0, 2), ['Practices', 'None published: ask the owners before a large change']);
@@ -184,10 +212,11 @@ describe('Before You Commit', function () {
   it('ownershipLens.beforeCommit.notifications = false: no notification', async () => {
     const restore = await withSetting('ownershipLens.beforeCommit.notifications', false);
     try {
+      const before = shown.length;
       fs.writeFileSync(path.join(gitlab, 'apps/web app/new.ts'), 'export {};\n');
       git(gitlab, 'add', '--', 'apps/web app/new.ts');
-      await viewUntil('the @acme/web group', (t) => t.find((n) => n.label === 'gitlab mono')?.children.some((g) => g.label === '@acme/web') ?? false);
-      assert.equal(shown.length, 3);
+      await viewUntil('the @acme/web group', (t) => inGitlab(t).some((g) => g.label === '@acme/web'));
+      assert.equal(shown.length, before);
     } finally {
       await restore();
     }
@@ -220,6 +249,7 @@ describe('Before You Commit', function () {
 
     it('Install writes .git/hooks/pre-commit running the bundled CLI; the hook works without the editor; Remove deletes it', async () => {
       const { hooks } = await reminders();
+      await withGitlabChangesStaged(); // what the hook's reminder names
       confirmAnswer = true;
       await vscode.commands.executeCommand(Commands.installPrecommitReminder, vscode.Uri.file(gitlab));
       const script = readHookScript(fs.readFileSync(hook(), 'utf8'));
@@ -271,6 +301,9 @@ describe('Before You Commit', function () {
   });
 
   it('without the Git extension: git diff --cached, read again when .git/index changes', async () => {
+    await withGitlabChangesStaged();
+    fs.writeFileSync(path.join(gitlab, 'apps/api/more.sql'), 'select 1;\n');
+    git(gitlab, 'add', '--', 'apps/api/more.sql');
     const source = new GitCliSource([gitlab]);
     try {
       const paths = () => (source.repositories.get(gitlab) ?? []).map((c) => c.path).sort();
