@@ -134,6 +134,16 @@ describe('ownership-lens explain', () => {
     assert.equal(ids[0], 'help-when-you-can');
   });
 
+  it('a folder gets the owners of a new file directly in it, as in who and the folder badges', async () => {
+    // `/services/payments/` owns the folder's contents; read as a file, `services/payments` has no rule.
+    const [folder] = jsonLines(await explain(['--json', 'services/payments']));
+    assert.deepEqual([folder.path, folder.owners, folder.situation, (folder.rule as { line: number }).line], ['services/payments', ['@acme/payments'], 'mine', 2]);
+    const [named] = jsonLines(await explain(['--json', 'services/search/']));
+    assert.deepEqual([named.path, named.owners], ['services/search', ['@bob']]);
+    const [here] = jsonLines(await explain(['--json', '.'], path.join(repo, 'services', 'search')));
+    assert.deepEqual([here.path, here.owners], ['services/search', ['@bob']]);
+  });
+
   it('paths are relative to the root when the current directory is outside the repository', async () => {
     const [r] = jsonLines(await explain(['--json', '--root', repo, 'services/search/index.py'], os.tmpdir()));
     assert.equal(r.situation, 'upstream');

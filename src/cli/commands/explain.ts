@@ -25,7 +25,8 @@ details and practices (.github/ownership.yml, CONTRIBUTING), the etiquette for c
 someone else owns, and the rubric's expectations, most relevant first.
 
 PATH is relative to the current directory when that is inside the repository, else to the
-repository root.
+repository root. A folder (on disk, or a PATH ending in /) gets the owners a new file directly
+in it would get, as in \`who\` and the editor's folder badges.
 
 Options:
 ${REPOSITORY_USAGE}
@@ -77,7 +78,7 @@ export async function explainCommand(args: string[], io: CliIO): Promise<number>
   const repo = openRepository(values, io);
   summarizeProblems(repo, io);
   const ctx = { root, fs: nodeFileSystem, me, config: config.config, rubric: rubricChoice.rubric };
-  const all = paths.map((p) => guidanceFor(p, pathOwnership(repo, p), ctx));
+  const all = paths.map((p) => guidanceFor(p.path, pathOwnership(repo, p.isDirectory ? `${p.path}/` : p.path), ctx, p.isDirectory));
   if (values.json) io.stdout(all.map((g) => `${JSON.stringify(toJson(g))}\n`).join(''));
   else io.stdout(all.map((g) => renderGuidance(g, rubricChoice.rubric, { width: terminalWidth(io) })).join('\n'));
   return EXIT_OK;
@@ -102,17 +103,20 @@ export function toJson(g: Guidance): Record<string, unknown> {
 }
 
 /**
- * A PATH argument as a repository-relative path with forward slashes. Relative to the current
- * directory when that is inside the repository (what a person at a shell means), else to the
- * root (what a script passing --root and a path from `who` means).
+ * A PATH argument as a repository-relative path with forward slashes, and whether it names a
+ * folder. Relative to the current directory when that is inside the repository (what a person
+ * at a shell means), else to the root (what a script passing --root and a path from `who`
+ * means). A folder is one on disk, or a PATH that says so (`docs/`, `docs/.`) for one that is
+ * not there yet.
  */
-function repositoryPath(arg: string, root: string, cwd: string): string {
+function repositoryPath(arg: string, root: string, cwd: string): { path: string; isDirectory: boolean } {
   const base = isInside(root, path.resolve(cwd)) ? cwd : root;
   const abs = path.resolve(base, arg);
   if (!isInside(root, abs)) throw new UsageError(`${arg} is outside the repository (${root})`);
   const rel = path.relative(root, abs).split(path.sep).join('/');
   if (rel === '') throw new UsageError(`${arg} is the repository root; name a file or folder inside it`);
-  return rel;
+  const saysFolder = (path.sep === '/' ? /(?:^|\/)\.{0,2}$/ : /(?:^|[/\\])\.{0,2}$/).test(arg);
+  return { path: rel, isDirectory: saysFolder || nodeFileSystem.kind(abs) === 'directory' };
 }
 
 async function gitUser(root: string, io: CliIO): Promise<GitUser> {
