@@ -172,9 +172,20 @@ describe('cli: who', () => {
     const r = await run(['who', 'x\u001bc\u202e/f', 'README.md'], evil);
     assert.equal(r.code, 0);
     assert.ok(!r.out.includes('\u001b') && !r.out.includes('\u202e'), 'no raw escape or bidi override reaches the terminal');
-    assert.match(r.out, /^PATH\s+OWNERS\s+RULE\n/);
-    assert.match(r.out, /x\\x1bc\\u202e\/f\s+@a\s+CODEOWNERS:1/);
-    assert.match(r.out, /README\.md\s+\(unowned\)\s+-/);
+    assert.match(r.out, /^PATH\s+OWNERS\s+RULE\s+PATTERN\n/);
+    assert.match(r.out, /x\\x1bc\\u202e\/f\s+@a\s+CODEOWNERS:1\s+\/x\\x1bc\\u202e\/\n/);
+    assert.match(r.out, /README\.md\s+\(unowned\)\s+-\n/);
+  });
+
+  it('lines up the patterns of rules whose line numbers differ in width, and the sections of a GitLab answer', async () => {
+    const lines = ['* @all', ...Array.from({ length: 10 }, (_, i) => `/gen${i}/ @g${i}`), '[Docs] @docs', '/gen9/'];
+    const r = await run(['who', 'a', 'gen9/x'], repo({ CODEOWNERS: `${lines.join('\n')}\n` }));
+    const rows = r.out.trimEnd().split('\n');
+    const at = rows.map((row) => row.search(/(PATTERN|\*|\/gen9\/)$/));
+    assert.deepEqual(rows.map((row, i) => row.slice(at[i])), ['PATTERN', '*', '/gen9/', '/gen9/', '/gen9/']);
+    assert.equal(new Set(at).size, 1, r.out);
+    assert.match(rows[3], /^\s+\[codeowners\] @g9\s+CODEOWNERS:11\s/);
+    assert.match(rows[4], /^\s+\[Docs\] @docs\s+CODEOWNERS:13\s/);
   });
 
   it('exits 2 with one line on bad usage, and --help exits 0', async () => {

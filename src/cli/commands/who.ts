@@ -195,7 +195,9 @@ function recordTail(repo: RepositoryOwnership, r: OwnershipResult): string {
 
 function writeTable(repo: RepositoryOwnership, paths: PathArg[], io: CliIO): void {
   if (repo.file === null) io.stderr('ownership-lens: no CODEOWNERS found (looked in .github/, the root, docs/, .gitlab/, .bitbucket/)\n');
-  const rows: string[][] = [['PATH', 'OWNERS', 'RULE']];
+  const rows: string[][] = [['PATH', 'OWNERS', 'RULE', 'PATTERN']];
+  /** The rule's place and its pattern, in columns of their own so that the patterns line up. */
+  const ruleCells = (rule: Rule): string[] => [sanitize(`${repo.ruleRef(rule).file}:${rule.line}`), sanitize(rule.pattern)];
   for (const p of paths) {
     const r = answerFor(repo, p);
     // Bitbucket: how reviewers are picked from a group, beside it.
@@ -204,10 +206,9 @@ function writeTable(repo: RepositoryOwnership, paths: PathArg[], io: CliIO): voi
       return selection ? `${o} (${selection})` : o;
     });
     const owners = shown.length > 0 ? shown.join(' ') : r.rule ? '(unowned: rule has no owners)' : p.inside === null ? '(outside the repository)' : '(unowned)';
-    const rule = r.rule ? `${repo.ruleRef(r.rule).file}:${r.rule.line}  ${r.rule.pattern}` : '-';
-    rows.push([sanitize(p.text), sanitize(owners), sanitize(rule)]);
+    rows.push([sanitize(p.text), sanitize(owners), ...(r.rule ? ruleCells(r.rule) : ['-'])]);
     if (r.sections && r.sections.length > 1) {
-      for (const s of r.sections) rows.push(['', sanitize(`[${s.section}] ${s.owners.join(' ') || '(no owners)'}`), sanitize(`${repo.ruleRef(s.rule).file}:${s.rule.line}  ${s.rule.pattern}`)]);
+      for (const s of r.sections) rows.push(['', sanitize(`[${s.section}] ${s.owners.join(' ') || '(no owners)'}`), ...ruleCells(s.rule)]);
     }
   }
   io.stdout(table(rows));
