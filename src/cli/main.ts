@@ -144,19 +144,20 @@ const EXIT_OUTPUT_FAILED = 74;
  * A reader that goes away (`who --stdin --json | head`) ends the run quietly, with the exit code
  * of an answer given, as `rg` does: what was read was answered, and no one is left to tell.
  * Without this Node throws the pipe's EPIPE as an unhandled 'error' event, a stack trace. Any
- * other failure to write (a full disk, a closed descriptor) is one line, exit 74.
+ * other failure to write the answer (a full disk) is one line, exit 74.
  */
-function endWhenOutputFails(stream: NodeJS.WriteStream, name: string): void {
-  stream.on('error', (e: NodeJS.ErrnoException) => {
+function endWhenOutputFails(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(EXIT_OK);
-    if (name !== 'stderr') process.stderr.write(`ownership-lens: cannot write to ${name}: ${e.code ?? e.message}\n`);
+    process.stderr.write(`ownership-lens: cannot write to standard output: ${e.code ?? e.message}\n`);
     process.exit(EXIT_OUTPUT_FAILED);
   });
+  // Warnings that cannot be shown must not stop (or crash) the answer on standard output.
+  process.stderr.on('error', () => undefined);
 }
 
 if (require.main === module) {
-  endWhenOutputFails(process.stdout, 'standard output');
-  endWhenOutputFails(process.stderr, 'stderr');
+  endWhenOutputFails();
   main(process.argv.slice(2), processIO()).then(
     (code) => {
       process.exitCode = code;

@@ -155,4 +155,19 @@ describe('CLI output that cannot be written', function () {
       fs.closeSync(full);
     }
   });
+
+  it('a warning that cannot be written (stderr is /dev/full) does not cut the answer short', () => {
+    // `[x` is an error on GitHub, so `who` has a line for stderr before it answers.
+    const repo = makeRepo({ '.github/CODEOWNERS': `${CODEOWNERS}[x @acme/x\n` });
+    const full = fs.openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [cli, 'who', '--json', '--stdin'], { cwd: repo.root, env: repo.env, input: manyPaths, stdio: ['pipe', 'pipe', full], encoding: 'utf8', maxBuffer: 1 << 26, timeout: 30_000 });
+      assert.equal(r.status, 0);
+      const lines = r.stdout.trimEnd().split('\n');
+      assert.equal(lines.length, 200_000);
+      assert.deepEqual(JSON.parse(lines[199_999]), { path: 'services/payments/f199999.go', owners: ['@acme/payments'], rule: { file: '.github/CODEOWNERS', line: 2, pattern: '/services/payments/' } });
+    } finally {
+      fs.closeSync(full);
+    }
+  });
 });
