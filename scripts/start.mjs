@@ -10,17 +10,37 @@ import { isPortFree, startCodeServerCli, workbenchUrl } from './vscode/servers.m
 import { installUnpacked } from './vscode/unpackedExtension.mjs';
 
 const started = Date.now();
-const port = Number(process.env.PORT || 8080);
+const DEFAULT_PORT = 8080;
 const state = path.join(repoRoot, '.cache', 'start');
 const logFile = path.join(state, 'code-server.log');
 const rel = (p) => path.relative(repoRoot, p);
 
-if (!Number.isInteger(port) || port <= 0 || port > 65535) {
-  console.error(`PORT must be a TCP port number, not "${process.env.PORT}".`);
-  process.exit(1);
-}
-if (!(await isPortFree(port))) {
-  console.error(`Port ${port} is in use. Start on another one: PORT=8090 npm start`);
+const port = await choosePort();
+
+/**
+ * PORT when set (in use: say so and stop, since it was asked for), else 8080 or, when another
+ * program has it, the next free one of the ten after it, said in the output.
+ */
+async function choosePort() {
+  if (process.env.PORT) {
+    const asked = Number(process.env.PORT);
+    if (!Number.isInteger(asked) || asked <= 0 || asked > 65535) {
+      console.error(`PORT must be a TCP port number, not "${process.env.PORT}".`);
+      process.exit(1);
+    }
+    if (!(await isPortFree(asked))) {
+      console.error(`Port ${asked} is in use. Start on another one: PORT=${asked === 8090 ? 8091 : 8090} npm start`);
+      process.exit(1);
+    }
+    return asked;
+  }
+  for (let p = DEFAULT_PORT; p <= DEFAULT_PORT + 10; p++) {
+    if (await isPortFree(p)) {
+      if (p !== DEFAULT_PORT) console.log(`port ${DEFAULT_PORT} is in use; using ${p}`);
+      return p;
+    }
+  }
+  console.error(`Ports ${DEFAULT_PORT}–${DEFAULT_PORT + 10} are in use. Start on another one: PORT=9000 npm start`);
   process.exit(1);
 }
 
