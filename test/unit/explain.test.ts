@@ -134,7 +134,7 @@ describe('ownership-lens explain', () => {
     assert.equal(ids[0], 'help-when-you-can');
   });
 
-  it('a folder gets the owners of a new file directly in it, as in who and the folder badges', async () => {
+  it('a folder gets the owners of a new file directly in it, as in who and the hover over a folder', async () => {
     // `/services/payments/` owns the folder's contents; read as a file, `services/payments` has no rule.
     const [folder] = jsonLines(await explain(['--json', 'services/payments']));
     assert.deepEqual([folder.path, folder.owners, folder.situation, (folder.rule as { line: number }).line], ['services/payments', ['@acme/payments'], 'mine', 2]);

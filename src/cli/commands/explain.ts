@@ -26,7 +26,7 @@ someone else owns, and the rubric's expectations, most relevant first.
 
 PATH is relative to the current directory when that is inside the repository, else to the
 repository root. A folder (on disk, or a PATH ending in /) gets the owners a new file directly
-in it would get, as in \`who\` and the editor's folder badges.
+in it would get, as in \`who\` and the editor's hover over a folder.
 
 Options:
 ${REPOSITORY_USAGE}
