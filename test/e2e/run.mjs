@@ -50,6 +50,8 @@ try {
     if ((await you.count()) > 0) {
       await you.first().click();
       await pane('This File').locator('.monaco-list-row', { hasText: 'Etiquette for changing their code' }).waitFor({ timeout: 10_000 });
+      // Off the row, or its tooltip opens over the view while the later pictures are taken.
+      await page.mouse.move(5, 5);
     }
     const rows = await rowsOf('This File');
     assert.ok(rows.some((r) => r.startsWith('Upstream') && r.includes('Someone else owns this: Payments (@acme/payments)')), rows.join(' | '));
@@ -82,6 +84,8 @@ try {
     // (This function runs in the browser, where `document` and `getComputedStyle` exist.)
     // eslint-disable-next-line no-undef
     await page.waitForFunction(() => [...document.querySelectorAll('.monaco-hover')].some((el) => el.textContent.includes('Upstream') && getComputedStyle(el.closest('.monaco-hover') ?? el).opacity === '1' && getComputedStyle(el.parentElement ?? el).opacity === '1'), null, { timeout: 5_000 });
+    // A tree row's tooltip (VS Code's workbench hover) left from earlier is not in the picture.
+    await page.locator('.workbench-hover-container').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
     shots.push(await workbench.screenshot('2-hover-upstream'));
   });
   await check('the Explorer badges files by whose they are', async () => {
