@@ -100,6 +100,39 @@ describe('ownership.yml', () => {
     assert.deepEqual(config.teams.get('@acme/search')?.practices, ['Keep queries under 100 ms.']);
   });
 
+  it('a repeated key is an error where it is repeated; the first entry and the rest of the file apply', () => {
+    const text = `teams:
+  "@acme/payments":
+    name: Payments
+    practices: [Ship behind a flag.]
+  "@acme/search":
+    name: Search
+  "@acme/payments":
+    name: Payments again
+    contact: "#ignored"
+etiquette: [Say hello.]
+etiquette: [Say it twice.]
+`;
+    const { config, diagnostics } = parseOwnershipConfig(text, FILE);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.severity, d.line, d.column, d.message]),
+      [
+        ['yaml-duplicate-key', 'error', 7, 3, '"@acme/payments" is already a key of this mapping (line 2); this repeat is not used'],
+        ['yaml-duplicate-key', 'error', 11, 1, '"etiquette" is already a key of this mapping (line 10); this repeat is not used'],
+      ],
+    );
+    assert.deepEqual([...config.teams.keys()], ['@acme/payments', '@acme/search']);
+    assert.deepEqual([config.teams.get('@acme/payments')?.name, config.teams.get('@acme/payments')?.contact], ['Payments', undefined]);
+    assert.deepEqual(config.teams.get('@acme/payments')?.practices, ['Ship behind a flag.']);
+    assert.deepEqual(config.etiquette, ['Say hello.']);
+  });
+
+  it('a repeated key beside another syntax error: the file is not used, every error reported', () => {
+    const { config, diagnostics } = parseOwnershipConfig('teams:\n  "@a/b": { name: A }\n  "@a/b": { name: B }\netiquette: [unclosed\n', FILE);
+    assert.ok(diagnostics.some((d) => d.code === 'yaml-syntax' && /unique/.test(d.message)), JSON.stringify(diagnostics));
+    assert.equal(config.teams.size, 0);
+  });
+
   it('a member that is neither a handle nor an email says what is expected', () => {
     const { config, diagnostics } = parseOwnershipConfig('teams:\n  "@acme/payments":\n    members: [alice]\n', FILE);
     const d = only(diagnostics, 'schema');

@@ -45,10 +45,11 @@ describe('a malformed rubric', () => {
     assert.ok(d.line >= 2 && d.line <= 4, `line ${d.line}`);
   });
 
-  it('a duplicated key is a syntax error, not a silent overwrite', () => {
+  it('a duplicated key is an error, not a silent overwrite, and the rubric is not used', () => {
     const { rubric, diagnostics } = parseRubric(VALID.replace('level: Everyone', 'level: Everyone\ntitle: Again'), 'team.yaml');
     assert.equal(rubric, null);
-    assert.equal(only(diagnostics, 'yaml-syntax').line, 4);
+    const d = only(diagnostics, 'yaml-duplicate-key');
+    assert.deepEqual([d.line, d.column, d.severity], [4, 1, 'error']);
   });
 
   it('a wrong type points at the value with the wrong type', () => {

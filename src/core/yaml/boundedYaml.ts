@@ -56,7 +56,7 @@ export function parseBoundedYaml(text: string, file: string): YamlLoad {
     return { source: null, diagnostics: [{ file, ...at(deep), severity: 'error', code: 'yaml-too-deep', message: `collections are nested more than ${MAX_YAML_DEPTH} levels deep here; the file is not used` }] };
   }
   const doc = composeOne(tokens, text.length);
-  const diagnostics: FileDiagnostic[] = [];
+  const diagnostics: FileDiagnostic[] = dropRepeatedKeys(doc, file, at);
   for (const e of doc.errors) diagnostics.push({ file, ...at(e.pos[0]), severity: 'error', code: 'yaml-syntax', message: e.message });
   for (const w of doc.warnings) diagnostics.push({ file, ...at(w.pos[0]), severity: 'warning', code: 'yaml-warning', message: w.message });
   if (doc.errors.length > 0) return { source: null, diagnostics };
@@ -88,6 +88,44 @@ function composeOne(tokens: CST.Token[], length: number): Document.Parsed {
   }
   // compose(…, true) ends with a document even for empty input.
   return doc as Document.Parsed;
+}
+
+/**
+ * A key repeated in a mapping is an error (never a silent overwrite), but not one that costs
+ * the whole file: the first entry applies, each repeat is reported where it is and left out,
+ * and the rest of the file is read. (A rubric with any error is still not used; see
+ * loadRubric.) Only when every error of the document is such a repeat, and each one is found
+ * and removed, are the errors taken off the document; otherwise they stand.
+ */
+function dropRepeatedKeys(doc: Document.Parsed, file: string, at: (offset: number) => { line: number; column: number }): FileDiagnostic[] {
+  const repeats = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY');
+  if (repeats.length === 0 || repeats.length !== doc.errors.length) return [];
+  const found: FileDiagnostic[] = [];
+  const removals: Array<() => void> = [];
+  visit(doc, {
+    Map(_key, map) {
+      const first = new Map<unknown, number>();
+      const kept = map.items.filter((pair) => {
+        const key = isScalar(pair.key) ? pair.key.value : undefined;
+        const offset = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+        if (key === undefined || offset === undefined) return true;
+        const earlier = first.get(key);
+        if (earlier === undefined) {
+          first.set(key, offset);
+          return true;
+        }
+        const { line } = at(earlier);
+        found.push({ file, ...at(offset), severity: 'error', code: 'yaml-duplicate-key', message: `${JSON.stringify(String(key))} is already a key of this mapping (line ${line}); this repeat is not used` });
+        return false;
+      });
+      if (kept.length !== map.items.length) removals.push(() => (map.items = kept));
+    },
+  });
+  if (found.length !== repeats.length) return [];
+  for (const remove of removals) remove();
+  doc.errors.length = 0;
+  // visit() meets an outer mapping before the mappings inside it: report in reading order.
+  return found.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 /**
