@@ -15,7 +15,8 @@ export const GUIDANCE_OPTIONS = {
   rubric: { type: 'string' },
 } as const;
 
-export const REPOSITORY_USAGE = `  --root DIR          repository root (default: the git top level of the current directory)
+export const REPOSITORY_USAGE = `  --root DIR          repository root (default: the nearest directory upwards with a .git,
+                      else the current directory)
   --codeowners FILE   use this CODEOWNERS file instead of searching for one
   --flavor FLAVOR     auto (default), github, gitlab or bitbucket`;
 
@@ -46,13 +47,22 @@ export function parseFlavor(value: string | undefined): FlavorSetting {
  * problem of the map; precommit and the hook must never fail a commit over it.)
  */
 export function requireRepositoryArgs(args: RepositoryArgs, io: CliIO): void {
-  parseFlavor(args.flavor);
-  if (args.root !== undefined && nodeFileSystem.kind(path.resolve(io.cwd, args.root)) !== 'directory') {
-    throw new UsageError(`--root ${args.root}: no such directory`);
-  }
+  requireRootArg(args, io);
   if (args.codeowners !== undefined) {
     const kind = nodeFileSystem.kind(path.resolve(io.cwd, args.codeowners));
     if (kind !== 'file') throw new UsageError(`--codeowners ${args.codeowners}: ${kind === null ? 'no such file' : 'not a file'}`);
+  }
+}
+
+/**
+ * A valid --flavor, and a --root that is a directory: what every command that reads a
+ * repository refuses as a usage error. (`check` stops here: a missing --codeowners is a
+ * problem of the map it reports.)
+ */
+export function requireRootArg(args: RepositoryArgs, io: CliIO): void {
+  parseFlavor(args.flavor);
+  if (args.root !== undefined && nodeFileSystem.kind(path.resolve(io.cwd, args.root)) !== 'directory') {
+    throw new UsageError(`--root ${args.root}: no such directory`);
   }
 }
 

@@ -262,6 +262,9 @@ describe('cli: the bundled dist/cli.js', () => {
       [['explain'], /^ownership-lens explain: explain needs at least one PATH$/],
       [['explain', '--root', 'nope', 'a'], /^ownership-lens explain: --root nope: no such directory$/],
       [['check', '--flavor', 'svn'], /^ownership-lens check: --flavor must be one of/],
+      [['check', '--root', 'nope'], /^ownership-lens check: --root nope: no such directory$/],
+      // Nothing is staged here: the mistake is found before git is asked.
+      [['precommit', '--flavor', 'svn'], /^ownership-lens precommit: --flavor must be one of/],
       [['report', '--root', 'nope'], /^ownership-lens report: --root nope: no such directory$/],
       [['report', '--html', '.github'], /^ownership-lens report: --html \.github: is a folder; name the page's file$/],
       [['report', '--html', 'no/such/map.html'], /^ownership-lens report: --html no\/such\/map\.html: no such folder /],

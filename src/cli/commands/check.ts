@@ -10,7 +10,7 @@ import { loadOwnershipConfig } from '../../core/practices/loadOwnershipConfig';
 import type { OwnershipConfig } from '../../core/practices/types';
 import { listTrackedFiles } from '../../git/gitClient';
 import { EXIT_FINDINGS, EXIT_OK, type CliIO } from '../io';
-import { openRepository, REPOSITORY_OPTIONS, REPOSITORY_USAGE } from '../repository-args';
+import { openRepository, requireRootArg, REPOSITORY_OPTIONS, REPOSITORY_USAGE } from '../repository-args';
 import { sanitize } from '../terminal';
 import { gitEnvironment } from '../git-environment';
 
@@ -39,6 +39,7 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
     io.stdout(CHECK_USAGE);
     return EXIT_OK;
   }
+  requireRootArg(values, io);
   const repo = openRepository(values, io);
   const diagnostics = repo.diagnostics.concat(await analysisDiagnostics(repo, io));
   let out = '';
