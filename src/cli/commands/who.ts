@@ -12,11 +12,12 @@ import { sanitize, table } from '../terminal';
 export const WHO_USAGE = `Usage: ownership-lens who [options] [PATH...]
 
 Prints the owners of each PATH (relative to the repository root; an absolute
-path inside the repository is read relative to it, and . and .. segments are
-resolved). A PATH ending in / (or in . or ..) names a folder: it gets the owners
-of a new file directly in it (the root itself has none). A PATH outside the
-repository is an error; such a line of standard input is printed as unowned,
-with a warning. Give at least one PATH or --stdin.
+path inside the repository is read relative to it, any other PATH starting with
+/ is read from the root, and . and .. segments are resolved). A PATH ending in /
+(or in . or ..) names a folder: it gets the owners of a new file directly in it
+(the root itself has none). A PATH that .. takes out of the repository is an
+error; such a line of standard input is printed as unowned, with a warning.
+Give at least one PATH or --stdin.
 
 Options:
 ${REPOSITORY_USAGE}
