@@ -100,16 +100,19 @@ function isParseArgsError(e: unknown): boolean {
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
 
+/** Set when the reader of standard output went away (EPIPE): what is left to print is dropped. */
+let stdoutClosed = false;
+
 export function processIO(): CliIO {
   return {
     cwd: process.cwd(),
     env: process.env,
     // On Linux, writes to pipes and files through process.stdout are synchronous.
     stdout: (t) => {
-      process.stdout.write(t);
+      if (!stdoutClosed) process.stdout.write(t);
     },
     stdoutBytes: (b) => {
-      process.stdout.write(b);
+      if (!stdoutClosed) process.stdout.write(b);
     },
     stderr: (t) => {
       process.stderr.write(t);
@@ -141,14 +144,18 @@ async function readStdin(): Promise<Uint8Array> {
 const EXIT_OUTPUT_FAILED = 74;
 
 /**
- * A reader that goes away (`who --stdin --json | head`) ends the run quietly, with the exit code
- * of an answer given, as `rg` does: what was read was answered, and no one is left to tell.
- * Without this Node throws the pipe's EPIPE as an unhandled 'error' event, a stack trace. Any
- * other failure to write the answer (a full disk) is one line, exit 74.
+ * A reader that goes away (`who --stdin --json | head`) is no error of ours: the rest of the
+ * output is dropped and the command ends with its own exit code (`check` still exits 1 on an
+ * error, so `check | head` in CI still fails). Without this Node throws the pipe's EPIPE as an
+ * unhandled 'error' event, a stack trace. Any other failure to write the answer (a full disk)
+ * is one line, exit 74.
  */
-function endWhenOutputFails(): void {
+function handleOutputFailures(): void {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(EXIT_OK);
+    if (e.code === 'EPIPE') {
+      stdoutClosed = true;
+      return;
+    }
     process.stderr.write(`ownership-lens: cannot write to standard output: ${e.code ?? e.message}\n`);
     process.exit(EXIT_OUTPUT_FAILED);
   });
@@ -157,7 +164,7 @@ function endWhenOutputFails(): void {
 }
 
 if (require.main === module) {
-  endWhenOutputFails();
+  handleOutputFailures();
   main(process.argv.slice(2), processIO()).then(
     (code) => {
       process.exitCode = code;

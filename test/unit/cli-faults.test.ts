@@ -119,14 +119,16 @@ describe('CLI output that cannot be written', function () {
   this.timeout(60_000);
   const manyPaths = Array.from({ length: 200_000 }, (_, i) => `services/payments/f${i}.go`).join('\n');
 
-  it('a reader that goes away (who --stdin --json | head -1): exit 0, nothing on stderr', async () => {
-    const repo = makeRepo({ '.github/CODEOWNERS': CODEOWNERS });
-    const input = path.join(path.dirname(repo.root), 'paths.txt');
-    fs.writeFileSync(input, manyPaths);
-    const stdin = fs.openSync(input, 'r');
-    // About 20 MB of answers against a 64 KB pipe: the CLI is still writing when the reader leaves.
-    const child = spawn(process.execPath, [cli, 'who', '--stdin', '--json'], { cwd: repo.root, env: repo.env, stdio: [stdin, 'pipe', 'pipe'] });
-    fs.closeSync(stdin);
+  /** Runs the CLI with its standard output read until the first chunk, then closed (as `| head -1`). */
+  async function withReaderLeaving(repo: TestRepo, args: string[], input?: string): Promise<{ first: string; stderr: string; code: number | null; signal: NodeJS.Signals | null }> {
+    let stdin: number | 'ignore' = 'ignore';
+    if (input !== undefined) {
+      const file = path.join(path.dirname(repo.root), 'input.txt');
+      fs.writeFileSync(file, input);
+      stdin = fs.openSync(file, 'r');
+    }
+    const child = spawn(process.execPath, [cli, ...args], { cwd: repo.root, env: repo.env, stdio: [stdin, 'pipe', 'pipe'] });
+    if (typeof stdin === 'number') fs.closeSync(stdin);
     const out = child.stdout;
     assert.ok(out && child.stderr);
     let stderr = '';
@@ -136,10 +138,22 @@ describe('CLI output that cannot be written', function () {
       first = c.toString().split('\n')[0];
       out.destroy();
     });
-    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
-    assert.deepEqual(JSON.parse(first).owners, ['@acme/payments']);
-    assert.equal(stderr, '');
-    assert.deepEqual([code, signal], [0, null]);
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, sig) => resolve([c, sig])));
+    return { first, stderr, code, signal };
+  }
+
+  it('a reader that goes away (who --stdin --json | head -1): the answer given so far, exit 0, nothing on stderr', async () => {
+    // About 20 MB of answers against a 64 KB pipe: the CLI is still writing when the reader leaves.
+    const r = await withReaderLeaving(makeRepo({ '.github/CODEOWNERS': CODEOWNERS }), ['who', '--stdin', '--json'], manyPaths);
+    assert.deepEqual(JSON.parse(r.first).owners, ['@acme/payments']);
+    assert.deepEqual([r.code, r.signal, r.stderr], [0, null, '']);
+  });
+
+  it('a reader that goes away keeps the exit code of the command (check | head still fails on errors)', async () => {
+    const broken = Array.from({ length: 3000 }, (_, i) => `/a${i}/[x @acme/a`).join('\n');
+    const r = await withReaderLeaving(makeRepo({ '.github/CODEOWNERS': `${broken}\n` }), ['check']);
+    assert.match(r.first, /^\.github\/CODEOWNERS:1:\d+: error /);
+    assert.deepEqual([r.code, r.signal, r.stderr], [1, null, '']);
   });
 
   it('a full disk (standard output is /dev/full, which Linux has): one line naming the failure, exit 74', () => {
