@@ -127,6 +127,20 @@ etiquette: [Say it twice.]
     assert.deepEqual(config.etiquette, ['Say hello.']);
   });
 
+  it('keys that the plain data would merge (1 and "1") are a repeat too, though yaml allows them', () => {
+    const { config, diagnostics } = parseOwnershipConfig('teams:\n  "@a/b":\n    links: { 1: "https://one.example", "1": "https://two.example" }\n', FILE);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.line, d.column]), [['yaml-duplicate-key', 3, 40]]);
+    assert.deepEqual(config.teams.get('@a/b')?.links, { 1: 'https://one.example' });
+  });
+
+  it('a repeat that holds an anchor is not dropped (an alias may name it): the file is not used', () => {
+    const text = 'teams:\n  "@acme/a": { name: A }\n  "@acme/a": &shared { contact: "#shared" }\n  "@acme/b": *shared\netiquette: [Say hi.]\n';
+    const { config, diagnostics } = parseOwnershipConfig(text, FILE);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.line]), [['yaml-syntax', 3]]);
+    assert.match(diagnostics[0].message, /unique/);
+    assert.deepEqual([config.teams.size, config.etiquette], [0, []]);
+  });
+
   it('a repeated key beside another syntax error: the file is not used, every error reported', () => {
     const { config, diagnostics } = parseOwnershipConfig('teams:\n  "@a/b": { name: A }\n  "@a/b": { name: B }\netiquette: [unclosed\n', FILE);
     assert.ok(diagnostics.some((d) => d.code === 'yaml-syntax' && /unique/.test(d.message)), JSON.stringify(diagnostics));

@@ -10,7 +10,7 @@
 //   first bad byte) and the decoded text, with U+FFFD in its place, is used.
 // - Positions: the parsed Document and a LineCounter are kept, so that any later finding
 //   (schema errors, dangling ids) can point at a line and column.
-import { Composer, LineCounter, Parser, YAMLParseError, isAlias, isMap, isScalar, isSeq, visit, type CST, type Document, type Node, type ParsedNode } from 'yaml';
+import { Composer, LineCounter, Parser, YAMLParseError, isAlias, isMap, isNode, isScalar, isSeq, visit, type CST, type Document, type Node, type ParsedNode } from 'yaml';
 import type { FileDiagnostic } from '../codeowners/repository';
 import { readHead, type FileSystem } from '../fs';
 import { decodeUtf8, positionInText } from '../utf8';
@@ -94,38 +94,54 @@ function composeOne(tokens: CST.Token[], length: number): Document.Parsed {
  * A key repeated in a mapping is an error (never a silent overwrite), but not one that costs
  * the whole file: the first entry applies, each repeat is reported where it is and left out,
  * and the rest of the file is read. (A rubric with any error is still not used; see
- * loadRubric.) Only when every error of the document is such a repeat, and each one is found
- * and removed, are the errors taken off the document; otherwise they stand.
+ * loadRubric.) Keys are compared as the plain data will hold them, as text: yaml itself
+ * flags only keys of equal value, but `1:` and `"1":` would overwrite each other too.
+ * Nothing is dropped, and yaml's errors stand (the file is then not used), when the document
+ * has another error, or when a repeat holds an anchor that an alias elsewhere may name.
  */
 function dropRepeatedKeys(doc: Document.Parsed, file: string, at: (offset: number) => { line: number; column: number }): FileDiagnostic[] {
-  const repeats = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY');
-  if (repeats.length === 0 || repeats.length !== doc.errors.length) return [];
+  if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return [];
   const found: FileDiagnostic[] = [];
   const removals: Array<() => void> = [];
+  let anchored = false;
   visit(doc, {
     Map(_key, map) {
-      const first = new Map<unknown, number>();
+      const first = new Map<string, number>();
       const kept = map.items.filter((pair) => {
-        const key = isScalar(pair.key) ? pair.key.value : undefined;
-        const offset = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
-        if (key === undefined || offset === undefined) return true;
+        if (!isScalar(pair.key) || !pair.key.range) return true;
+        const key = String(pair.key.value);
+        const offset = pair.key.range[0];
         const earlier = first.get(key);
         if (earlier === undefined) {
           first.set(key, offset);
           return true;
         }
-        const { line } = at(earlier);
-        found.push({ file, ...at(offset), severity: 'error', code: 'yaml-duplicate-key', message: `${JSON.stringify(String(key))} is already a key of this mapping (line ${line}); this repeat is not used` });
+        if (holdsAnchor(pair.key) || holdsAnchor(pair.value)) anchored = true;
+        found.push({ file, ...at(offset), severity: 'error', code: 'yaml-duplicate-key', message: `${JSON.stringify(key)} is already a key of this mapping (line ${at(earlier).line}); this repeat is not used` });
         return false;
       });
       if (kept.length !== map.items.length) removals.push(() => (map.items = kept));
     },
   });
-  if (found.length !== repeats.length) return [];
+  if (anchored || found.length === 0) return [];
   for (const remove of removals) remove();
   doc.errors.length = 0;
   // visit() meets an outer mapping before the mappings inside it: report in reading order.
   return found.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+function holdsAnchor(node: unknown): boolean {
+  if (!isNode(node)) return false;
+  if (node.anchor) return true;
+  let held = false;
+  visit(node, {
+    Node(_key, n) {
+      if (!n.anchor) return undefined;
+      held = true;
+      return visit.BREAK;
+    },
+  });
+  return held;
 }
 
 /**
