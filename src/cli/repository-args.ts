@@ -61,8 +61,9 @@ export function requireRepositoryArgs(args: RepositoryArgs, io: CliIO): void {
  */
 export function requireRootArg(args: RepositoryArgs, io: CliIO): void {
   parseFlavor(args.flavor);
-  if (args.root !== undefined && nodeFileSystem.kind(path.resolve(io.cwd, args.root)) !== 'directory') {
-    throw new UsageError(`--root ${args.root}: no such directory`);
+  if (args.root !== undefined) {
+    const kind = nodeFileSystem.kind(path.resolve(io.cwd, args.root));
+    if (kind !== 'directory') throw new UsageError(`--root ${args.root}: ${kind === null ? 'no such directory' : 'not a directory'}`);
   }
 }
 

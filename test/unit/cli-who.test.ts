@@ -147,7 +147,7 @@ describe('cli: who', () => {
       const r = await run(['who', '--json', ...args, 'src/a.ts'], gh);
       assert.equal(r.code, 2, args.join(' '));
       assert.equal(r.out, '');
-      assert.match(r.err, new RegExp(`^ownership-lens who: ${args[0]} \\S+: (no such directory|no such file|not a file)\n$`));
+      assert.match(r.err, new RegExp(`^ownership-lens who: ${args[0]} \\S+: (no such directory|not a directory|no such file|not a file)\n$`));
     }
   });
 
@@ -268,7 +268,8 @@ describe('cli: the bundled dist/cli.js', () => {
       [['report', '--root', 'nope'], /^ownership-lens report: --root nope: no such directory$/],
       [['report', '--html', '.github'], /^ownership-lens report: --html \.github: is a folder; name the page's file$/],
       [['report', '--html', 'no/such/map.html'], /^ownership-lens report: --html no\/such\/map\.html: no such folder /],
-      [['precommit', '--root', 'nope'], /^ownership-lens precommit: --root \S*nope is not a directory$/],
+      [['precommit', '--root', 'nope'], /^ownership-lens precommit: --root nope: no such directory$/],
+      [['check', '--root', '.github/CODEOWNERS'], /^ownership-lens check: --root \.github\/CODEOWNERS: not a directory$/],
       [['hook', 'sideways'], /^ownership-lens hook: /],
     ];
     for (const [args, message] of mistakes) {

@@ -12,7 +12,7 @@ import { pathOwnership } from '../../core/situation/pathOwnership';
 import { createGitClient, type GitClient } from '../../git/gitClient';
 import { EXIT_FINDINGS, EXIT_OK, isUsageError, UsageError, type CliIO } from '../io';
 import { MEMBERSHIP_USAGE, resolveIdentityForCli } from '../membership';
-import { openRepository, parseFlavor, GUIDANCE_OPTIONS, REPOSITORY_OPTIONS, REPOSITORY_USAGE, resolveRoot, summarizeProblems } from '../repository-args';
+import { openRepository, requireRootArg, GUIDANCE_OPTIONS, REPOSITORY_OPTIONS, REPOSITORY_USAGE, resolveRoot, summarizeProblems } from '../repository-args';
 import { sanitize } from '../terminal';
 import { renderReminders } from './precommitText';
 import { gitEnvironment } from '../git-environment';
@@ -84,9 +84,8 @@ interface PrecommitArgs {
 
 async function precommit(values: PrecommitArgs, io: CliIO, strict: boolean): Promise<number> {
   // Every mistake in the arguments before git runs, whether or not anything is staged.
-  parseFlavor(values.flavor);
+  requireRootArg(values, io);
   const root = resolveRoot(values, io);
-  if (nodeFileSystem.kind(root) !== 'directory') throw new UsageError(`--root ${root} is not a directory`);
   if (values.rubric !== undefined && !bundledRubricName(values.rubric) && nodeFileSystem.kind(path.resolve(io.cwd, values.rubric)) !== 'file') {
     throw new UsageError(`--rubric ${values.rubric}: no such file (bundled rubrics: l4, l6)`);
   }
