@@ -92,17 +92,6 @@ function mutate(doc: unknown, at: Array<string | number>, m: Mutation): unknown 
   return copy;
 }
 
-/**
- * Whether some object inside has an own key named like an Object.prototype member
- * (`toString`, `__proto__`, ...). ajv cannot judge such values: its uniqueItems check
- * (fast-deep-equal) calls `a.toString()` and throws when a document shadows it.
- */
-function shadowsPrototype(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(shadowsPrototype);
-  if (!value || typeof value !== 'object') return false;
-  return Object.entries(value).some(([k, v]) => k in Object.prototype || shadowsPrototype(v));
-}
-
 describe('our schema validator on what ajv cannot judge, or judges by key order', () => {
   const schema = { type: 'array', uniqueItems: true };
 
@@ -116,9 +105,8 @@ describe('our schema validator on what ajv cannot judge, or judges by key order'
     assert.deepEqual(new SchemaValidator(schema).validate([{ a: { b: 1 } }, { a: { b: 2 } }, [{ a: 1 }], [{ a: 2 }]]), []);
   });
 
-  it('judges values whose keys shadow Object.prototype members, which ajv throws on', () => {
+  it('judges values whose keys shadow Object.prototype members (ajv 8 throws on them here)', () => {
     const doc = JSON.parse('[{"toString":null},{"__proto__":1},{"toString":null},{"valueOf":{"hasOwnProperty":0}}]');
-    assert.throws(() => ajvFor(schema)(doc), TypeError);
     assert.deepEqual(new SchemaValidator(schema).validate(doc).map((e) => e.path), [[2]]);
   });
 
@@ -130,7 +118,7 @@ describe('our schema validator on what ajv cannot judge, or judges by key order'
 
 describe('our schema validator agrees with ajv', () => {
   const valueArb = fc.oneof(
-    fc.jsonValue({ maxDepth: 2 }).filter((v) => !shadowsPrototype(v)),
+    fc.jsonValue({ maxDepth: 2 }),
     fc.constantFrom('mine', 'upstream', 'unowned', 'commit', 'tests', 'own-failures', '@alice', 'a@b.example', 'https://x.example', 'Bad Id', ''),
   );
   const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
@@ -153,7 +141,15 @@ describe('our schema validator agrees with ajv', () => {
       fc.assert(
         fc.property(fc.integer({ min: 0, max: all.length - 1 }), mutationArb, (i, m) => {
           const mutated = mutate(doc, all[i], m);
-          const valid = ajv(mutated);
+          let valid: boolean;
+          try {
+            valid = ajv(mutated);
+          } catch {
+            // ajv's uniqueItems check (fast-deep-equal) calls a.toString(), which a document can
+            // shadow (`{"toString": null}`): ajv cannot judge that sample, so it is not counted.
+            fc.pre(false);
+            return;
+          }
           seen[valid ? 'valid' : 'invalid']++;
           assert.equal(ours.validate(mutated).length === 0, valid, JSON.stringify({ at: all[i], m }));
         }),

@@ -177,7 +177,11 @@ export function formatPath(path: JsonPath): string {
   return out;
 }
 
-/** JSON with every object's keys sorted: equal exactly when JSON Schema calls two values equal. */
+/**
+ * JSON with every object's keys sorted: for the values JSON can hold, equal exactly when JSON
+ * Schema calls two values equal. (YAML's .nan and .inf would both read as null here; our
+ * schemas ask uniqueItems only of lists of strings, where that cannot arise.)
+ */
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (isObject(value)) {
