@@ -361,8 +361,8 @@ try {
     await page.keyboard.press('Enter');
     const line = page.locator('.monaco-editor .view-line', { hasText: /^\/hostile\/<img/ }).first();
     await line.waitFor({ timeout: 10_000 });
-    const box = await line.boundingBox();
-    await page.mouse.move(box.x + 20, box.y + box.height / 2);
+    // hover() finds the line again if the editor redrew it since (a box taken first could be null).
+    await line.hover({ position: { x: 20, y: 8 } });
     const hover = hoverWith('Matches 1 tracked file');
     await hover.waitFor({ timeout: 30_000 });
     await assertNothingInjected('the CODEOWNERS rule hover');

@@ -50,8 +50,9 @@ try {
     if ((await you.count()) > 0) {
       await you.first().click();
       await pane('This File').locator('.monaco-list-row', { hasText: 'Etiquette for changing their code' }).waitFor({ timeout: 10_000 });
-      // Off the row, or its tooltip opens over the view while the later pictures are taken.
-      await page.mouse.move(5, 5);
+      // Off the row, or its tooltip opens over the view while the later pictures are taken:
+      // to the empty middle of the activity bar, where nothing has a tooltip.
+      await page.mouse.move(24, 500);
     }
     const rows = await rowsOf('This File');
     assert.ok(rows.some((r) => r.startsWith('Upstream') && r.includes('Someone else owns this: Payments (@acme/payments)')), rows.join(' | '));
@@ -84,8 +85,9 @@ try {
     // (This function runs in the browser, where `document` and `getComputedStyle` exist.)
     // eslint-disable-next-line no-undef
     await page.waitForFunction(() => [...document.querySelectorAll('.monaco-hover')].some((el) => el.textContent.includes('Upstream') && getComputedStyle(el.closest('.monaco-hover') ?? el).opacity === '1' && getComputedStyle(el.parentElement ?? el).opacity === '1'), null, { timeout: 5_000 });
-    // A tree row's tooltip (VS Code's workbench hover) left from earlier is not in the picture.
-    await page.locator('.workbench-hover-container').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+    // No tree row's tooltip (VS Code's workbench hover, not the editor's) in the picture.
+    // eslint-disable-next-line no-undef
+    await page.waitForFunction(() => ![...document.querySelectorAll('.workbench-hover-container')].some((el) => el.getClientRects().length > 0), null, { timeout: 5_000 });
     shots.push(await workbench.screenshot('2-hover-upstream'));
   });
   await check('the Explorer badges files by whose they are', async () => {
@@ -138,8 +140,8 @@ try {
     assert.ok(classes >= 4, `only ${classes} token colours`);
     // Each rule carries its counts in a CodeLens once the tracked files are analysed.
     await page.locator('.monaco-editor .codelens-decoration', { hasText: 'matches 1 tracked file · wins 0' }).first().waitFor({ timeout: 30_000 });
-    const box = await line.boundingBox();
-    await page.mouse.move(box.x + 12, box.y + box.height / 2);
+    // hover() finds the line again if the editor redrew it since (a box taken first could be null).
+    await line.hover({ position: { x: 12, y: 8 } });
     await page.locator('.monaco-hover', { hasText: 'This rule never applies' }).first().waitFor({ state: 'visible', timeout: 15_000 });
     await page.locator('.monaco-hover', { hasText: 'Matches 1 tracked file' }).first().waitFor({ state: 'visible', timeout: 15_000 });
     // eslint-disable-next-line no-undef

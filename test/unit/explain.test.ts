@@ -142,6 +142,13 @@ describe('ownership-lens explain', () => {
     assert.deepEqual([named.path, named.owners], ['services/search', ['@bob']]);
     const [here] = jsonLines(await explain(['--json', '.'], path.join(repo, 'services', 'search')));
     assert.deepEqual([here.path, here.owners], ['services/search', ['@bob']]);
+    // Not on disk: the trailing slash alone says folder.
+    const planned = path.join(tmp, 'planned');
+    fs.mkdirSync(path.join(planned, '.github'), { recursive: true });
+    fs.writeFileSync(path.join(planned, '.github', 'CODEOWNERS'), '/planned/ @acme/planned\n');
+    execFileSync('git', ['init', '-q'], { cwd: planned, env, stdio: 'pipe' });
+    const [asFolder, asFile] = jsonLines(await explain(['--json', 'planned/', 'planned'], planned));
+    assert.deepEqual([asFolder.path, asFolder.owners, asFile.path, asFile.owners], ['planned', ['@acme/planned'], 'planned', []]);
   });
 
   it('paths are relative to the root when the current directory is outside the repository', async () => {

@@ -86,6 +86,12 @@ describe('Before You Commit', function () {
     await waitFor('their notification', () => shown.length > before, { describe: () => shown });
   }
 
+  // A notification is answered only by the test that says how (else one test's "Stop
+  // Reminding" would mute what the next one stages).
+  beforeEach(() => {
+    answer = undefined;
+  });
+
   after(async () => {
     const { notifier } = await reminders();
     notifier.notify = restoreNotify;
