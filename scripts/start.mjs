@@ -15,24 +15,24 @@ const state = path.join(repoRoot, '.cache', 'start');
 const logFile = path.join(state, 'code-server.log');
 const rel = (p) => path.relative(repoRoot, p);
 
-const port = await choosePort();
+const askedPort = process.env.PORT ? Number(process.env.PORT) : undefined;
+if (askedPort !== undefined && (!Number.isInteger(askedPort) || askedPort <= 0 || askedPort > 65535)) {
+  console.error(`PORT must be a TCP port number, not "${process.env.PORT}".`);
+  process.exit(1);
+}
 
 /**
- * PORT when set (in use: say so and stop, since it was asked for), else 8080 or, when another
- * program has it, the next free one of the ten after it, said in the output.
+ * PORT when set (taken: say so and stop, since it was asked for), else 8080 or, when another
+ * program has it, the next free one of the ten after it, said in the output. Looked at just
+ * before code-server starts: installing it on first use can take minutes.
  */
 async function choosePort() {
-  if (process.env.PORT) {
-    const asked = Number(process.env.PORT);
-    if (!Number.isInteger(asked) || asked <= 0 || asked > 65535) {
-      console.error(`PORT must be a TCP port number, not "${process.env.PORT}".`);
+  if (askedPort !== undefined) {
+    if (!(await isPortFree(askedPort))) {
+      console.error(`Port ${askedPort} is in use. Start on another one: PORT=${askedPort === 9000 ? 9001 : 9000} npm start`);
       process.exit(1);
     }
-    if (!(await isPortFree(asked))) {
-      console.error(`Port ${asked} is in use. Start on another one: PORT=${asked === 8090 ? 8091 : 8090} npm start`);
-      process.exit(1);
-    }
-    return asked;
+    return askedPort;
   }
   for (let p = DEFAULT_PORT; p <= DEFAULT_PORT + 10; p++) {
     if (await isPortFree(p)) {
@@ -66,6 +66,7 @@ if (!existsSync(settingsFile)) {
   writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
 }
 
+const port = await choosePort();
 let server;
 try {
   server = await startCodeServerCli({
