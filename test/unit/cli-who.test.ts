@@ -271,6 +271,7 @@ describe('cli: the bundled dist/cli.js', () => {
       [['precommit', '--root', 'nope'], /^ownership-lens precommit: --root nope: no such directory$/],
       [['check', '--root', '.github/CODEOWNERS'], /^ownership-lens check: --root \.github\/CODEOWNERS: not a directory$/],
       [['hook', 'sideways'], /^ownership-lens hook: /],
+      [['hook', 'status', '--root', 'nope'], /^ownership-lens hook: --root nope: no such directory$/],
     ];
     for (const [args, message] of mistakes) {
       const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });

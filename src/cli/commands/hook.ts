@@ -10,7 +10,7 @@ import type { HookConfig } from '../../core/hooks/script';
 import { bundledRubricName } from '../../core/rubric/bundledRubrics';
 import { createGitClient } from '../../git/gitClient';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIO } from '../io';
-import { resolveRoot } from '../repository-args';
+import { requireRootArg, resolveRoot } from '../repository-args';
 import { sanitize } from '../terminal';
 import { GUIDANCE_OPTIONS } from '../repository-args';
 
@@ -61,8 +61,8 @@ export async function hookCommand(args: string[], io: CliIO): Promise<number> {
   const installOnly = (['strict', 'me', 'rubric', 'cli'] as const).find((k) => values[k] !== undefined);
   if (action !== 'install' && installOnly) throw new UsageError(`--${installOnly} is for \`hook install\``);
 
+  requireRootArg(values, io);
   const root = resolveRoot(values, io);
-  if (nodeFileSystem.kind(root) !== 'directory') throw new UsageError(`--root ${root} is not a directory`);
   const config = action === 'install' ? hookConfig(values, io) : undefined;
   let location: HookLocation;
   try {
