@@ -38,6 +38,18 @@ describe('repository: locate and load CODEOWNERS', () => {
     assert.deepEqual(r.match('src/a.ts').owners, ['@x']);
     assert.deepEqual(r.ruleRef(r.match('src/a.ts').rule!), { file: 'config/owners.txt', line: 1, pattern: '/src/' });
   });
+  it('an explicit path at a host\'s own place is read as the search would read it (auto)', () => {
+    const root = repo({ '.gitlab/CODEOWNERS': '* @gl\n', '.bitbucket/CODEOWNERS': '* @ws/g:random(2)\n', 'other/CODEOWNERS': '* @ws/g:random(2)\n' });
+    const found = loadRepositoryOwnership(root);
+    const named = loadRepositoryOwnership(root, { codeownersPath: '.gitlab/CODEOWNERS' });
+    assert.deepEqual([found.flavor, named.flavor], ['gitlab', 'gitlab']);
+    const bitbucket = loadRepositoryOwnership(root, { codeownersPath: path.join(root, '.bitbucket', 'CODEOWNERS') });
+    assert.deepEqual([bitbucket.flavor, bitbucket.match('x').owners, bitbucket.diagnostics], ['bitbucket', ['@ws/g'], []]);
+    // Elsewhere the content decides, and `:random(2)` is no GitHub owner.
+    const elsewhere = loadRepositoryOwnership(root, { codeownersPath: 'other/CODEOWNERS' });
+    assert.equal(elsewhere.flavor, 'github');
+    assert.deepEqual(loadRepositoryOwnership(root, { codeownersPath: '.gitlab/CODEOWNERS', flavor: 'github' }).flavor, 'github');
+  });
   it('an explicit path that does not exist is reported, and there is no map', () => {
     const r = loadRepositoryOwnership(repo({ CODEOWNERS: '* @a\n' }), { codeownersPath: 'missing/OWNERS' });
     assert.equal(r.file, null);

@@ -48,3 +48,11 @@ export function locateCodeowners(kindOf: (relative: string) => EntryKind | null,
   }
   return { located: null, skipped };
 }
+
+/**
+ * The flavor a repository-relative CODEOWNERS path implies under `auto`, as the search above
+ * reads it: a file named by a setting or `--codeowners` at a host's own place is that host's.
+ */
+export function flavorOfLocation(relative: string): Flavor | null {
+  return AUTO_LOCATIONS.find(([file]) => file === relative)?.[1] ?? null;
+}

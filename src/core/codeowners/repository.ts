@@ -4,7 +4,7 @@
 import nodePath = require('node:path');
 import { nodeFileSystem, isInside, readHead, type FileSystem } from '../fs';
 import { decodeUtf8 } from '../utf8';
-import { locateCodeowners } from './locate';
+import { flavorOfLocation, locateCodeowners } from './locate';
 import { timeSlices, type Slicer } from '../slices';
 import type { LineMatcher } from './line-matcher';
 import { compileMatcher, compileMatcherSliced, type OwnershipMatcher } from './matcher';
@@ -137,7 +137,8 @@ function readRepository(root: string, options: RepositoryOptions): ReadCodeowner
   let implied: Flavor | null;
   if (options.codeownersPath) {
     abs = nodePath.resolve(absRoot, options.codeownersPath);
-    implied = setting === 'auto' ? null : setting;
+    // Naming the file the search would find must not change how it is read.
+    implied = setting === 'auto' ? flavorOfLocation(displayPath(absRoot, abs)) : setting;
     const kind = fs.kind(abs);
     if (kind !== 'file') {
       problem(displayPath(absRoot, abs), kind === null ? 'not-found' : 'not-a-file', kind === null ? 'The configured CODEOWNERS file does not exist.' : 'The configured CODEOWNERS path is not a regular file.');

@@ -3,6 +3,7 @@
 // edit fixes a diagnostic, and what a hover says. Positions here are 0-based (VS Code's);
 // the parser's are 1-based. Unit-tested in Node (test/unit/codeowners-editing.test.ts).
 import { detectFlavor } from '../../core/codeowners/gitlab-header';
+import { flavorOfLocation } from '../../core/codeowners/locate';
 import { gitlabReferences, ownerKey } from '../../core/codeowners/owners';
 import { githubLiteralPath } from '../../core/codeowners/pattern';
 import type { Diagnostic, Flavor, FlavorSetting, Owner, ParsedCodeowners, Rule } from '../../core/codeowners/types';
@@ -12,10 +13,7 @@ import { escapeMarkdown } from '../util/markdown';
 /** The flavor a CODEOWNERS at `relPath` is read with: the setting, its location, then its content. */
 export function flavorOf(relPath: string, setting: FlavorSetting, text: string): Flavor {
   if (setting !== 'auto') return setting;
-  if (relPath === '.github/CODEOWNERS') return 'github';
-  if (relPath === '.gitlab/CODEOWNERS') return 'gitlab';
-  if (relPath === '.bitbucket/CODEOWNERS') return 'bitbucket';
-  return detectFlavor(text);
+  return flavorOfLocation(relPath) ?? detectFlavor(text);
 }
 
 /** The rule whose pattern covers 0-based `character` on 0-based `line`. */
