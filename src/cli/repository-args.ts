@@ -67,6 +67,15 @@ export function requireRootArg(args: RepositoryArgs, io: CliIO): void {
   }
 }
 
+/**
+ * Whether a PATH argument is spelled as a folder: it ends in `/`, or its last segment is `.`
+ * or `..` (`docs/`, `docs/.`, `..`). Such a path names a folder even when none is on disk.
+ */
+export function spelledAsFolder(arg: string): boolean {
+  const last = arg.split(path.sep === '/' ? '/' : /[\\/]/).pop();
+  return last === '' || last === '.' || last === '..';
+}
+
 export function openRepository(args: RepositoryArgs, io: CliIO): RepositoryOwnership {
   const flavor = parseFlavor(args.flavor);
   const root = resolveRoot(args, io);

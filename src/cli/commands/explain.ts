@@ -14,7 +14,7 @@ import type { FileDiagnostic } from '../../core/yaml/boundedYaml';
 import { createGitClient } from '../../git/gitClient';
 import { EXIT_OK, UsageError, type CliIO } from '../io';
 import { MEMBERSHIP_USAGE, resolveIdentityForCli } from '../membership';
-import { openRepository, requireRepositoryArgs, GUIDANCE_OPTIONS, REPOSITORY_OPTIONS, REPOSITORY_USAGE, resolveRoot, summarizeProblems } from '../repository-args';
+import { openRepository, requireRepositoryArgs, spelledAsFolder, GUIDANCE_OPTIONS, REPOSITORY_OPTIONS, REPOSITORY_USAGE, resolveRoot, summarizeProblems } from '../repository-args';
 import { sanitize } from '../terminal';
 import { renderGuidance } from './explainText';
 
@@ -115,8 +115,7 @@ function repositoryPath(arg: string, root: string, cwd: string): { path: string;
   if (!isInside(root, abs)) throw new UsageError(`${arg} is outside the repository (${root})`);
   const rel = path.relative(root, abs).split(path.sep).join('/');
   if (rel === '') throw new UsageError(`${arg} is the repository root; name a file or folder inside it`);
-  const saysFolder = (path.sep === '/' ? /(?:^|\/)\.{0,2}$/ : /(?:^|[/\\])\.{0,2}$/).test(arg);
-  return { path: rel, isDirectory: saysFolder || nodeFileSystem.kind(abs) === 'directory' };
+  return { path: rel, isDirectory: spelledAsFolder(arg) || nodeFileSystem.kind(abs) === 'directory' };
 }
 
 async function gitUser(root: string, io: CliIO): Promise<GitUser> {

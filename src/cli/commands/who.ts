@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { eachLine, selectionOf, FALLBACK, sameBytes, type OwnershipResult, type RepositoryOwnership, type Rule } from '../../core';
 import { EXIT_OK, UsageError, type CliIO } from '../io';
 import { JsonLinesWriter } from '../jsonLinesWriter';
-import { openRepository, REPOSITORY_OPTIONS, REPOSITORY_USAGE, requireRepositoryArgs, summarizeProblems } from '../repository-args';
+import { openRepository, REPOSITORY_OPTIONS, REPOSITORY_USAGE, requireRepositoryArgs, spelledAsFolder, summarizeProblems } from '../repository-args';
 import { sanitize, table } from '../terminal';
 
 export const WHO_USAGE = `Usage: ownership-lens who [options] [PATH...]
@@ -178,9 +178,7 @@ function resolveDots(p: string): string | null {
       kept.pop();
     } else if (s !== '.' && s !== '') kept.push(s);
   }
-  const last = segments[segments.length - 1];
-  const folder = last === '.' || last === '..' || last === '';
-  return kept.length === 0 ? '/' : `${kept.join('/')}${folder ? '/' : ''}`;
+  return kept.length === 0 ? '/' : `${kept.join('/')}${spelledAsFolder(p) ? '/' : ''}`;
 }
 
 function recordTail(repo: RepositoryOwnership, r: OwnershipResult): string {

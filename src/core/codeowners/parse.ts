@@ -9,6 +9,7 @@ import { bitbucketSelection, classifyOwner, gitlabReferences, type GitlabReferen
 import { readHeader, detectFlavor, isApprovalsCount, looseHeaderForm, type HeaderSyntax } from './gitlab-header';
 import { countLines, hasUnescaped, isSpace, isSpaceCode, onlySlashes, splitLines, tokens, wholeLinesWithin, type Token } from './line-text';
 import { normalizeGitlabPattern } from './pattern';
+import { positionInText } from '../utf8';
 import type { Diagnostic, Flavor, FlavorSetting, Owner, OwnerKind, ParsedCodeowners, Rule, Section, SectionHeader, Severity } from './types';
 
 /** GitHub ignores CODEOWNERS files larger than this (documented limit). */
@@ -363,9 +364,9 @@ function startParse(text: string, options: ParseOptions): Parser {
   if (nul >= 0) {
     // Said where the first NUL is, which is what there is to fix; its lines are not parsed, as
     // a file too large is not: nothing in it applies, and rule diagnostics on binary lines are noise.
-    const lineStart = read.lastIndexOf('\n', nul) + 1;
     parser.applied = false;
-    parser.report(countLines(read.slice(0, lineStart)) + 1, nul - lineStart + 1, 'error', 'binary-file', 'This file contains NUL bytes: it is not a text file, so no rule in it applies.');
+    const at = positionInText(read, nul);
+    parser.report(at.line, at.column, 'error', 'binary-file', 'This file contains NUL bytes: it is not a text file, so no rule in it applies.');
     return parser;
   }
   parser.lines = splitLines(read);
