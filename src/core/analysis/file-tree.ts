@@ -8,15 +8,16 @@
 // prints them sorted: the tree is built in one pass with a stack of open directories, with
 // no hashing and no copy of the list. Other input is sorted first.
 
+import { chainSegments, type SegmentChain } from '../codeowners/chain-segments';
 import { normalizeRepoPath } from '../codeowners/repo-path';
 
-export class DirNode {
+export class DirNode implements SegmentChain {
   /** The files below this directory (at any depth) are the tree indices [start, end). */
   start = 0;
   end = 0;
   /** Subdirectories in tree order; a directory's own files are interleaved with them. */
   readonly children: DirNode[] = [];
-  private segsCache: string[] | null = null;
+  segsCache: string[] | null = null;
 
   constructor(
     readonly parent: DirNode | null,
@@ -30,8 +31,7 @@ export class DirNode {
 
   /** The path's segments, built on first use (only unusual patterns need them). */
   get segs(): string[] {
-    if (this.segsCache === null) this.segsCache = this.parent === null ? [] : this.parent.segs.concat(this.name);
-    return this.segsCache;
+    return chainSegments(this);
   }
 
   get size(): number {

@@ -82,7 +82,7 @@ class Walk {
 
   run(): MatchSet[] {
     const root = this.tree.root;
-    if (this.tree.size > 0) this.dir(root, { selfNode: this.self.root, selfRest: this.self.root.rest, descNode: this.desc.root, descRest: this.desc.root.rest });
+    if (this.tree.size > 0) this.walk(root, { selfNode: this.self.root, selfRest: this.self.root.rest, descNode: this.desc.root, descRest: this.desc.root.rest });
     return this.ranges.map((r) => {
       if (r.length === 0) return EMPTY_SET;
       let count = 0;
@@ -102,41 +102,69 @@ class Walk {
     this.lastEnd[id] = e;
   }
 
-  private dir(dir: DirNode, c: Cursor): void {
-    if (!this.desc.isEmpty) {
-      this.at = dir.start;
-      this.atEnd = dir.end;
-      collectMatches(this.desc, c.descNode, c.descRest, dir, this.sink);
-    }
-    // The directory's own files are interleaved with its subdirectories, in tree order.
+  /**
+   * Every directory below `root` with the files in it, in tree order (the ranges arrive
+   * sorted). A loop over a stack of open directories, not a recursion: a repository's index
+   * can hold a path thousands of directories deep.
+   */
+  private walk(root: DirNode, c: Cursor): void {
     const { names, dirOf } = this.tree;
-    let child = 0;
-    for (let i = dir.start; i < dir.end; ) {
-      if (dirOf[i] !== dir) {
-        const sub = dir.children[child++];
-        this.subdir(sub, c);
-        i = sub.end;
+    this.enter(root, c);
+    const open: Open[] = [{ dir: root, c, i: root.start, child: 0 }];
+    while (open.length > 0) {
+      const top = open[open.length - 1];
+      const dir = top.dir;
+      if (top.i >= dir.end) {
+        open.pop();
+        continue;
+      }
+      // The directory's own files are interleaved with its subdirectories, in tree order.
+      if (dirOf[top.i] !== dir) {
+        const sub = dir.children[top.child++];
+        top.i = sub.end;
+        const next = this.cursorBelow(sub, top.c);
+        if (next !== null) {
+          this.enter(sub, next);
+          open.push({ dir: sub, c: next, i: sub.start, child: 0 });
+        }
         continue;
       }
       if (!this.self.isEmpty) {
-        const name = names[i];
-        const node = c.selfNode === null ? null : c.selfNode.child(name);
-        this.at = i;
-        this.atEnd = i + 1;
-        collectMatches(this.self, node, extendRest(c.selfRest, node), this.file.reset(dir, name), this.sink);
+        const name = names[top.i];
+        const node = top.c.selfNode === null ? null : top.c.selfNode.child(name);
+        this.at = top.i;
+        this.atEnd = top.i + 1;
+        collectMatches(this.self, node, extendRest(top.c.selfRest, node), this.file.reset(dir, name), this.sink);
       }
-      i++;
+      top.i++;
     }
   }
 
-  private subdir(sub: DirNode, c: Cursor): void {
+  /** A directory's own matches in the descendants index: they cover everything below it. */
+  private enter(dir: DirNode, c: Cursor): void {
+    if (this.desc.isEmpty) return;
+    this.at = dir.start;
+    this.atEnd = dir.end;
+    collectMatches(this.desc, c.descNode, c.descRest, dir, this.sink);
+  }
+
+  /** The cursor in `sub`, or null when its subtree can be skipped. */
+  private cursorBelow(sub: DirNode, c: Cursor): Cursor | null {
     const selfNode = c.selfNode === null ? null : c.selfNode.child(sub.name);
     const descNode = c.descNode === null ? null : c.descNode.child(sub.name);
     const next: Cursor = { selfNode, selfRest: extendRest(c.selfRest, selfNode), descNode, descRest: extendRest(c.descRest, descNode) };
     // Nothing in the trie leads here and no pattern is looked up by name: skip the subtree.
-    if (this.global === 0 && selfNode === null && descNode === null && next.selfRest.length === 0 && next.descRest.length === 0) return;
-    this.dir(sub, next);
+    if (this.global === 0 && selfNode === null && descNode === null && next.selfRest.length === 0 && next.descRest.length === 0) return null;
+    return next;
   }
+}
+
+/** A directory being walked: where its walk is (a tree index, its next subdirectory). */
+interface Open {
+  dir: DirNode;
+  c: Cursor;
+  i: number;
+  child: number;
 }
 
 /** The files each pattern matches (null: matches nothing), in one walk. */

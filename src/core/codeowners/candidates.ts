@@ -3,7 +3,7 @@
 // directory at a time and hand in the trie node reached so far and the wildcard-tailed
 // patterns met on the way down; this module does the rest.
 
-import { matchSegments } from './glob';
+import { matchSegments, type SegmentPattern } from './glob';
 import { segmentMatches } from './segment-match';
 import type { KeyedEntry, RestEntry, RuleIndex, TrieNode } from './rule-index';
 
@@ -26,13 +26,25 @@ export function restMatches<T>(e: RestEntry<T>, path: PathLike): boolean {
   const below = path.depth - e.depth;
   if (e.lastOnly !== null) return below > 0 && segmentMatches(e.lastOnly, path.name);
   if (e.oneOnly !== null) return below === 1 && segmentMatches(e.oneOnly, path.name);
-  // Cheap length checks before building the segments.
-  if (below < e.rest.minSegments || (e.rest.blocks.length === 1 && below !== e.rest.minSegments)) return false;
-  return matchSegments(e.rest, path.segs, e.depth);
+  return lengthFits(e.rest, below) && matchSegments(e.rest, path.segs, e.depth);
 }
 
 function keyedMatches<T>(e: KeyedEntry<T>, path: PathLike): boolean {
-  return e.lastOnly !== null ? segmentMatches(e.lastOnly, path.name) : matchSegments(e.item.segs, path.segs);
+  return e.lastOnly !== null ? segmentMatches(e.lastOnly, path.name) : wholeMatches(e.item.segs, path);
+}
+
+/**
+ * Whether a pattern can match `n` segments at all: a cheap test before the path's segments are
+ * built (building them costs a copy per directory, and for a path thousands of segments deep,
+ * one per level of it).
+ */
+function lengthFits(p: SegmentPattern, n: number): boolean {
+  return p.blocks.length === 1 ? n === p.minSegments : n >= p.minSegments;
+}
+
+/** matchSegments on the whole path, after the length test. */
+function wholeMatches(p: SegmentPattern, path: PathLike): boolean {
+  return lengthFits(p, path.depth) && matchSegments(p, path.segs);
 }
 
 /** The wildcard-tailed patterns in force one level down, through `node`. */
@@ -53,10 +65,10 @@ export function collectMatches<T>(index: RuleIndex<T>, node: TrieNode<T> | null,
   if (path.depth > 0) {
     const name = path.name;
     const named = index.named(name);
-    if (named !== undefined) for (const e of named) if (e.proven || matchSegments(e.item.segs, path.segs)) sink.accept(e.item.value);
+    if (named !== undefined) for (const e of named) if (e.proven || wholeMatches(e.item.segs, path)) sink.accept(e.item.value);
     const ext = index.byExtensionOf(name);
     if (ext !== undefined) for (const e of ext) if (keyedMatches(e, path)) sink.accept(e.item.value);
     for (const e of index.lastSegmentOnly) if (keyedMatches(e, path)) sink.accept(e.item.value);
   }
-  for (const item of index.unindexed) if (matchSegments(item.segs, path.segs)) sink.accept(item.value);
+  for (const item of index.unindexed) if (wholeMatches(item.segs, path)) sink.accept(item.value);
 }

@@ -3,6 +3,7 @@
 // matcher's memo). The matcher (matcher.ts) builds and walks them.
 
 import type { MatchSink, PathLike } from './candidates';
+import { chainSegments, type SegmentChain } from './chain-segments';
 import type { Entry as SharedEntry } from './entries';
 import type { RestEntry, TrieNode } from './rule-index';
 import type { OwnershipResult } from './types';
@@ -67,8 +68,8 @@ export class Accumulator implements MatchSink<Entry> {
  * segments, and (only when a pattern needs more than the last segment) all its segments,
  * built on first use.
  */
-export class PathView implements PathLike {
-  private segsCache: string[] | null = null;
+export class PathView implements PathLike, SegmentChain {
+  segsCache: string[] | null = null;
 
   constructor(
     public parent: PathView | null,
@@ -77,16 +78,7 @@ export class PathView implements PathLike {
   ) {}
 
   get segs(): string[] {
-    if (this.segsCache === null) {
-      if (this.parent === null) this.segsCache = [];
-      else {
-        // slice and push: Array.prototype.concat's generic path cost a quarter of a GitLab lookup.
-        const segs = this.parent.segs.slice();
-        segs.push(this.name);
-        this.segsCache = segs;
-      }
-    }
-    return this.segsCache;
+    return chainSegments(this);
   }
 
   /** Reuses this view for another path (the per-file view is recycled on every lookup). */

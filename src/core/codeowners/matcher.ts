@@ -177,15 +177,32 @@ class Matcher implements OwnershipMatcher {
   private dir(path: string): DirState {
     const cached = this.dirs.get(path);
     if (cached !== undefined) return cached;
+    // The nearest memoised ancestor, then the states down from it: a loop, not a recursion, so
+    // that a path of thousands of segments (a repository's index can hold one) cannot exhaust
+    // the stack.
+    const pending: string[] = [];
+    let state: DirState | undefined;
+    for (let p = path; ; ) {
+      pending.push(p);
+      if (p === '') break;
+      const cut = p.lastIndexOf('/');
+      p = cut < 0 ? '' : p.slice(0, cut);
+      state = this.dirs.get(p);
+      if (state !== undefined) break;
+    }
+    for (let k = pending.length - 1; k >= 0; k--) state = this.newDir(pending[k], state ?? null);
+    return state as DirState;
+  }
+
+  /** The state of the directory at `path`, below `parent` (null for the root), memoised. */
+  private newDir(path: string, parent: DirState | null): DirState {
     let state: DirState;
-    if (path === '') {
+    if (parent === null) {
       const self = this.selfIndex.root;
       const desc = this.descIndex.root;
       state = new DirState(null, '', this.single ? null : Accumulator.fresh(this.sectionNames.length, false), self, self.rest, desc, desc.rest);
     } else {
-      const cut = path.lastIndexOf('/');
-      const parent = this.dir(cut < 0 ? '' : path.slice(0, cut));
-      const name = cut < 0 ? path : path.slice(cut + 1);
+      const name = path.slice(path.lastIndexOf('/') + 1);
       const selfNode = parent.selfNode === null ? null : parent.selfNode.child(name);
       const descNode = parent.descNode === null ? null : parent.descNode.child(name);
       state = new DirState(parent, name, parent.acc === null ? null : parent.acc.copy(), selfNode, extendRest(parent.selfRest, selfNode), descNode, extendRest(parent.descRest, descNode));
