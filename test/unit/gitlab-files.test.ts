@@ -34,3 +34,29 @@ describe('gitlab files: owners by section as a Ruby model of GitLab\'s File give
     assert.deepEqual(wrong.slice(0, 5), []);
   });
 });
+
+// Cases the random files do not make, each checked against model.rb when written (ruby
+// test/fixtures/gitlab-files/model.rb on them gives these sections): a lone `!` (file.rb takes
+// "" as the pattern, which normalises to `/**/**/*` and excludes every path of its section),
+// roles after punctuation (reference_extractor.rb's ROLE_REGEXP: `(?<![\w@])@@role(?:\s|$)`), and
+// section names that merge under Ruby's full case folding (`casecmp?`: `ß` is `ss`).
+describe('gitlab files: cases the model was run on by hand', () => {
+  const cases: Array<[string, string, Record<string, string[]>]> = [
+    ['*.rb @a\n!\n', 'x.rb', {}],
+    ['*.rb @a\n[S] @s\n*.rb\n! @b\n*.md\n', 'x.rb', { codeowners: ['@a'] }],
+    ['*.rb @a\n[S] @s\n*.rb\n! @b\n*.md\n', 'docs/y.md', {}],
+    ['[Docs] @d\n*.md\n[Ops]\n!\n*.md @o\n', 'r.md', { Docs: ['@d'] }],
+    ['*.rb @a,@@developer\n', 'x.rb', { codeowners: ['@a', '@@developer'] }],
+    ['*.rb (@@maintainers) @b\n', 'x.rb', { codeowners: ['@b'] }],
+    ['*.rb x,@@Owners @c\n', 'x.rb', { codeowners: ['@c', '@@Owners'] }],
+    ['[Straße]\n* @a\n[STRASSE]\n*.md @b\n', 'x.md', { Straße: ['@b'] }],
+    ['[ﬁles] @f\n*.c\n[FILES]\n*.h @h\n', 'a.c', { ﬁles: ['@f'] }],
+  ];
+  for (const [text, file, want] of cases) {
+    it(`${JSON.stringify(text)} ${file}`, () => {
+      const m = compileMatcher(parseCodeowners(text, { flavor: 'gitlab' }));
+      const ours = bySection((m.match(file).sections ?? []).map((s) => [s.section, s.owners]));
+      assert.equal(ours, bySection(Object.entries(want)));
+    });
+  }
+});

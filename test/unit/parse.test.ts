@@ -120,10 +120,13 @@ describe('parse: GitLab syntax', () => {
     // GitLab skips a header without its "]" (it used to read it as a rule).
     assert.deepEqual(r.rules, []);
   });
-  it('reports an exclusion without a pattern and section owners that are not owners', () => {
+  it('warns of an exclusion without a pattern (GitLab reads it as excluding everything) and reports section owners that are not owners', () => {
     const r = parse('! @a\n[S] not-an-owner\n', 'gitlab');
     assert.deepEqual(codes(r.diagnostics), ['1:1 empty-exclusion', '2:5 invalid-section-owner']);
-    assert.equal(r.rules[0].applied, false);
+    assert.equal(r.diagnostics[0].severity, 'warning');
+    assert.match(r.diagnostics[0].message, /excludes every path from the section "codeowners"/);
+    assert.equal(r.rules[0].applied, true);
+    assert.equal(r.rules[0].exclusion, true);
   });
   it('reports rules without any owner and malformed owners', () => {
     const r = parse('a\nb user_without_at @ok\nc nope\n', 'gitlab');

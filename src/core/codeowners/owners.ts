@@ -123,13 +123,15 @@ export function gitlabReferences(text: string): GitlabReference[] {
     found.push({ text: name, kind: name.includes('/') ? 'team' : 'user', start: i, end });
     i = end - 1;
   }
-  // Roles: a whitespace-separated word starting with `@@`.
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) !== AT || text.charCodeAt(i + 1) !== AT || (i > 0 && !isRubySpace(text.charCodeAt(i - 1)))) continue;
-    let end = i + 2;
-    while (end < text.length && !isRubySpace(text.charCodeAt(end))) end++;
-    const word = text.slice(i, end);
-    if (GITLAB_ROLE.test(word)) found.push({ text: word, kind: 'role', start: i, end });
+  // Roles: `(?<![\w@])@@(developer|maintainer|owner)s?(?:\s|$)`, case-insensitive (GitLab's
+  // ROLE_REGEXP): after anything but a word character or `@` (`@a,@@developer` names both).
+  for (let i = 0; i + 2 < text.length; i++) {
+    if (text.charCodeAt(i) !== AT || text.charCodeAt(i + 1) !== AT) continue;
+    const before = i > 0 ? text.charCodeAt(i - 1) : -1;
+    if (isWord(before) || before === AT) continue;
+    const end = roleEnd(text, i + 2);
+    if (end < 0) continue;
+    found.push({ text: text.slice(i, end), kind: 'role', start: i, end });
     i = end;
   }
   if (text.indexOf('@') >= 0) for (const m of gitlabEmails(text)) if (isEmail(m.text, true)) found.push(m);
@@ -144,6 +146,19 @@ export function gitlabReferences(text: string): GitlabReference[] {
 }
 
 const AT = 0x40;
+const ROLE_NAMES = ['developer', 'maintainer', 'owner'];
+
+/** The end of a role name (plural or not, any case) at text[from], followed by `\s` or the end; -1 when there is none. */
+function roleEnd(text: string, from: number): number {
+  for (const name of ROLE_NAMES) {
+    if (text.slice(from, from + name.length).toLowerCase() !== name) continue;
+    const end = from + name.length;
+    const endsHere = (at: number) => at === text.length || isRubySpace(text.charCodeAt(at));
+    if (end < text.length && (text.charCodeAt(end) | 0x20) === 0x73 && endsHere(end + 1)) return end + 1;
+    return endsHere(end) ? end : -1;
+  }
+  return -1;
+}
 
 /** Ruby's `\w`: ASCII letters, digits and `_` (Ruby's is not Unicode-aware). */
 function isWord(c: number): boolean {

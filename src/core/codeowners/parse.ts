@@ -165,7 +165,9 @@ class Parser {
     const col = lead + 1;
     const exclusion = pattern.startsWith('!');
     if (exclusion && pattern.length === 1) {
-      this.report(line, col, 'error', 'empty-exclusion', '"!" needs a pattern after it.');
+      // GitLab takes what follows the "!" as the pattern: "" normalises to `/**/**/*`, which
+      // matches every path (ee/lib/gitlab/code_owners/file.rb, normalize_pattern).
+      this.report(line, col, 'warning', 'empty-exclusion', `A "!" with no pattern after it excludes every path from the section "${(this.current as Section).name}": GitLab reads it as a pattern that matches everything, so this section names no owner for any file.`, col + 1);
     }
     const section = this.current as Section;
     let owners: Owner[] = [];
@@ -182,7 +184,7 @@ class Parser {
         }
       }
     }
-    this.rules.push({ index: this.rules.length, line, column: col, pattern, owners, section: section.name, exclusion, applied: !(exclusion && pattern.length === 1) });
+    this.rules.push({ index: this.rules.length, line, column: col, pattern, owners, section: section.name, exclusion, applied: true });
   }
 
   /**
@@ -258,8 +260,8 @@ class Parser {
     // `[codeowners]` (the default section itself) `[CODEOWNERS]` is new too.
     let section: Section | undefined;
     if (this.sections[this.sections.length - 1].name !== DEFAULT_SECTION) {
-      const lower = h.name.toLowerCase();
-      for (const s of this.sections) if (s.name.toLowerCase() === lower) { section = s; break; }
+      const folded = caseFold(h.name);
+      for (const s of this.sections) if (caseFold(s.name) === folded) { section = s; break; }
     } else section = this.sectionByKey.get(h.name);
     if (!section) {
       section = { name: h.name, line, optional: h.optional, approvals: h.approvals, defaultOwners: defaults };
@@ -375,3 +377,13 @@ function startParse(text: string, options: ParseOptions): Parser {
 
 // A parser lives for one parse; this one keeps its hidden class alive between parses.
 keepHiddenClasses(new Parser('github'));
+
+/**
+ * Ruby's `casecmp?` (GitLab's find_section_name) compares after full Unicode case folding, so
+ * `[Straße]` and `[STRASSE]` are one section. Upper- then lower-casing folds as it does for
+ * what section names hold (`ß` to `ss`, `ﬁ` to `fi`, `ſ` and final `ς` to `s` and `σ`);
+ * `toLowerCase` alone does not.
+ */
+function caseFold(name: string): string {
+  return name.toUpperCase().toLowerCase();
+}
