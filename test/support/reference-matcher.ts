@@ -64,8 +64,10 @@ export function githubRegex(pattern: string): RegExp | null {
   let p = pattern;
   const lead = p.startsWith('/');
   if (lead) p = p.slice(1);
-  const dirOnly = p.endsWith('/') && !p.endsWith('\\/');
+  // A final slash not escaped (an even run of backslashes before it); `\/` elsewhere is a `/`.
+  const dirOnly = p.endsWith('/') && (/\\*\/$/.exec(p) as RegExpExecArray)[0].length % 2 === 1;
   if (dirOnly) p = p.slice(0, -1);
+  p = p.replace(/\\(.)/gsu, (m: string, c: string) => (c === '/' ? '/' : m));
   if (p === '') return null;
   const segs = splitSlashes(p);
   const anchored = lead || segs.length > 1;

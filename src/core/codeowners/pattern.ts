@@ -79,16 +79,39 @@ function toMatchers(parts: string[], classes: boolean, trailingDoubleStarIsStar:
   return out.slice();
 }
 
+/** How many backslashes come right before text[at]. */
+function backslashesBefore(text: string, at: number): number {
+  let n = 0;
+  while (at - n - 1 >= 0 && text.charCodeAt(at - n - 1) === 0x5c) n++;
+  return n;
+}
+
+/** `\/` as `/`, other escapes as they are (`\\/` is an escaped backslash, then a separator). */
+function unescapeSlashes(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\' && i + 1 < text.length) {
+      out += text[i + 1] === '/' ? '/' : c + text[i + 1];
+      i++;
+    } else out += c;
+  }
+  return out;
+}
+
 /** GitHub and Bitbucket: gitignore-like, with GitHub's documented differences. */
 export function compileGithubPattern(raw: string, literals?: Literals): CompiledPattern {
   let text = raw;
   const anchoredByLead = text.startsWith('/');
   if (anchoredByLead) text = text.slice(1);
   let dirOnly = false;
-  if (text.endsWith('/') && !text.endsWith('\\/')) {
+  // A final `/` unless a backslash escapes it: `a\\/` is the folder `a\`, `a\/` no folder.
+  if (text.endsWith('/') && backslashesBefore(text, text.length - 1) % 2 === 0) {
     dirOnly = true;
     text = text.slice(0, -1);
   }
+  // Git's matching reads `\/` as the `/` it escapes, a separator like any other.
+  if (text.includes('\\/')) text = unescapeSlashes(text);
   if (text === '') {
     // `/` alone: GitHub reports that it "will never match anything".
     return { segs: makeSegmentPattern([]), self: false, descendants: false, never: anchoredByLead || dirOnly };
