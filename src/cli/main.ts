@@ -3,7 +3,7 @@
 import fs = require('node:fs');
 import nodePath = require('node:path');
 import { whoCommand, WHO_USAGE } from './commands/who';
-import { EXIT_OK, EXIT_USAGE, isUsageError, type CliIO } from './io';
+import { EXIT_OK, EXIT_USAGE, isUsageError, UsageError, type CliIO } from './io';
 import type { CommandModule } from './otherCommands';
 
 declare global {
@@ -130,7 +130,10 @@ async function readStdin(): Promise<Uint8Array> {
   try {
     return fs.readFileSync(0);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    // `who --stdin < somedir`: the user's mistake, said in one line (exit 2), not an internal error.
+    if (code === 'EISDIR') throw new UsageError('standard input is a directory: give --stdin a file or a pipe of paths, one per line');
+    if (code !== 'EAGAIN') throw new UsageError(`cannot read standard input (${code ?? (e instanceof Error ? e.message : String(e))})`);
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

@@ -69,6 +69,36 @@ export function isInside(parent: string, child: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !nodePath.isAbsolute(rel));
 }
 
+/**
+ * The absolute path `abs` relative to the directory `root` when it is inside it, else null:
+ * by its text first (`..` resolved), then through symlinks, for the same file reached by a
+ * linked name (a linked home or checkout, macOS's `/tmp` for `/private/tmp`). A path that does
+ * not exist yet is resolved through its nearest existing ancestor.
+ */
+export function relativeInside(root: string, abs: string, fs: FileSystem = nodeFileSystem): string | null {
+  const resolved = nodePath.resolve(abs);
+  if (isInside(root, resolved)) return nodePath.relative(root, resolved);
+  const real = realpathOfExisting(resolved, fs);
+  const realRoot = realpathOfExisting(nodePath.resolve(root), fs);
+  if (real === null || realRoot === null || !isInside(realRoot, real)) return null;
+  return nodePath.relative(realRoot, real);
+}
+
+/** The path with symlinks resolved in its nearest existing ancestor; null when that fails. */
+function realpathOfExisting(abs: string, fs: FileSystem): string | null {
+  const rest: string[] = [];
+  for (let at = abs; ; ) {
+    try {
+      return nodePath.join(fs.realpath(at), ...rest.reverse());
+    } catch {
+      const up = nodePath.dirname(at);
+      if (up === at) return null;
+      rest.push(nodePath.basename(at));
+      at = up;
+    }
+  }
+}
+
 /** The nearest directory at or above `start` holding `.git` (a directory or a worktree file). */
 export function findRepositoryRoot(start: string, fs: FileSystem = nodeFileSystem): string | null {
   let dir = nodePath.resolve(start);

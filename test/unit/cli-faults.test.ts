@@ -185,3 +185,20 @@ describe('CLI output that cannot be written', function () {
     }
   });
 });
+
+describe('CLI input that cannot be read', function () {
+  this.timeout(60_000);
+
+  it('standard input that is a directory (`who --stdin < dir`): one line saying so, exit 2', () => {
+    const repo = makeRepo({ '.github/CODEOWNERS': '* @all\n' });
+    const dir = fs.openSync(repo.root, 'r');
+    try {
+      const r = spawnSync(process.execPath, [cli, 'who', '--stdin'], { cwd: repo.root, env: repo.env, stdio: [dir, 'pipe', 'pipe'], encoding: 'utf8', timeout: 30_000 });
+      assert.equal(r.status, 2, r.stderr);
+      assert.equal(r.stdout, '');
+      assert.equal(r.stderr, 'ownership-lens who: standard input is a directory: give --stdin a file or a pipe of paths, one per line\n');
+    } finally {
+      fs.closeSync(dir);
+    }
+  });
+});

@@ -100,6 +100,34 @@ describe('cli: who', () => {
     assert.deepEqual(jsonLines(r.out), [{ path: abs, owners: ['@org/src'], rule: { file: '.github/CODEOWNERS', line: 2, pattern: '/src/' } }]);
   });
 
+  it('gitlab: a section named like an Object property (__proto__, toString) is a key of the JSON like any other', async () => {
+    const gl = repo({ CODEOWNERS: '[__proto__] @p\n*.md\n[toString]\n*.md @t\n' });
+    const r = await run(['who', '--json', 'a.md'], gl);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.out, '{"path":"a.md","owners":["@p","@t"],"rule":{"file":"CODEOWNERS","line":4,"pattern":"*.md"},"sections":{"__proto__":["@p"],"toString":["@t"]}}\n');
+  });
+
+  it('an absolute path through a link to the repository, or with .. in it, is the same file; the root itself has no owner', async () => {
+    const link = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ol-link-')), 'checkout');
+    fs.symlinkSync(gh, link);
+    const paths = [path.join(link, 'src', 'a.ts'), path.join(gh, 'lib', '..', 'src', 'a.ts'), path.join(link, 'src', 'new') + path.sep, gh, '/src/a.ts', '/README.md'];
+    const r = await run(['who', '--json', ...paths], link);
+    assert.equal(r.code, 0, r.err);
+    const src = { file: '.github/CODEOWNERS', line: 2, pattern: '/src/' };
+    assert.deepEqual(jsonLines(r.out), [
+      { path: paths[0], owners: ['@org/src'], rule: src },
+      { path: paths[1], owners: ['@org/src'], rule: src },
+      { path: paths[2], owners: ['@org/src'], rule: src },
+      { path: gh, owners: [], rule: null },
+      // Not a path of the file system's repository: a path from the root, as CODEOWNERS writes them.
+      { path: '/src/a.ts', owners: ['@org/src'], rule: src },
+      { path: '/README.md', owners: ['@all'], rule: { file: '.github/CODEOWNERS', line: 1, pattern: '*' } },
+    ]);
+    const out = await run(['who', `${gh}${path.sep}..${path.sep}elsewhere`], gh);
+    assert.equal(out.code, 2);
+    assert.match(out.err, /elsewhere is outside the repository/);
+  });
+
   it('resolves . and .. segments; a path they take out of the repository is an error as an argument, and unowned with a warning on stdin', async () => {
     const owners = (r: Run) => jsonLines(r.out).map((x) => (x as { owners: string[] }).owners);
     const dotted = await run(['who', '--json', 'src/../README.md', 'lib/./../src/a.ts', './src/a.ts', 'src/.', 'src/sub/..'], gh);

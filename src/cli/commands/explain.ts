@@ -4,7 +4,7 @@
 import path = require('node:path');
 import { parseArgs } from 'node:util';
 import { nodeFileSystem } from '../../core';
-import { isInside } from '../../core/fs';
+import { isInside, relativeInside } from '../../core/fs';
 import type { GitUser } from '../../core/identity/identity';
 import { loadOwnershipConfig } from '../../core/practices/loadOwnershipConfig';
 import { bundledRubricName, chooseRubric } from '../../core/rubric/bundledRubrics';
@@ -112,8 +112,9 @@ export function toJson(g: Guidance): Record<string, unknown> {
 function repositoryPath(arg: string, root: string, cwd: string): { path: string; isDirectory: boolean } {
   const base = isInside(root, path.resolve(cwd)) ? cwd : root;
   const abs = path.resolve(base, arg);
-  if (!isInside(root, abs)) throw new UsageError(`${arg} is outside the repository (${root})`);
-  const rel = path.relative(root, abs).split(path.sep).join('/');
+  const inside = relativeInside(root, abs);
+  if (inside === null) throw new UsageError(`${arg} is outside the repository (${root})`);
+  const rel = inside.split(path.sep).join('/');
   if (rel === '') throw new UsageError(`${arg} is the repository root; name a file or folder inside it`);
   return { path: rel, isDirectory: spelledAsFolder(arg) || nodeFileSystem.kind(abs) === 'directory' };
 }

@@ -4,6 +4,7 @@
 import path = require('node:path');
 import { parseArgs } from 'node:util';
 import { eachLine, selectionOf, FALLBACK, sameBytes, type OwnershipResult, type RepositoryOwnership, type Rule } from '../../core';
+import { relativeInside } from '../../core/fs';
 import { EXIT_OK, UsageError, type CliIO } from '../io';
 import { JsonLinesWriter } from '../jsonLinesWriter';
 import { openRepository, REPOSITORY_OPTIONS, REPOSITORY_USAGE, requireRepositoryArgs, spelledAsFolder, summarizeProblems } from '../repository-args';
@@ -158,7 +159,15 @@ function answerFor(repo: RepositoryOwnership, p: PathArg): OwnershipResult {
  */
 function inRepo(repo: RepositoryOwnership): (p: string) => string | null {
   const prefix = `${repo.root}${path.sep}`;
-  return (p) => resolveDots(p.startsWith(prefix) ? p.slice(prefix.length).split(path.sep).join('/') : p);
+  const fromRoot = (rel: string) => (rel === '' ? '/' : rel.split(path.sep).join('/'));
+  return (p) => {
+    if (!path.isAbsolute(p)) return resolveDots(p);
+    // A path of the repository's own directory (`..` resolved), or one reaching it through a
+    // link; any other `/src/a.ts` is a path from the root, as CODEOWNERS writes them.
+    const inside = relativeInside(repo.root, p);
+    if (inside !== null) return fromRoot(inside) + (inside !== '' && spelledAsFolder(p) ? '/' : '');
+    return p.startsWith(prefix) || p === repo.root ? null : resolveDots(p);
+  };
 }
 
 /**
@@ -185,7 +194,8 @@ function recordTail(repo: RepositoryOwnership, r: OwnershipResult): string {
   const rule = r.rule ? repo.ruleRef(r.rule) : null;
   let s = `"owners":${JSON.stringify(r.owners)},"rule":${JSON.stringify(rule)}`;
   if (r.sections !== undefined) {
-    const sections: Record<string, string[]> = {};
+    // No prototype: a section named `__proto__` is a key like any other.
+    const sections = Object.create(null) as Record<string, string[]>;
     for (const m of r.sections) sections[m.section] = m.owners;
     s += `,"sections":${JSON.stringify(sections)}`;
   }
