@@ -15,6 +15,11 @@ function isUnsafe(code: number): boolean {
   );
 }
 
+/** Diagnostics of a file the command read (ownership.yml, a rubric), one `file:line:column:` line each, on stderr. */
+export function reportDiagnostics(io: { stderr(text: string): void }, diagnostics: ReadonlyArray<{ file: string; line: number; column: number; severity: string; code: string; message: string }>): void {
+  for (const d of diagnostics) io.stderr(`${sanitize(d.file)}:${d.line}:${d.column}: ${d.severity} ${d.code} ${sanitize(d.message)}\n`);
+}
+
 /** Replaces every unsafe character by a visible `\xNN` / `\uNNNN` escape. */
 export function sanitize(text: string): string {
   let out = '';

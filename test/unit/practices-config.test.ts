@@ -241,5 +241,40 @@ etiquette: [Say it twice.]
       assert.equal(config.teams.size, 0);
       assert.equal(reads, 0);
     });
+
+    it('a link out of the repository is not read: a diagnostic, and no configuration (as for CODEOWNERS)', () => {
+      const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-outside-'));
+      fs.writeFileSync(path.join(outside, 'o.yml'), 'etiquette: [from outside]\n');
+      fs.mkdirSync(path.join(root, '.github'), { recursive: true });
+      fs.symlinkSync(path.join(outside, 'o.yml'), path.join(root, '.github', 'ownership.yml'));
+      write('ownership.yml', 'etiquette: [from the root]\n');
+      const { config, diagnostics } = loadOwnershipConfig(root);
+      assert.equal(config.file, null);
+      assert.deepEqual(config.etiquette, []);
+      const d = only(diagnostics, 'outside-repository');
+      assert.deepEqual([d.file, d.line, d.column, d.severity], ['.github/ownership.yml', 1, 1, 'error']);
+    });
+
+    it('a link inside the repository is read', () => {
+      write('config/o.yml', 'etiquette: [linked]\n');
+      fs.mkdirSync(path.join(root, '.github'), { recursive: true });
+      fs.symlinkSync(path.join(root, 'config', 'o.yml'), path.join(root, '.github', 'ownership.yml'));
+      const { config, diagnostics } = loadOwnershipConfig(root);
+      assert.deepEqual([config.file, config.etiquette, diagnostics], ['.github/ownership.yml', ['linked'], []]);
+    });
+
+    it('a directory or a looping link where the file would be is skipped with a diagnostic; the next location is used', () => {
+      fs.mkdirSync(path.join(root, '.github', 'ownership.yml'), { recursive: true });
+      fs.symlinkSync('ownership.yaml', path.join(root, '.github', 'ownership.yaml'));
+      write('ownership.yml', 'etiquette: [from the root]\n');
+      const { config, diagnostics } = loadOwnershipConfig(root);
+      assert.deepEqual([config.file, config.etiquette], ['ownership.yml', ['from the root']]);
+      assert.deepEqual(diagnostics.map((d) => [d.file, d.line, d.column, d.code]), [
+        ['.github/ownership.yml', 1, 1, 'not-a-file'],
+        ['.github/ownership.yaml', 1, 1, 'not-a-file'],
+      ]);
+      assert.match(diagnostics[0].message, /is a directory/);
+      assert.match(diagnostics[1].message, /looping link/);
+    });
   });
 });

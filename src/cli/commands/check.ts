@@ -11,7 +11,7 @@ import type { OwnershipConfig } from '../../core/practices/types';
 import { listTrackedFiles } from '../../git/gitClient';
 import { EXIT_FINDINGS, EXIT_OK, type CliIO } from '../io';
 import { openRepository, requireRootArg, REPOSITORY_OPTIONS, REPOSITORY_USAGE } from '../repository-args';
-import { sanitize } from '../terminal';
+import { reportDiagnostics, sanitize } from '../terminal';
 import { gitEnvironment } from '../git-environment';
 
 export const CHECK_USAGE = `Usage: ownership-lens check [options]
@@ -57,7 +57,7 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
 async function analysisDiagnostics(repo: RepositoryOwnership, io: CliIO): Promise<FileDiagnostic[]> {
   if (repo.parsed === null || repo.file === null) return [];
   const file = repo.file;
-  const found = [...unknownOwnerDiagnostics(repo.parsed, readText(repo), ownershipConfig(repo, io, 'check'))];
+  const found = [...unknownOwnerDiagnostics(repo.parsed, readText(repo), ownershipConfig(repo, io))];
   const tracked = await trackedFiles(repo.root, io);
   if ('files' in tracked) found.push(...new OwnershipAnalyzer(FileTree.from(tracked.files)).analyze(repo.parsed).diagnostics);
   // Outside a git repository there is nothing to say; a repository git cannot read is said,
@@ -82,11 +82,10 @@ export function readText(repo: RepositoryOwnership): string {
   }
 }
 
-/** ownership.yml as far as it can be read; a broken one is said once, on stderr. */
-export function ownershipConfig(repo: RepositoryOwnership, io: CliIO, command: string): OwnershipConfig {
+/** ownership.yml as far as it can be read; what is wrong with it is said on stderr, a line each. */
+export function ownershipConfig(repo: RepositoryOwnership, io: CliIO): OwnershipConfig {
   const { config, diagnostics } = loadOwnershipConfig(repo.root);
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  if (errors > 0) io.stderr(`ownership-lens ${command}: ${sanitize(config.file ?? diagnostics[0].file)} has ${errors} error(s); only the entries that could be read are used\n`);
+  reportDiagnostics(io, diagnostics);
   return config;
 }
 

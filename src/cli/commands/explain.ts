@@ -10,12 +10,11 @@ import { loadOwnershipConfig } from '../../core/practices/loadOwnershipConfig';
 import { bundledRubricName, chooseRubric } from '../../core/rubric/bundledRubrics';
 import { guidanceFor, type Guidance } from '../../core/situation/guidance';
 import { pathOwnership } from '../../core/situation/pathOwnership';
-import type { FileDiagnostic } from '../../core/yaml/boundedYaml';
 import { createGitClient } from '../../git/gitClient';
 import { EXIT_OK, UsageError, type CliIO } from '../io';
 import { MEMBERSHIP_USAGE, resolveIdentityForCli } from '../membership';
 import { openRepository, requireRepositoryArgs, spelledAsFolder, GUIDANCE_OPTIONS, REPOSITORY_OPTIONS, REPOSITORY_USAGE, resolveRoot, summarizeProblems } from '../repository-args';
-import { sanitize } from '../terminal';
+import { reportDiagnostics, sanitize } from '../terminal';
 import { renderGuidance } from './explainText';
 
 export const EXPLAIN_USAGE = `Usage: ownership-lens explain [options] PATH...
@@ -66,7 +65,7 @@ export async function explainCommand(args: string[], io: CliIO): Promise<number>
   }
   const rubricChoice = chooseRubric(values.rubric, io.cwd);
   const config = loadOwnershipConfig(root);
-  report(io, [...rubricChoice.diagnostics, ...config.diagnostics]);
+  reportDiagnostics(io, [...rubricChoice.diagnostics, ...config.diagnostics]);
   if (rubricChoice.fellBack) {
     io.stderr(`ownership-lens explain: ${sanitize(values.rubric ?? '')} cannot be used; showing the bundled ${rubricChoice.rubric.title} rubric instead\n`);
   }
@@ -130,10 +129,6 @@ async function gitUser(root: string, io: CliIO): Promise<GitUser> {
 }
 
 /** Same line format as `check`. */
-function report(io: CliIO, diagnostics: FileDiagnostic[]): void {
-  for (const d of diagnostics) io.stderr(`${sanitize(d.file)}:${d.line}:${d.column}: ${d.severity} ${d.code} ${sanitize(d.message)}\n`);
-}
-
 function terminalWidth(io: CliIO): number {
   const columns = Number(io.env.COLUMNS);
   return Number.isInteger(columns) && columns > 0 ? Math.min(Math.max(columns, 60), 100) : 80;

@@ -13,7 +13,7 @@ import { createGitClient, type GitClient } from '../../git/gitClient';
 import { EXIT_FINDINGS, EXIT_OK, isUsageError, UsageError, type CliIO } from '../io';
 import { MEMBERSHIP_USAGE, resolveIdentityForCli } from '../membership';
 import { openRepository, requireRootArg, GUIDANCE_OPTIONS, REPOSITORY_OPTIONS, REPOSITORY_USAGE, resolveRoot, summarizeProblems } from '../repository-args';
-import { sanitize } from '../terminal';
+import { reportDiagnostics, sanitize } from '../terminal';
 import { renderReminders } from './precommitText';
 import { gitEnvironment } from '../git-environment';
 
@@ -104,9 +104,7 @@ async function precommit(values: PrecommitArgs, io: CliIO, strict: boolean): Pro
 
   const rubricChoice = chooseRubric(values.rubric, io.cwd);
   const config = loadOwnershipConfig(root);
-  for (const d of [...rubricChoice.diagnostics, ...config.diagnostics]) {
-    io.stderr(`${sanitize(d.file)}:${d.line}:${d.column}: ${d.severity} ${d.code} ${sanitize(d.message)}\n`);
-  }
+  reportDiagnostics(io, [...rubricChoice.diagnostics, ...config.diagnostics]);
   const me = await resolveIdentityForCli(io, 'precommit', { explicit: values.me ?? [], git: user, config: config.config });
   if (me.isEmpty) io.stderr('ownership-lens precommit: git has no user.email and no --me was given, so no file counts as yours\n');
   const repo = openRepository(values, io);

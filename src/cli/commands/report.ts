@@ -52,7 +52,7 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
   // No map is a map without rules: every file unowned.
   const parsed = repo.parsed ?? parseCodeowners('', { flavor: 'github' });
   const analysis = new OwnershipAnalyzer(FileTree.from(tracked.files)).analyze(parsed);
-  const { report, map } = buildReport(analysis, repo.file, ownershipConfig(repo, io, 'report'));
+  const { report, map } = buildReport(analysis, repo.file, ownershipConfig(repo, io));
   if (repo.parsed === null) report.flavor = null;
 
   if (html !== undefined) {

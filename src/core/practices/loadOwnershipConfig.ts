@@ -4,7 +4,7 @@
 import path = require('node:path');
 import ownershipSchema from '../../../rubrics/ownership.schema.json';
 import { ownerKey } from '../codeowners/owners';
-import { nodeFileSystem, type FileSystem } from '../fs';
+import { isInside, nodeFileSystem, type FileSystem } from '../fs';
 import { loadBoundedYamlFile, parseBoundedYaml, type FileDiagnostic, type YamlLoad } from '../yaml/boundedYaml';
 import { SchemaValidator, type SchemaError } from '../yaml/schemaValidator';
 import { validateYaml } from '../yaml/validateYaml';
@@ -30,11 +30,35 @@ function configValidator(): SchemaValidator {
  * `found`, when the caller has looked already (findOwnershipConfig), spares looking again.
  */
 export function loadOwnershipConfig(root: string, fs: FileSystem = nodeFileSystem, found?: string): OwnershipConfigLoad {
-  for (const rel of found === undefined ? OWNERSHIP_CONFIG_LOCATIONS : [found]) {
-    const loaded = loadBoundedYamlFile(fs, path.join(root, rel), rel);
-    if (loaded) return fromYaml(loaded, rel);
+  const all: readonly string[] = OWNERSHIP_CONFIG_LOCATIONS;
+  // With `found`, the locations before it are looked at only for what is there but no file.
+  const locations = found === undefined || !all.includes(found) ? all : all.slice(0, all.indexOf(found) + 1);
+  const skipped: FileDiagnostic[] = [];
+  const problem = (file: string, code: string, message: string): FileDiagnostic => ({ file, line: 1, column: 1, severity: 'error', code, message });
+  for (const rel of found !== undefined && !all.includes(found) ? [found] : locations) {
+    const abs = path.join(root, rel);
+    const kind = fs.kind(abs);
+    if (kind === null) continue;
+    // As for CODEOWNERS (repository.ts): a directory or what cannot be read is skipped with a
+    // diagnostic, and a link out of the repository is not the repository's file: not read.
+    if (kind !== 'file') {
+      skipped.push(problem(rel, 'not-a-file', kind === 'directory' ? `${rel} is a directory, not a file; it is skipped.` : `${rel} is not a regular file or cannot be read (a broken or looping link?); it is skipped.`));
+      continue;
+    }
+    let outside: boolean;
+    try {
+      outside = !isInside(fs.realpath(root), fs.realpath(abs));
+    } catch {
+      return { config: EMPTY_OWNERSHIP_CONFIG, diagnostics: [...skipped, problem(rel, 'unreadable', `${rel} cannot be resolved (a looping link?); it is not read.`)] };
+    }
+    if (outside) return { config: EMPTY_OWNERSHIP_CONFIG, diagnostics: [...skipped, problem(rel, 'outside-repository', `${rel} is a link to a file outside the repository; it is not read.`)] };
+    const loaded = loadBoundedYamlFile(fs, abs, rel);
+    if (loaded) {
+      const read = fromYaml(loaded, rel);
+      return skipped.length === 0 ? read : { ...read, diagnostics: [...skipped, ...read.diagnostics] };
+    }
   }
-  return { config: EMPTY_OWNERSHIP_CONFIG, diagnostics: [] };
+  return { config: EMPTY_OWNERSHIP_CONFIG, diagnostics: skipped };
 }
 
 /** `file` is the repository-relative name used in diagnostics and `config.file`. */
