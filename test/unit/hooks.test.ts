@@ -91,6 +91,17 @@ describe('pre-commit hook', function () {
     assert.deepEqual(listing(hooksDir()), before);
   });
 
+  it('refuses a --rubric that is neither l4, l6 nor a file, and installs nothing (every commit would fail on it)', async () => {
+    const before = listing(hooksDir());
+    for (const [rubric, said] of [['l9', 'no such file'], ['.', 'a folder, not a rubric file']]) {
+      const r = await hook(repo, 'install', '--cli', CLI, '--strict', '--rubric', rubric);
+      assert.equal(r.code, 2, r.out);
+      assert.equal(r.err, `ownership-lens hook: --rubric ${rubric}: ${said} (bundled rubrics: l4, l6)\n`);
+      assert.deepEqual(listing(hooksDir()), before);
+    }
+    assert.equal((await hook(repo, 'install', '--cli', CLI, '--rubric', 'l6')).code, 0);
+  });
+
   it('sees what `git commit -a` stages into its temporary index', async () => {
     await hook(repo, 'install', '--cli', CLI);
     repo.write('services/payments/charge.py', 'edited, not staged\n');

@@ -7,13 +7,14 @@ import { nodeFileSystem } from '../../core';
 import { isInside, relativeInside } from '../../core/fs';
 import type { GitUser } from '../../core/identity/identity';
 import { loadOwnershipConfig } from '../../core/practices/loadOwnershipConfig';
-import { bundledRubricName, chooseRubric } from '../../core/rubric/bundledRubrics';
+import { chooseRubric } from '../../core/rubric/bundledRubrics';
 import { guidanceFor, type Guidance } from '../../core/situation/guidance';
 import { pathOwnership } from '../../core/situation/pathOwnership';
 import { createGitClient } from '../../git/gitClient';
 import { EXIT_OK, UsageError, type CliIO } from '../io';
 import { MEMBERSHIP_USAGE, resolveIdentityForCli } from '../membership';
 import { openRepository, requireRepositoryArgs, spelledAsFolder, GUIDANCE_OPTIONS, REPOSITORY_OPTIONS, REPOSITORY_USAGE, resolveRoot, summarizeProblems } from '../repository-args';
+import { requireRubricArg } from '../rubric-arg';
 import { reportDiagnostics, sanitize } from '../terminal';
 import { renderGuidance } from './explainText';
 
@@ -60,9 +61,7 @@ export async function explainCommand(args: string[], io: CliIO): Promise<number>
   const root = resolveRoot(values, io);
   const paths = positionals.map((p) => repositoryPath(p, root, io.cwd));
 
-  if (values.rubric !== undefined && !bundledRubricName(values.rubric) && nodeFileSystem.kind(path.resolve(io.cwd, values.rubric)) !== 'file') {
-    throw new UsageError(`--rubric ${values.rubric}: no such file (bundled rubrics: l4, l6)`);
-  }
+  requireRubricArg(values.rubric, io.cwd);
   const rubricChoice = chooseRubric(values.rubric, io.cwd);
   const config = loadOwnershipConfig(root);
   reportDiagnostics(io, [...rubricChoice.diagnostics, ...config.diagnostics]);

@@ -8,6 +8,7 @@ import { hookStatus, installHook, removeHook, HookError, type HookStatus, type I
 import type { HookLocation, HookTarget } from '../../core/hooks/location';
 import type { HookConfig } from '../../core/hooks/script';
 import { bundledRubricName } from '../../core/rubric/bundledRubrics';
+import { requireRubricArg } from '../rubric-arg';
 import { createGitClient } from '../../git/gitClient';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIO } from '../io';
 import { requireRootArg, resolveRoot } from '../repository-args';
@@ -89,6 +90,7 @@ function hookConfig(values: { strict?: boolean; me?: string[]; rubric?: string; 
   if (cli === undefined) throw new UsageError('cannot tell where the ownership-lens CLI is; pass --cli FILE');
   if (nodeFileSystem.kind(cli) !== 'file') throw new UsageError(`--cli ${cli}: no such file`);
   const args = (values.me ?? []).flatMap((m) => ['--me', m]);
+  requireRubricArg(values.rubric, io.cwd);
   if (values.rubric !== undefined) {
     // A rubric file is named absolutely: the hook runs from the repository root, not from here.
     args.push('--rubric', bundledRubricName(values.rubric) ? values.rubric : path.resolve(io.cwd, values.rubric));

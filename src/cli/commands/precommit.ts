@@ -1,18 +1,18 @@
 // `ownership-lens precommit`: the staged changes grouped by owner, with what each owner asks
 // of contributors. Made to run from a git pre-commit hook: quick, silent when nothing is
 // staged, and it never breaks a commit because it broke itself (unless --strict).
-import path = require('node:path');
 import { parseArgs } from 'node:util';
 import { findRepositoryRoot, nodeFileSystem } from '../../core';
 import type { GitUser } from '../../core/identity/identity';
 import { loadOwnershipConfig } from '../../core/practices/loadOwnershipConfig';
 import { needsAttention, remindersFor, type ReminderGroup } from '../../core/reminders/reminders';
-import { bundledRubricName, chooseRubric } from '../../core/rubric/bundledRubrics';
+import { chooseRubric } from '../../core/rubric/bundledRubrics';
 import { pathOwnership } from '../../core/situation/pathOwnership';
 import { createGitClient, type GitClient } from '../../git/gitClient';
-import { EXIT_FINDINGS, EXIT_OK, isUsageError, UsageError, type CliIO } from '../io';
+import { EXIT_FINDINGS, EXIT_OK, isUsageError, type CliIO } from '../io';
 import { MEMBERSHIP_USAGE, resolveIdentityForCli } from '../membership';
 import { openRepository, requireRootArg, GUIDANCE_OPTIONS, REPOSITORY_OPTIONS, REPOSITORY_USAGE, resolveRoot, summarizeProblems } from '../repository-args';
+import { requireRubricArg } from '../rubric-arg';
 import { reportDiagnostics, sanitize } from '../terminal';
 import { renderReminders } from './precommitText';
 import { gitEnvironment } from '../git-environment';
@@ -86,9 +86,7 @@ async function precommit(values: PrecommitArgs, io: CliIO, strict: boolean): Pro
   // Every mistake in the arguments before git runs, whether or not anything is staged.
   requireRootArg(values, io);
   const root = resolveRoot(values, io);
-  if (values.rubric !== undefined && !bundledRubricName(values.rubric) && nodeFileSystem.kind(path.resolve(io.cwd, values.rubric)) !== 'file') {
-    throw new UsageError(`--rubric ${values.rubric}: no such file (bundled rubrics: l4, l6)`);
-  }
+  requireRubricArg(values.rubric, io.cwd);
   // Outside a repository `git diff --cached` fails with a puzzling "unknown option"; say it plainly.
   // GIT_DIR (a hook in a linked worktree, a bare repository with a separate work tree) says it is one.
   if (!io.env.GIT_DIR && findRepositoryRoot(root) === null) throw new Error(`${root} is not in a git repository`);
