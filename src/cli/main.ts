@@ -145,6 +145,8 @@ async function readStdin(): Promise<Uint8Array> {
 
 /** sysexits.h's EX_IOERR: the answer could not be written. */
 const EXIT_OUTPUT_FAILED = 74;
+/** precommit --strict's "cannot check" (sysexits.h's EX_SOFTWARE, as its help says). */
+const EXIT_CANNOT_CHECK = 70;
 
 /**
  * A reader that goes away (`who --stdin --json | head`) is no error of ours: the rest of the
@@ -153,21 +155,24 @@ const EXIT_OUTPUT_FAILED = 74;
  * unhandled 'error' event, a stack trace. Any other failure to write the answer (a full disk)
  * is one line, exit 74.
  */
-function handleOutputFailures(): void {
+function handleOutputFailures(argv: readonly string[]): void {
+  // precommit promises a hook never to stop a commit by accident: 0, or with --strict 70
+  // ("cannot check"), as when it cannot read the repository.
+  const failed = argv[0] === 'precommit' ? (argv.includes('--strict') ? EXIT_CANNOT_CHECK : EXIT_OK) : EXIT_OUTPUT_FAILED;
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') {
       stdoutClosed = true;
       return;
     }
     process.stderr.write(`ownership-lens: cannot write to standard output: ${e.code ?? e.message}\n`);
-    process.exit(EXIT_OUTPUT_FAILED);
+    process.exit(failed);
   });
   // Warnings that cannot be shown must not stop (or crash) the answer on standard output.
   process.stderr.on('error', () => undefined);
 }
 
 if (require.main === module) {
-  handleOutputFailures();
+  handleOutputFailures(process.argv.slice(2));
   main(process.argv.slice(2), processIO()).then(
     (code) => {
       process.exitCode = code;

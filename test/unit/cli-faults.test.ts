@@ -170,6 +170,23 @@ describe('CLI output that cannot be written', function () {
     }
   });
 
+  it('precommit on a full disk keeps its promise to a hook: exit 0 (with --strict, 70: it cannot check), the failure said on stderr', () => {
+    const repo = makeRepo({ '.github/CODEOWNERS': '/services/payments/ @acme/payments\n', 'services/payments/a.py': 'x\n' });
+    commitAll(repo);
+    repo.write('services/payments/a.py', 'changed\n');
+    repo.git('add', 'services');
+    const full = fs.openSync('/dev/full', 'w');
+    try {
+      for (const [args, code] of [[['precommit'], 0], [['precommit', '--strict'], 70]] as const) {
+        const r = spawnSync(process.execPath, [cli, ...args], { cwd: repo.root, env: repo.env, stdio: ['ignore', full, 'pipe'], encoding: 'utf8', timeout: 30_000 });
+        assert.equal(r.status, code, `${args.join(' ')}: ${r.stderr}`);
+        assert.match(r.stderr, /^ownership-lens: cannot write to standard output: ENOSPC$/m);
+      }
+    } finally {
+      fs.closeSync(full);
+    }
+  });
+
   it('a warning that cannot be written (stderr is /dev/full) does not cut the answer short', () => {
     // `[x` is an error on GitHub, so `who` has a line for stderr before it answers.
     const repo = makeRepo({ '.github/CODEOWNERS': `${CODEOWNERS}[x @acme/x\n` });
