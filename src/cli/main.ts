@@ -85,11 +85,22 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return await (await command.load()).run(rest, io);
   } catch (e) {
     if (isUsageError(e) || isParseArgsError(e)) {
-      io.stderr(`ownership-lens ${name}: ${(e as Error).message.split('\n')[0].split('. To specify')[0]}\n`);
+      io.stderr(`ownership-lens ${name}: ${usageLine((e as Error).message)}\n`);
       return EXIT_USAGE;
     }
     throw e;
   }
+}
+
+/**
+ * A usage error in one line. Node's "argument is ambiguous" (`--root --json`: the next word
+ * looks like an option) keeps its point, that the option needs a value, and how to give one
+ * that starts with `-`.
+ */
+function usageLine(message: string): string {
+  const ambiguous = /^Option '(--[a-z-]+)' argument is ambiguous/.exec(message);
+  if (ambiguous) return `${ambiguous[1]} needs a value (a value starting with "-" is written ${ambiguous[1]}=-VALUE)`;
+  return message.split('\n')[0].split('. To specify')[0];
 }
 
 function isParseArgsError(e: unknown): boolean {

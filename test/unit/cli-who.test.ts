@@ -224,6 +224,9 @@ describe('cli: who', () => {
     const unknown = await run(['who', '--nope'], gh);
     assert.equal(unknown.code, 2);
     assert.match(unknown.err, /Unknown option '--nope'/);
+    // An option whose value is missing before another option: that, and how to give a value starting with -.
+    const noValue = await run(['who', '--root', '--json', 'x'], gh);
+    assert.deepEqual([noValue.code, noValue.err], [2, 'ownership-lens who: --root needs a value (a value starting with "-" is written --root=-VALUE)\n']);
     // Nothing to answer is a mistake, not an empty answer; an empty standard input is an answer.
     const nothing = await run(['who', '--json'], gh);
     assert.deepEqual([nothing.code, nothing.out, nothing.err], [2, '', 'ownership-lens who: who needs at least one PATH, or --stdin\n']);
