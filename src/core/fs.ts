@@ -27,7 +27,8 @@ export const nodeFileSystem: FileSystem = {
       // costs 5 µs here and tens in VS Code's extension host, which decorates its stack, and
       // one editor switch makes a dozen such probes.
       const st = nodeFs.statSync(path, { throwIfNoEntry: false });
-      if (st === undefined) return null;
+      // Nothing there, or a link to nothing (a dangling link "is there" for the user: other).
+      if (st === undefined) return nodeFs.lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() ? 'other' : null;
       return st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other';
     } catch (e) {
       // A symlink loop or a dangling link still "is there" for the user: report it as other.

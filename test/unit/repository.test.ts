@@ -85,6 +85,15 @@ describe('repository: locate and load CODEOWNERS', () => {
     assert.equal(r.file, null);
     assert.equal(r.diagnostics.length, 1);
   });
+  it('a link to nothing is skipped with a diagnostic (it is there, but cannot be read), and the next location is used', () => {
+    const root = repo({ 'docs/CODEOWNERS': '* @docs\n' });
+    fs.mkdirSync(path.join(root, '.github'));
+    fs.symlinkSync('nowhere', path.join(root, '.github', 'CODEOWNERS'));
+    const r = loadRepositoryOwnership(root);
+    assert.equal(r.file, 'docs/CODEOWNERS');
+    assert.deepEqual(r.diagnostics.map((d) => [d.file, d.line, d.column, d.code]), [['.github/CODEOWNERS', 1, 1, 'not-a-file']]);
+    assert.match(r.diagnostics[0].message, /broken or looping link/);
+  });
   it('diagnostics carry the file they are about', () => {
     const r = loadRepositoryOwnership(repo({ '.github/CODEOWNERS': '* @a\n!x @b\n' }));
     assert.deepEqual(r.diagnostics.map((d) => [d.file, d.line, d.column, d.code]), [['.github/CODEOWNERS', 2, 1, 'unsupported-negation']]);
