@@ -77,12 +77,44 @@ export function isInside(parent: string, child: string): boolean {
  * not exist yet is resolved through its nearest existing ancestor.
  */
 export function relativeInside(root: string, abs: string, fs: FileSystem = nodeFileSystem): string | null {
-  const resolved = nodePath.resolve(abs);
-  if (isInside(root, resolved)) return nodePath.relative(root, resolved);
-  const real = realpathOfExisting(resolved, fs);
-  const realRoot = realpathOfExisting(nodePath.resolve(root), fs);
-  if (real === null || realRoot === null || !isInside(realRoot, real)) return null;
-  return nodePath.relative(realRoot, real);
+  return insideResolver(root, fs)(abs);
+}
+
+/**
+ * relativeInside for many paths (`who --stdin`): what it learns of the disk is kept. A path
+ * whose first directory does not exist (`/src/a.ts`, a path from the root as CODEOWNERS writes
+ * them) is no file system path at all: one look per first directory decides it. Directories
+ * are resolved once each; the whole path only when its directory is not in the repository.
+ */
+export function insideResolver(root: string, fs: FileSystem = nodeFileSystem): (abs: string) => string | null {
+  let realRoot: string | null | undefined;
+  const firstExists = new Map<string, boolean>();
+  const realDirs = new Map<string, string | null>();
+  return (abs) => {
+    const resolved = nodePath.resolve(abs);
+    if (isInside(root, resolved)) return nodePath.relative(root, resolved);
+    const fsRoot = nodePath.parse(resolved).root;
+    const first = fsRoot + resolved.slice(fsRoot.length).split(nodePath.sep)[0];
+    let exists = firstExists.get(first);
+    if (exists === undefined) {
+      exists = fs.kind(first) !== null;
+      firstExists.set(first, exists);
+    }
+    if (!exists) return null;
+    if (realRoot === undefined) realRoot = realpathOfExisting(nodePath.resolve(root), fs);
+    const dir = nodePath.dirname(resolved);
+    let realDir = realDirs.get(dir);
+    if (realDir === undefined) {
+      realDir = realpathOfExisting(dir, fs);
+      realDirs.set(dir, realDir);
+    }
+    if (realRoot === null || realDir === null) return null;
+    const real = nodePath.join(realDir, nodePath.basename(resolved));
+    if (isInside(realRoot, real)) return nodePath.relative(realRoot, real);
+    // The last name may be the link (a link to the checkout itself, or to a file in it).
+    const whole = realpathOfExisting(resolved, fs);
+    return whole !== null && isInside(realRoot, whole) ? nodePath.relative(realRoot, whole) : null;
+  };
 }
 
 /** The path with symlinks resolved in its nearest existing ancestor; null when that fails. */

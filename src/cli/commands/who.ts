@@ -4,7 +4,7 @@
 import path = require('node:path');
 import { parseArgs } from 'node:util';
 import { eachLine, selectionOf, FALLBACK, sameBytes, type OwnershipResult, type RepositoryOwnership, type Rule } from '../../core';
-import { relativeInside } from '../../core/fs';
+import { insideResolver } from '../../core/fs';
 import { EXIT_OK, UsageError, type CliIO } from '../io';
 import { JsonLinesWriter } from '../jsonLinesWriter';
 import { openRepository, REPOSITORY_OPTIONS, REPOSITORY_USAGE, requireRepositoryArgs, spelledAsFolder, summarizeProblems } from '../repository-args';
@@ -160,11 +160,12 @@ function answerFor(repo: RepositoryOwnership, p: PathArg): OwnershipResult {
 function inRepo(repo: RepositoryOwnership): (p: string) => string | null {
   const prefix = `${repo.root}${path.sep}`;
   const fromRoot = (rel: string) => (rel === '' ? '/' : rel.split(path.sep).join('/'));
+  const relativeInside = insideResolver(repo.root);
   return (p) => {
     if (!path.isAbsolute(p)) return resolveDots(p);
     // A path of the repository's own directory (`..` resolved), or one reaching it through a
     // link; any other `/src/a.ts` is a path from the root, as CODEOWNERS writes them.
-    const inside = relativeInside(repo.root, p);
+    const inside = relativeInside(p);
     if (inside !== null) return fromRoot(inside) + (inside !== '' && spelledAsFolder(p) ? '/' : '');
     return p.startsWith(prefix) || p === repo.root ? null : resolveDots(p);
   };
