@@ -77,6 +77,27 @@ describe('analysis: files per rule', () => {
   });
 });
 
+describe('analysis: a GitLab pattern naming a folder without its slash', () => {
+  // GitLab normalises `/docs/ja` to itself, and fnmatch with FNM_PATHNAME matches it against
+  // the file `/docs/ja` only: the folder's files need `/docs/ja/`.
+  it('no-match says it is a folder and how to write the pattern; not for a missing path or a GitHub file', () => {
+    const files = ['docs/ja/index.md', 'docs/fr/index.md', 'src/a.rb'];
+    const text = '* @all\n[Locales]\n/docs/ja @ja\ndocs/fr @fr\n/docs/de @de\n!/docs/ja\n/docs/* @x\n';
+    const { analysis } = analyse(text, files, 'gitlab');
+    const noMatch = analysis.diagnostics.filter((d) => d.code === 'no-match');
+    // Line 7's `*` stays in docs/ (FNM_PATHNAME): it matches nothing too, and names no folder.
+    assert.deepEqual(noMatch.map((d) => d.line), [3, 4, 5, 6, 7]);
+    assert.match(noMatch[0].message, /"docs\/ja" is a folder: GitLab applies a rule to a folder's files only when the pattern ends in "\/" \("\/docs\/ja\/"\)\.$/);
+    assert.match(noMatch[1].message, /"docs\/fr" is a folder: .*\("docs\/fr\/"\)\.$/);
+    assert.equal(noMatch[2].message, 'This pattern matches no tracked file.');
+    assert.match(noMatch[3].message, /^This exclusion matches no tracked file\. .*\("!\/docs\/ja\/"\)\.$/);
+    assert.equal(noMatch[4].message, 'This pattern matches no tracked file.');
+    // GitHub matches a folder's files without the slash: such a rule matches, nothing to say.
+    const gh = analyse('/docs/ja @ja\n', files, 'github').analysis.diagnostics;
+    assert.deepEqual(gh, []);
+  });
+});
+
 describe('analysis: owners unknown to ownership.yml', () => {
   const config = (yaml: string) => parseOwnershipConfig(yaml, '.github/ownership.yml').config;
   const teamsOnly = config('teams:\n  "@acme/web": { name: Web }\n  "@acme/api": { name: API }\n');

@@ -174,7 +174,7 @@ export class Analysis {
       if (matched === 0) {
         // GitHub's `/` is already reported by the parser as never matching.
         if (compileRule(this.parsed, rule) === null) continue;
-        const message = rule.exclusion ? NO_MATCH_EXCLUSION : NO_MATCH;
+        const message = (rule.exclusion ? NO_MATCH_EXCLUSION : NO_MATCH) + (gitlab ? folderHint(this.tree, rule) : '');
         out.push({ line: rule.line, column: rule.column, endColumn, severity: 'warning', code: 'no-match', message });
       } else if (won === 0 && !rule.exclusion && this.ents.entryOf[rule.index] >= 0 && !repeatedLater.has(rule.index)) {
         const message = shadowMessage(matched, this.takers(rule), gitlab ? rule.section : undefined);
@@ -183,6 +183,19 @@ export class Analysis {
     }
     return out;
   }
+}
+
+/**
+ * GitLab matches `/docs/ja` against files only (it normalises no trailing slash into `/**`):
+ * a pattern that names a tracked folder without its slash owns none of the folder's files,
+ * the commonest way a GitLab rule matches nothing. '' when the pattern is no such path.
+ */
+function folderHint(tree: FileTree, rule: Rule): string {
+  const pattern = rule.exclusion ? rule.pattern.slice(1) : rule.pattern;
+  if (pattern.endsWith('/') || /[*?[\\]/.test(pattern)) return '';
+  const folder = pattern.startsWith('/') ? pattern.slice(1) : pattern;
+  if (folder === '' || tree.dir(folder) === undefined) return '';
+  return ` "${folder}" is a folder: GitLab applies a rule to a folder's files only when the pattern ends in "/" ("${rule.exclusion ? '!' : ''}${pattern}/").`;
 }
 
 function shadowMessage(matched: number, takers: Taker[], section: string | undefined): string {
