@@ -98,6 +98,28 @@ describe('analysis: a GitLab pattern naming a folder without its slash', () => {
   });
 });
 
+describe('analysis: a GitHub `folder/*` rule that leaves the folder\'s subfolders to others', () => {
+  const files = ['comp/a/x.py', 'comp/a/sub/y.py', 'comp/a/sub/z.py', 'comp/b/x.py', 'comp/b/sub/y.py', 'comp/c/x.py', 'comp/c/sub/y.py', 'comp/d/x.py'];
+  const text = 'comp/a/* @a\n/comp/b/* @b\n/comp/b/sub/ @b-sub\ncomp/c/ @c\ncomp/d/* @d\n/comp/c/* @c-top\n';
+
+  it('direct-children-only names how many files in subfolders are left with no owner, the first, and the pattern that covers them', () => {
+    for (const flavor of ['github', 'bitbucket'] as const) {
+      const { analysis } = analyse(text, files, flavor);
+      const found = analysis.diagnostics.filter((d) => d.code === 'direct-children-only');
+      // Line 2's subfolder is owned by a later, deeper rule, line 6's by an earlier one (on
+      // purpose, maybe); line 4 is the folder; line 5's folder has no subfolder.
+      assert.deepEqual(found.map((d) => [d.line, d.column, d.endColumn, d.severity]), [[1, 1, 9, 'warning']], flavor);
+      assert.equal(found[0].message, '"comp/a/*" covers only the files directly in comp/a/: 2 tracked files in its subfolders (comp/a/sub/y.py, ...) have no owner. Write "comp/a/" to cover the whole folder.');
+    }
+  });
+
+  it('one file, a leading slash, and files an earlier rule un-owns are said the same way; GitLab is not concerned', () => {
+    const one = analyse('/comp/ @all\n/comp/b/sub/\n/comp/b/* @b\n', files, 'github').analysis.diagnostics.filter((d) => d.code === 'direct-children-only');
+    assert.equal(one[0].message, '"/comp/b/*" covers only the files directly in comp/b/: the tracked file comp/b/sub/y.py in a subfolder has no owner. Write "/comp/b/" to cover the whole folder.');
+    assert.deepEqual(analyse(text, files, 'gitlab').analysis.diagnostics.filter((d) => d.code === 'direct-children-only'), []);
+  });
+});
+
 describe('analysis: owners unknown to ownership.yml', () => {
   const config = (yaml: string) => parseOwnershipConfig(yaml, '.github/ownership.yml').config;
   const teamsOnly = config('teams:\n  "@acme/web": { name: Web }\n  "@acme/api": { name: API }\n');

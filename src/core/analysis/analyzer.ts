@@ -149,6 +149,27 @@ export class Analysis {
     });
   }
 
+  /** direct-children-only's message for a GitHub or Bitbucket `folder/*` rule, or null (see missedBelowMessage). */
+  private missedBelow(rule: Rule): string | null {
+    if (!rule.applied || rule.exclusion) return null;
+    const folder = childrenOnlyFolder(rule.pattern);
+    const id = this.ents.entryOf[rule.index];
+    if (folder === null || id < 0) return null;
+    const dir = this.tree.dir(folder);
+    if (dir === undefined) return null;
+    const section = this.ents.entries[id].section;
+    let missed = 0;
+    let first = '';
+    for (const sub of dir.children) {
+      for (let i = sub.start; i < sub.end; i++) {
+        const w = this.winnerOf(section, i);
+        if (w !== NONE && this.ents.entries[w].rule.owners.length > 0) continue;
+        if (missed++ === 0) first = this.tree.paths[i];
+      }
+    }
+    return missed === 0 ? null : missedBelowMessage(rule.pattern, folder, missed, first);
+  }
+
   private computeDiagnostics(): Diagnostic[] {
     const out: Diagnostic[] = [];
     // With no tracked file at all (a repository before its first commit), every rule would
@@ -180,9 +201,34 @@ export class Analysis {
         const message = shadowMessage(matched, this.takers(rule), gitlab ? rule.section : undefined);
         out.push({ line: rule.line, column: rule.column, endColumn, severity: 'warning', code: 'shadowed-rule', message });
       }
+      const shallow = gitlab ? null : this.missedBelow(rule);
+      if (shallow !== null) out.push({ line: rule.line, column: rule.column, endColumn, severity: 'warning', code: 'direct-children-only', message: shallow });
     }
     return out;
   }
+}
+
+/**
+ * GitHub and Bitbucket read `dir/*` as the files directly in dir, not below it, where many
+ * expect the folder (the most used npm library reads it so; esphome's CODEOWNERS leaves 382
+ * files of 49 components without an owner that way). The message when files in dir's
+ * subfolders are left with no owner, which `dir/` would have given this rule's; null otherwise
+ * (subfolders owned by another rule, earlier or later, may well be so on purpose: the demo's
+ * `/services/payments/api/*` leaves its examples to the payments team).
+ */
+function missedBelowMessage(pattern: string, folder: string, missed: number, first: string): string {
+  const lead = pattern.startsWith('/') ? '/' : '';
+  const files = missed === 1 ? `the tracked file ${first} in a subfolder has` : `${missed} tracked files in its subfolders (${first}, ...) have`;
+  return `"${pattern}" covers only the files directly in ${folder}/: ${files} no owner. Write "${lead}${folder}/" to cover the whole folder.`;
+}
+
+/** The folder of a `folder/*` pattern with a literal folder (`/src/lib/*`, `docs/*`), else null. */
+function childrenOnlyFolder(pattern: string): string | null {
+  if (!pattern.endsWith('/*')) return null;
+  const folder = pattern.slice(pattern.startsWith('/') ? 1 : 0, -2);
+  if (folder === '' || folder.startsWith('/') || folder.endsWith('/') || folder.includes('//')) return null;
+  for (const c of '*?[]\\') if (folder.includes(c)) return null;
+  return folder;
 }
 
 /**
