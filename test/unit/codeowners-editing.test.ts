@@ -104,6 +104,18 @@ describe('CODEOWNERS editing (no VS Code)', () => {
     assert.deepEqual(analyse(fixed).diagnostics.filter((d) => d.line === 7), []);
   });
 
+  it('writes a `folder/*` that leaves the subfolders without owner as `folder/`, and the warning is gone after', () => {
+    const text = '/src/*   @acme/core\n';
+    const { parsed, diagnostics } = analyse(text);
+    const d = diagnostics.find((x) => x.code === 'direct-children-only');
+    assert.ok(d, JSON.stringify(diagnostics));
+    const fix = fixFor(parsed, d, text.split('\n'));
+    assert.deepEqual(fix, { kind: 'replace', line: 0, start: 5, end: 6, text: '', title: 'Write "/src/" (the whole folder)' });
+    const fixed = `${text.slice(0, 5)}${text.slice(6)}`;
+    assert.equal(fixed, '/src/   @acme/core\n');
+    assert.deepEqual(analyse(fixed).diagnostics, []);
+  });
+
   it('GitLab: writes a word as the owners GitLab reads in it, and the line is clean after', () => {
     const gitlab = '[A]\n/x/ @a,@b (@carol) @team.\n';
     const g = analyse(gitlab, 'gitlab');

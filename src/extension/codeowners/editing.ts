@@ -98,6 +98,14 @@ export function fixFor(parsed: ParsedCodeowners, d: Diagnostic, lines: readonly 
       const why = d.code === 'no-match' ? 'it matches no tracked file' : 'it never applies';
       return { kind: 'remove-line', line: d.line - 1, title: `Remove the rule "${rule.pattern}" (${why})` };
     }
+    case 'direct-children-only': {
+      // `folder/*` → `folder/`: the files below it too, as the warning says.
+      const rule = parsed.rules.find((r) => r.line === d.line && r.column === d.column);
+      if (!rule || !rule.pattern.endsWith('/*')) return undefined;
+      const end = rule.column - 1 + rule.pattern.length;
+      const folder = rule.pattern.slice(0, -1);
+      return { kind: 'replace', line: d.line - 1, start: end - 1, end, text: '', title: `Write "${folder}" (the whole folder)` };
+    }
     case 'duplicate-pattern': {
       // GitLab keeps the earlier line's place in the order: removing it would change who
       // wins, so only GitHub and Bitbucket, where the earlier line has no effect at all.

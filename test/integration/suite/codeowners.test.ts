@@ -254,6 +254,26 @@ describe('Editing CODEOWNERS', () => {
     await waitFor('the respelled rule to match', () => !ours(uri).some(([code, l]) => code === 'no-match' && l === line), { describe: () => ours(uri) });
   });
 
+  it('offers to write a `folder/*` that leaves its subfolders without owner as `folder/`', async () => {
+    const editor = await openCodeowners();
+    const uri = codeownersUri();
+    await diagnosticsSettle(EXPECTED);
+    const line = editor.document.lineCount - 1;
+    // The first line un-owns src/legacy/; the second covers only the files directly in src/.
+    await editor.edit((b) => b.insert(new vscode.Position(line, 0), '/src/legacy/\n/src/* @acme/core\n'));
+    const warned = () => ours(uri).some(([code, l]) => code === 'direct-children-only' && l === line + 1);
+    await waitFor('the direct-children-only warning on the typed rule', warned, { describe: () => ours(uri) });
+    const actions = await actionsAt(uri, new vscode.Range(line + 1, 0, line + 1, 1));
+    const fix = actions.find((a) => a.title === 'Write "/src/" (the whole folder)');
+    assert.ok(fix?.edit, `no fix among ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.equal(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(editor.document.lineAt(line + 1).text, '/src/ @acme/core');
+    await waitFor('the warning to go', () => !warned(), { describe: () => ours(uri) });
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await diagnosticsSettle(EXPECTED);
+  });
+
   it('GitLab: flags an owner word GitLab reads otherwise (`@a,@b`) and rewrites it as the owners GitLab reads', async () => {
     const uri = uriIn(folders.gitlab(), 'CODEOWNERS');
     const editor = await vscode.window.showTextDocument(uri, { preview: false });
