@@ -3,7 +3,7 @@
 import fs = require('node:fs');
 import nodePath = require('node:path');
 import { whoCommand, WHO_USAGE } from './commands/who';
-import { EXIT_OK, EXIT_USAGE, isUsageError, UsageError, type CliIO } from './io';
+import { EXIT_IO_ERROR, EXIT_OK, EXIT_USAGE, isUsageError, UsageError, type CliIO } from './io';
 import type { CommandModule } from './otherCommands';
 
 declare global {
@@ -154,8 +154,8 @@ async function readStdin(): Promise<Uint8Array> {
   });
 }
 
-/** sysexits.h's EX_IOERR: the answer could not be written. */
-const EXIT_OUTPUT_FAILED = 74;
+/** The answer could not be written. */
+const EXIT_OUTPUT_FAILED = EXIT_IO_ERROR;
 /** precommit --strict's "cannot check" (sysexits.h's EX_SOFTWARE, as its help says). */
 const EXIT_CANNOT_CHECK = 70;
 

@@ -62,6 +62,8 @@ export function requireRepositoryArgs(args: RepositoryArgs, io: CliIO): void {
 export function requireRootArg(args: RepositoryArgs, io: CliIO): void {
   parseFlavor(args.flavor);
   if (args.root !== undefined) {
+    // `--root=` (a variable that was empty) would quietly be the current directory.
+    if (args.root === '') throw new UsageError('--root needs a directory');
     const kind = nodeFileSystem.kind(path.resolve(io.cwd, args.root));
     if (kind !== 'directory') throw new UsageError(`--root ${args.root}: ${kind === null ? 'no such directory' : 'not a directory'}`);
   }

@@ -170,6 +170,14 @@ describe('CLI output that cannot be written', function () {
     }
   });
 
+  it('report --html onto a full disk: one line naming the failure, exit 74 (not a usage error)', () => {
+    const repo = makeRepo({ '.github/CODEOWNERS': '* @all\n', 'a.txt': 'x\n' });
+    commitAll(repo);
+    const r = spawnSync(process.execPath, [cli, 'report', '--html', '/dev/full'], { cwd: repo.root, env: repo.env, encoding: 'utf8', timeout: 30_000 });
+    assert.equal(r.status, 74, r.stderr);
+    assert.equal(r.stderr, 'ownership-lens report: --html /dev/full: cannot write it (ENOSPC)\n');
+  });
+
   it('precommit on a full disk keeps its promise to a hook: exit 0 (with --strict, 70: it cannot check), the failure said on stderr', () => {
     const repo = makeRepo({ '.github/CODEOWNERS': '/services/payments/ @acme/payments\n', 'services/payments/a.py': 'x\n' });
     commitAll(repo);

@@ -224,6 +224,9 @@ describe('cli: who', () => {
     const unknown = await run(['who', '--nope'], gh);
     assert.equal(unknown.code, 2);
     assert.match(unknown.err, /Unknown option '--nope'/);
+    // An empty --root (a variable that was empty) is no directory, not the current one.
+    const emptyRoot = await run(['who', '--root=', 'x'], gh);
+    assert.deepEqual([emptyRoot.code, emptyRoot.err], [2, 'ownership-lens who: --root needs a directory\n']);
     // An option whose value is missing before another option: that, and how to give a value starting with -.
     const noValue = await run(['who', '--root', '--json', 'x'], gh);
     assert.deepEqual([noValue.code, noValue.err], [2, 'ownership-lens who: --root needs a value (a value starting with "-" is written --root=-VALUE)\n']);
@@ -299,6 +302,8 @@ describe('cli: the bundled dist/cli.js', () => {
       [['report', '--root', 'nope'], /^ownership-lens report: --root nope: no such directory$/],
       [['report', '--html', '.github'], /^ownership-lens report: --html \.github: is a folder; name the page's file$/],
       [['report', '--html', 'no/such/map.html'], /^ownership-lens report: --html no\/such\/map\.html: no such folder /],
+      [['report', '--html='], /^ownership-lens report: --html needs the name of the page's file$/],
+      [['check', '--root='], /^ownership-lens check: --root needs a directory$/],
       [['precommit', '--root', 'nope'], /^ownership-lens precommit: --root nope: no such directory$/],
       [['check', '--root', '.github/CODEOWNERS'], /^ownership-lens check: --root \.github\/CODEOWNERS: not a directory$/],
       [['hook', 'sideways'], /^ownership-lens hook: /],

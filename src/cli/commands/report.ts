@@ -5,13 +5,15 @@ import path = require('node:path');
 import { parseArgs } from 'node:util';
 import { nodeFileSystem, parseCodeowners } from '../../core';
 import { buildReport, FileTree, OwnershipAnalyzer, renderReportHtml, type OwnershipReport } from '../../core/analysis';
-import { EXIT_OK, UsageError, type CliIO } from '../io';
+import { EXIT_IO_ERROR, EXIT_OK, UsageError, type CliIO } from '../io';
 import { openRepository, REPOSITORY_OPTIONS, REPOSITORY_USAGE, requireRepositoryArgs, summarizeProblems } from '../repository-args';
 import { sanitize, table } from '../terminal';
 import { ownershipConfig, trackedFiles } from './check';
 
 /** Unowned files listed in the terminal before "and N more". */
 const LISTED = 50;
+/** Write failures that are the machine's, not the user's. */
+const IO_FAILURES = new Set(['ENOSPC', 'EIO', 'EDQUOT', 'EFBIG']);
 
 export const REPORT_USAGE = `Usage: ownership-lens report [options]
 
@@ -40,6 +42,7 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
   // Where the page goes is checked before the work, and a write that fails anyway is said in a line.
   const html = values.html === undefined ? undefined : { given: sanitize(values.html), target: path.resolve(io.cwd, values.html) };
   if (html !== undefined) {
+    if (values.html === '') throw new UsageError('--html needs the name of the page\'s file');
     if (nodeFileSystem.kind(html.target) === 'directory') throw new UsageError(`--html ${html.given}: is a folder; name the page's file`);
     if (nodeFileSystem.kind(path.dirname(html.target)) !== 'directory') throw new UsageError(`--html ${html.given}: no such folder ${sanitize(path.dirname(html.target))}`);
   }
@@ -59,7 +62,14 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
     try {
       fs.writeFileSync(html.target, renderReportHtml(report, map));
     } catch (e) {
-      throw new UsageError(`--html ${html.given}: cannot write it (${sanitize((e as NodeJS.ErrnoException).code ?? String(e))})`);
+      const code = (e as NodeJS.ErrnoException).code;
+      const said = `--html ${html.given}: cannot write it (${sanitize(code ?? String(e))})`;
+      // A full disk or a failing device is no mistake of the user's: sysexits' I/O error, not usage.
+      if (code !== undefined && IO_FAILURES.has(code)) {
+        io.stderr(`ownership-lens report: ${said}\n`);
+        return EXIT_IO_ERROR;
+      }
+      throw new UsageError(said);
     }
     io.stderr(`ownership-lens report: wrote ${sanitize(html.target)}\n`);
   }

@@ -146,7 +146,7 @@ function readRepository(root: string, options: RepositoryOptions): ReadCodeowner
     }
   } else {
     const { located, skipped } = locateCodeowners((rel) => fs.kind(nodePath.join(absRoot, rel)), setting);
-    for (const s of skipped) problem(s.file, 'not-a-file', s.kind === 'directory' ? 'CODEOWNERS is a directory here, not a file; it is skipped.' : 'CODEOWNERS here cannot be read (a broken or looping link?); it is skipped.');
+    for (const s of skipped) problem(s.file, 'not-a-file', s.kind === 'directory' ? 'CODEOWNERS is a directory here, not a file; it is skipped.' : 'CODEOWNERS here is no regular file, or cannot be read (a broken or looping link?); it is skipped.');
     if (!located) return new Repository(absRoot, null, null, diagnostics);
     abs = nodePath.join(absRoot, located.file);
     implied = located.flavor;
