@@ -51,6 +51,13 @@ describe('parse: GitHub syntax', () => {
     assert.deepEqual(codes(r.diagnostics), ['1:1 never-matches', '3:1 duplicate-pattern']);
     assert.match(r.diagnostics[1].message, /line 2/);
   });
+  it('warns that "***" is read as "*", which the hosts and tools do not agree on; the rule still applies so', () => {
+    const r = parse('***/foo @a\nsrc/**/x @b\n');
+    assert.deepEqual(codes(r.diagnostics), ['1:1 ambiguous-asterisks']);
+    assert.equal(r.diagnostics[0].severity, 'warning');
+    assert.equal(r.diagnostics[0].endColumn, 8);
+    assert.deepEqual([owners('***/foo @a\n', 'x/foo'), owners('***/foo @a\n', 'x/y/foo')], [['@a'], []]);
+  });
   it('an unescaped # anywhere starts a comment (with a warning when it touches the pattern)', () => {
     const r = parse('docs/#index.rst# @a\nlib/ @b#note @c\n');
     assert.deepEqual(codes(r.diagnostics), ['1:6 hash-in-pattern']);

@@ -106,6 +106,10 @@ class Parser {
       this.report(line, col, 'error', 'unsupported-brackets', `${host} does not support character ranges with "[ ]": this rule is ignored.`, end);
     } else if (pattern.charCodeAt(0) === 47 && onlySlashes(pattern)) {
       this.report(line, col, 'warning', 'never-matches', `The pattern "${pattern}" never matches anything; did you mean "*"?`, end);
+    } else if (pattern.includes('***')) {
+      // gitignore's docs make `***` a plain `*` (as we read it); git itself reads `***/` as
+      // `**/`, and hmarr's library refuses the whole file: the hosts' reading is not known.
+      this.report(line, col, 'warning', 'ambiguous-asterisks', `"***" is read as "*" (one name), as gitignore's rules say, but git matches it like "**" and other tools refuse it; write "*" or "**".`, end);
     }
     const owners: Owner[] = [];
     // The owner tokens, read in place: a 5,000-rule file is 5,000 lines of them, and every
