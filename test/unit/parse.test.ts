@@ -121,6 +121,14 @@ describe('parse: GitLab syntax', () => {
     assert.deepEqual(r.sections.map((s) => s.name), ['codeowners', 'Docs']);
     assert.deepEqual(r.rules.map((x) => x.section), ['Docs', 'Docs']);
   });
+  it('a GitLab pattern that repeats an earlier one once normalised names the earlier spelling', () => {
+    const r = parse('* @a\n/**/* @b\n/doc/ @c\n!/doc/\n/doc/ @d\n', 'gitlab');
+    assert.deepEqual(r.diagnostics.map((d) => [d.line, d.code, d.message.split(';')[0]]), [
+      [2, 'duplicate-pattern', 'The pattern "/**/*" already appears on line 1 as "*"'],
+      [4, 'duplicate-pattern', 'The pattern "!/doc/" already appears on line 3 as "/doc/"'],
+      [5, 'duplicate-pattern', 'The pattern "/doc/" already appears on line 4 as "!/doc/"'],
+    ]);
+  });
   it('reports GitLab section errors', () => {
     const r = parse('[] @a\n^[Opt][2] @b\n[Broken @c\n', 'gitlab');
     assert.deepEqual(codes(r.diagnostics), ['1:1 missing-section-name', '2:1 invalid-approval-requirement', '3:1 invalid-section']);

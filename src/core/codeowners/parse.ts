@@ -307,7 +307,9 @@ class Parser {
       const prev = seen.get(key);
       if (prev) {
         const how = this.flavor === 'gitlab' ? 'it replaces the rule on that line, which keeps its place in the order' : 'only this later rule has any effect';
-        this.report(r.line, r.column, 'warning', 'duplicate-pattern', `The pattern "${r.pattern}" already appears on line ${prev.line}; ${how}.`, r.column + r.pattern.length);
+        // GitLab compares patterns once normalised (`*` is `/**/*`, `!x` is x's entry): name the earlier spelling when it differs.
+        const spelled = prev.pattern === r.pattern ? '' : ` as "${prev.pattern}"`;
+        this.report(r.line, r.column, 'warning', 'duplicate-pattern', `The pattern "${r.pattern}" already appears on line ${prev.line}${spelled}; ${how}.`, r.column + r.pattern.length);
       }
       seen.set(key, r);
     }
