@@ -15,6 +15,8 @@ export interface CliIO {
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
+/** sysexits.h's EX_SOFTWARE: the tool failed, not the user (precommit --strict's "cannot check"). */
+export const EXIT_INTERNAL = 70;
 /** sysexits.h's EX_IOERR: what was asked for could not be written (a full disk). */
 export const EXIT_IO_ERROR = 74;
 

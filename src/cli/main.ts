@@ -3,7 +3,7 @@
 import fs = require('node:fs');
 import nodePath = require('node:path');
 import { whoCommand, WHO_USAGE } from './commands/who';
-import { EXIT_IO_ERROR, EXIT_OK, EXIT_USAGE, isUsageError, UsageError, type CliIO } from './io';
+import { EXIT_INTERNAL, EXIT_IO_ERROR, EXIT_OK, EXIT_USAGE, isUsageError, UsageError, type CliIO } from './io';
 import type { CommandModule } from './otherCommands';
 
 declare global {
@@ -154,11 +154,6 @@ async function readStdin(): Promise<Uint8Array> {
   });
 }
 
-/** The answer could not be written. */
-const EXIT_OUTPUT_FAILED = EXIT_IO_ERROR;
-/** precommit --strict's "cannot check" (sysexits.h's EX_SOFTWARE, as its help says). */
-const EXIT_CANNOT_CHECK = 70;
-
 /**
  * A reader that goes away (`who --stdin --json | head`) is no error of ours: the rest of the
  * output is dropped and the command ends with its own exit code (`check` still exits 1 on an
@@ -169,7 +164,7 @@ const EXIT_CANNOT_CHECK = 70;
 function handleOutputFailures(argv: readonly string[]): void {
   // precommit promises a hook never to stop a commit by accident: 0, or with --strict 70
   // ("cannot check"), as when it cannot read the repository.
-  const failed = argv[0] === 'precommit' ? (argv.includes('--strict') ? EXIT_CANNOT_CHECK : EXIT_OK) : EXIT_OUTPUT_FAILED;
+  const failed = argv[0] === 'precommit' ? (argv.includes('--strict') ? EXIT_INTERNAL : EXIT_OK) : EXIT_IO_ERROR;
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') {
       stdoutClosed = true;
@@ -190,7 +185,7 @@ if (require.main === module) {
     },
     (e: unknown) => {
       process.stderr.write(`ownership-lens: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-      process.exitCode = 70;
+      process.exitCode = EXIT_INTERNAL;
     },
   );
 }

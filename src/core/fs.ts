@@ -26,9 +26,12 @@ export const nodeFileSystem: FileSystem = {
       // locations): that answer comes back as undefined, not as an exception. An exception
       // costs 5 µs here and tens in VS Code's extension host, which decorates its stack, and
       // one editor switch makes a dozen such probes.
-      const st = nodeFs.statSync(path, { throwIfNoEntry: false });
-      // Nothing there, or a link to nothing (a dangling link "is there" for the user: other).
-      if (st === undefined) return nodeFs.lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() ? 'other' : null;
+      // lstat first: a miss costs one call, and only a link needs a second to be followed.
+      const own = nodeFs.lstatSync(path, { throwIfNoEntry: false });
+      if (own === undefined) return null;
+      const st = own.isSymbolicLink() ? nodeFs.statSync(path, { throwIfNoEntry: false }) : own;
+      // A link to nothing still "is there" for the user, as a loop is (below): other.
+      if (st === undefined) return 'other';
       return st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other';
     } catch (e) {
       // A symlink loop or a dangling link still "is there" for the user: report it as other.
@@ -68,6 +71,19 @@ export function readHead(fs: FileSystem, path: string, bytes: number): Buffer {
 export function isInside(parent: string, child: string): boolean {
   const rel = nodePath.relative(parent, child);
   return rel === '' || (!rel.startsWith('..') && !nodePath.isAbsolute(rel));
+}
+
+/**
+ * Whether `abs`, its links resolved, lies inside `root` (its links resolved too); null when
+ * they cannot be resolved (a loop). A repository file that links out of the repository is not
+ * the repository's: CODEOWNERS and ownership.yml are not read through such a link.
+ */
+export function resolvesInside(root: string, abs: string, fs: FileSystem = nodeFileSystem): boolean | null {
+  try {
+    return isInside(fs.realpath(root), fs.realpath(abs));
+  } catch {
+    return null;
+  }
 }
 
 /**

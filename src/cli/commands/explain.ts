@@ -127,7 +127,6 @@ async function gitUser(root: string, io: CliIO): Promise<GitUser> {
   }
 }
 
-/** Same line format as `check`. */
 function terminalWidth(io: CliIO): number {
   const columns = Number(io.env.COLUMNS);
   return Number.isInteger(columns) && columns > 0 ? Math.min(Math.max(columns, 60), 100) : 80;

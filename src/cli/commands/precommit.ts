@@ -9,7 +9,7 @@ import { needsAttention, remindersFor, type ReminderGroup } from '../../core/rem
 import { chooseRubric } from '../../core/rubric/bundledRubrics';
 import { pathOwnership } from '../../core/situation/pathOwnership';
 import { createGitClient, type GitClient } from '../../git/gitClient';
-import { EXIT_FINDINGS, EXIT_OK, isUsageError, type CliIO } from '../io';
+import { EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, isUsageError, type CliIO } from '../io';
 import { MEMBERSHIP_USAGE, resolveIdentityForCli } from '../membership';
 import { openRepository, requireRootArg, GUIDANCE_OPTIONS, REPOSITORY_OPTIONS, REPOSITORY_USAGE, resolveRoot, summarizeProblems } from '../repository-args';
 import { requireRubricArg } from '../rubric-arg';
@@ -41,9 +41,6 @@ ${REPOSITORY_USAGE}
   -h, --help          show this help
 
 ${MEMBERSHIP_USAGE}`;
-
-/** Like main's: the tool failed, not the user. Only --strict turns it into a refusal. */
-const EXIT_INTERNAL = 70;
 
 export async function precommitCommand(args: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({

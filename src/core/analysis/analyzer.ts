@@ -7,7 +7,7 @@
 // cached sets by painting (paint.ts), which costs one pass over the files. Line numbers and
 // rule order can change freely between analyses.
 
-import type { CompiledPattern } from '../codeowners/pattern';
+import { githubLiteralPath, type CompiledPattern } from '../codeowners/pattern';
 import type { Diagnostic, ParsedCodeowners, Rule } from '../codeowners/types';
 import { compileRule, keyKind, readEntries, type Entries, type Entry } from '../codeowners/entries';
 import type { FileTree } from './file-tree';
@@ -225,10 +225,16 @@ function missedBelowMessage(pattern: string, folder: string, missed: number, fir
 /** The folder of a `folder/*` pattern with a literal folder (`/src/lib/*`, `docs/*`), else null. */
 function childrenOnlyFolder(pattern: string): string | null {
   if (!pattern.endsWith('/*')) return null;
-  const folder = pattern.slice(pattern.startsWith('/') ? 1 : 0, -2);
-  if (folder === '' || folder.startsWith('/') || folder.endsWith('/') || folder.includes('//')) return null;
-  for (const c of '*?[]\\') if (folder.includes(c)) return null;
-  return folder;
+  return literalFolder(pattern.slice(0, -2));
+}
+
+/**
+ * The repository path a pattern names when it is a plain one (no wildcard, escape or trailing
+ * slash), read from the root; else null. githubLiteralPath decides what plain is.
+ */
+function literalFolder(pattern: string): string | null {
+  const literal = githubLiteralPath(pattern.startsWith('/') ? pattern : `/${pattern}`);
+  return literal === null || literal.dirOnly ? null : literal.names.join('/');
 }
 
 /**
@@ -238,9 +244,8 @@ function childrenOnlyFolder(pattern: string): string | null {
  */
 function folderHint(tree: FileTree, rule: Rule): string {
   const pattern = rule.exclusion ? rule.pattern.slice(1) : rule.pattern;
-  if (pattern.endsWith('/') || /[*?[\\]/.test(pattern)) return '';
-  const folder = pattern.startsWith('/') ? pattern.slice(1) : pattern;
-  if (folder === '' || tree.dir(folder) === undefined) return '';
+  const folder = literalFolder(pattern);
+  if (folder === null || tree.dir(folder) === undefined) return '';
   return ` "${folder}" is a folder: GitLab applies a rule to a folder's files only when the pattern ends in "/" ("${rule.exclusion ? '!' : ''}${pattern}/").`;
 }
 

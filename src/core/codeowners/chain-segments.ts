@@ -11,7 +11,7 @@ export interface SegmentChain {
 }
 
 /** Links deeper than this keep no copy of their segments (see chainSegments). */
-export const CACHED_DEPTH = 1024;
+const CACHED_DEPTH = 1024;
 
 /**
  * The segments of `link`'s path. Up to the nearest link that has them, then down: a loop, not

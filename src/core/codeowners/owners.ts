@@ -150,12 +150,12 @@ const ROLE_NAMES = ['developer', 'maintainer', 'owner'];
 
 /** The end of a role name (plural or not, any case) at text[from], followed by `\s` or the end; -1 when there is none. */
 function roleEnd(text: string, from: number): number {
+  const endsAt = (at: number) => at === text.length || isRubySpace(text.charCodeAt(at));
   for (const name of ROLE_NAMES) {
     if (text.slice(from, from + name.length).toLowerCase() !== name) continue;
     const end = from + name.length;
-    const endsHere = (at: number) => at === text.length || isRubySpace(text.charCodeAt(at));
-    if (end < text.length && (text.charCodeAt(end) | 0x20) === 0x73 && endsHere(end + 1)) return end + 1;
-    return endsHere(end) ? end : -1;
+    if (end < text.length && (text.charCodeAt(end) | 0x20) === 0x73 && endsAt(end + 1)) return end + 1;
+    return endsAt(end) ? end : -1;
   }
   return -1;
 }

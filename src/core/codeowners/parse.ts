@@ -168,12 +168,12 @@ class Parser {
     const pattern = s.slice(0, i);
     const col = lead + 1;
     const exclusion = pattern.startsWith('!');
+    const section = this.current as Section;
     if (exclusion && pattern.length === 1) {
       // GitLab takes what follows the "!" as the pattern: "" normalises to `/**/**/*`, which
       // matches every path (ee/lib/gitlab/code_owners/file.rb, normalize_pattern).
-      this.report(line, col, 'warning', 'empty-exclusion', `A "!" with no pattern after it excludes every path from the section "${(this.current as Section).name}": GitLab reads it as a pattern that matches everything, so this section names no owner for any file.`, col + 1);
+      this.report(line, col, 'warning', 'empty-exclusion', `A "!" with no pattern after it excludes every path from the section "${section.name}": GitLab reads it as a pattern that matches everything, so this section names no owner for any file.`, col + 1);
     }
-    const section = this.current as Section;
     let owners: Owner[] = [];
     if (!exclusion) {
       const ownerTokens = tokens(s, i);

@@ -2,7 +2,7 @@
 // compile it. The result answers lookups and carries every diagnostic with its file.
 
 import nodePath = require('node:path');
-import { nodeFileSystem, isInside, readHead, type FileSystem } from '../fs';
+import { nodeFileSystem, isInside, readHead, resolvesInside, type FileSystem } from '../fs';
 import { decodeUtf8 } from '../utf8';
 import { flavorOfLocation, locateCodeowners } from './locate';
 import { timeSlices, type Slicer } from '../slices';
@@ -151,14 +151,10 @@ function readRepository(root: string, options: RepositoryOptions): ReadCodeowner
     abs = nodePath.join(absRoot, located.file);
     implied = located.flavor;
     // A link pointing out of the repository is not the repository's map: do not follow it.
-    try {
-      const real = fs.realpath(abs);
-      if (!isInside(fs.realpath(absRoot), real)) {
-        problem(located.file, 'outside-repository', 'CODEOWNERS is a link to a file outside the repository; it is not read.');
-        return new Repository(absRoot, null, null, diagnostics);
-      }
-    } catch {
-      problem(located.file, 'unreadable', 'CODEOWNERS cannot be resolved (a looping link?); it is not read.');
+    const inside = resolvesInside(absRoot, abs, fs);
+    if (inside !== true) {
+      if (inside === false) problem(located.file, 'outside-repository', 'CODEOWNERS is a link to a file outside the repository; it is not read.');
+      else problem(located.file, 'unreadable', 'CODEOWNERS cannot be resolved (a looping link?); it is not read.');
       return new Repository(absRoot, null, null, diagnostics);
     }
   }

@@ -4,7 +4,7 @@
 import path = require('node:path');
 import ownershipSchema from '../../../rubrics/ownership.schema.json';
 import { ownerKey } from '../codeowners/owners';
-import { isInside, nodeFileSystem, type FileSystem } from '../fs';
+import { nodeFileSystem, resolvesInside, type FileSystem } from '../fs';
 import { loadBoundedYamlFile, parseBoundedYaml, type FileDiagnostic, type YamlLoad } from '../yaml/boundedYaml';
 import { SchemaValidator, type SchemaError } from '../yaml/schemaValidator';
 import { validateYaml } from '../yaml/validateYaml';
@@ -32,10 +32,12 @@ function configValidator(): SchemaValidator {
 export function loadOwnershipConfig(root: string, fs: FileSystem = nodeFileSystem, found?: string): OwnershipConfigLoad {
   const all: readonly string[] = OWNERSHIP_CONFIG_LOCATIONS;
   // With `found`, the locations before it are looked at only for what is there but no file.
-  const locations = found === undefined || !all.includes(found) ? all : all.slice(0, all.indexOf(found) + 1);
+  const at = found === undefined ? all.length - 1 : all.indexOf(found);
+  const locations = found !== undefined && at < 0 ? [found] : all.slice(0, at + 1);
   const skipped: FileDiagnostic[] = [];
   const problem = (file: string, code: string, message: string): FileDiagnostic => ({ file, line: 1, column: 1, severity: 'error', code, message });
-  for (const rel of found !== undefined && !all.includes(found) ? [found] : locations) {
+  const notRead = (d: FileDiagnostic): OwnershipConfigLoad => ({ config: EMPTY_OWNERSHIP_CONFIG, diagnostics: [...skipped, d] });
+  for (const rel of locations) {
     const abs = path.join(root, rel);
     const kind = fs.kind(abs);
     if (kind === null) continue;
@@ -45,13 +47,9 @@ export function loadOwnershipConfig(root: string, fs: FileSystem = nodeFileSyste
       skipped.push(problem(rel, 'not-a-file', kind === 'directory' ? `${rel} is a directory, not a file; it is skipped.` : `${rel} is not a regular file or cannot be read (a broken or looping link?); it is skipped.`));
       continue;
     }
-    let outside: boolean;
-    try {
-      outside = !isInside(fs.realpath(root), fs.realpath(abs));
-    } catch {
-      return { config: EMPTY_OWNERSHIP_CONFIG, diagnostics: [...skipped, problem(rel, 'unreadable', `${rel} cannot be resolved (a looping link?); it is not read.`)] };
-    }
-    if (outside) return { config: EMPTY_OWNERSHIP_CONFIG, diagnostics: [...skipped, problem(rel, 'outside-repository', `${rel} is a link to a file outside the repository; it is not read.`)] };
+    const inside = resolvesInside(root, abs, fs);
+    if (inside === null) return notRead(problem(rel, 'unreadable', `${rel} cannot be resolved (a looping link?); it is not read.`));
+    if (!inside) return notRead(problem(rel, 'outside-repository', `${rel} is a link to a file outside the repository; it is not read.`));
     const loaded = loadBoundedYamlFile(fs, abs, rel);
     if (loaded) {
       const read = fromYaml(loaded, rel);

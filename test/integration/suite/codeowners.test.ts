@@ -44,6 +44,15 @@ async function diagnosticsSettle(expected: Seen[]): Promise<void> {
   await waitFor('the CODEOWNERS diagnostics', () => JSON.stringify(ours(uri)) === JSON.stringify(expected), { describe: () => ours(uri) });
 }
 
+/** The fixture's CODEOWNERS, its diagnostics settled, with `text` typed on its last (empty) line, and that line. */
+async function typedAtEnd(text: string): Promise<{ editor: vscode.TextEditor; uri: vscode.Uri; line: number }> {
+  const editor = await openCodeowners();
+  await diagnosticsSettle(EXPECTED);
+  const line = editor.document.lineCount - 1;
+  await editor.edit((b) => b.insert(new vscode.Position(line, 0), text));
+  return { editor, uri: codeownersUri(), line };
+}
+
 async function actionsAt(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
   const all = (await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', uri, range)) ?? [];
   return all.filter((a): a is vscode.CodeAction => 'edit' in a || 'kind' in a);
@@ -234,11 +243,7 @@ describe('Editing CODEOWNERS', () => {
   });
 
   it('offers to respell a path that matches nothing as the one that is there, before removing the rule', async () => {
-    const editor = await openCodeowners();
-    const uri = codeownersUri();
-    await diagnosticsSettle(EXPECTED);
-    const line = editor.document.lineCount - 1;
-    await editor.edit((b) => b.insert(new vscode.Position(line, 0), '/docs/guid.md @acme/docs\n'));
+    const { editor, uri, line } = await typedAtEnd('/docs/guid.md @acme/docs\n');
     await waitFor('the no-match on the typed rule', () => ours(uri).some(([code, l]) => code === 'no-match' && l === line), { describe: () => ours(uri) });
     const actions = await actionsAt(uri, new vscode.Range(line, 0, line, 1));
     assert.deepEqual(
@@ -255,12 +260,8 @@ describe('Editing CODEOWNERS', () => {
   });
 
   it('offers to write a `folder/*` that leaves its subfolders without owner as `folder/`', async () => {
-    const editor = await openCodeowners();
-    const uri = codeownersUri();
-    await diagnosticsSettle(EXPECTED);
-    const line = editor.document.lineCount - 1;
     // The first line un-owns src/legacy/; the second covers only the files directly in src/.
-    await editor.edit((b) => b.insert(new vscode.Position(line, 0), '/src/legacy/\n/src/* @acme/core\n'));
+    const { editor, uri, line } = await typedAtEnd('/src/legacy/\n/src/* @acme/core\n');
     const warned = () => ours(uri).some(([code, l]) => code === 'direct-children-only' && l === line + 1);
     await waitFor('the direct-children-only warning on the typed rule', warned, { describe: () => ours(uri) });
     const actions = await actionsAt(uri, new vscode.Range(line + 1, 0, line + 1, 1));
