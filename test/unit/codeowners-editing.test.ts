@@ -134,6 +134,23 @@ describe('CODEOWNERS editing (no VS Code)', () => {
     assert.deepEqual(fixed.parsed.rules[0].owners.map((o) => o.text), g.parsed.rules[0].owners.map((o) => o.text));
   });
 
+  it('separates owners written together and removes a repeated owner, and the line is clean after', () => {
+    const text = '/ci/ @dwtza @ChrisCoxArt@colourbill-ctrl @a,@b @xsscx @Dwtza';
+    const { parsed, diagnostics } = analyse(text);
+    const fixes = diagnostics.filter((d) => d.code !== 'no-match').map((d) => fixFor(parsed, d, [text]));
+    assert.deepEqual(fixes, [
+      { kind: 'replace', line: 0, start: 12, end: 40, text: '@ChrisCoxArt @colourbill-ctrl', title: 'Separate the owners: "@ChrisCoxArt @colourbill-ctrl"' },
+      { kind: 'replace', line: 0, start: 41, end: 46, text: '@a @b', title: 'Separate the owners: "@a @b"' },
+      { kind: 'replace', line: 0, start: 53, end: 60, text: '', title: 'Remove the repeated "@Dwtza"' },
+    ], JSON.stringify(diagnostics));
+    let line = text;
+    for (const f of [...fixes].reverse()) if (f?.kind === 'replace') line = line.slice(0, f.start) + f.text + line.slice(f.end);
+    assert.equal(line, '/ci/ @dwtza @ChrisCoxArt @colourbill-ctrl @a @b @xsscx');
+    const fixed = analyse(line);
+    assert.deepEqual(fixed.diagnostics.filter((d) => d.code !== 'no-match'), []);
+    assert.deepEqual(fixed.parsed.rules[0].owners.map((o) => o.text), ['@dwtza', '@ChrisCoxArt', '@colourbill-ctrl', '@a', '@b', '@xsscx']);
+  });
+
   it('has no fix where it is not clear: a GitLab duplicate, an invalid owner among owners', () => {
     const gitlab = '[A]\n/x/ @a\n/x/ @b\n';
     const g = analyse(gitlab, 'gitlab');

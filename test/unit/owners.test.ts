@@ -3,7 +3,7 @@
 // else (a Markdown link, reordered or invisible text, a huge string) are invalid owners.
 import assert from 'node:assert/strict';
 import { parseCodeowners } from '../../src/core';
-import { classifyOwner } from '../../src/core/codeowners/owners';
+import { classifyOwner, runTogetherOwners, sameOwner } from '../../src/core/codeowners/owners';
 
 const ACCEPTED = [
   'dev@example.com',
@@ -67,5 +67,81 @@ describe('owners: email addresses', () => {
     assert.deepEqual(gl.rules[0].owners.map((o) => o.text), ['@team', '@x.io', 'ok@x.io']);
     const w = gl.diagnostics.find((x) => x.code === 'owner-read-as');
     assert.deepEqual([w?.line, w?.column, w?.message], [1, 13, 'GitLab reads "[x](command:workbench.action.quit)@x.io" as @x.io.']);
+  });
+});
+
+describe('owners: written together, and repeated', () => {
+  it('reads a token as owners written without spaces only when every piece is an owner', () => {
+    const cases: Array<[string, string[] | null]> = [
+      ['@ChrisCoxArt@colourbill-ctrl', ['@ChrisCoxArt', '@colourbill-ctrl']],
+      ['@a,@b', ['@a', '@b']],
+      ['@a;@b,,@c', ['@a', '@b', '@c']],
+      ['@a@b@c', ['@a', '@b', '@c']],
+      ['@org/team@bob', ['@org/team', '@bob']],
+      // The fewest cuts: the address stays whole.
+      ['alice@example.com@bob', ['alice@example.com', '@bob']],
+      ['@bob,alice@example.com', ['@bob', 'alice@example.com']],
+      ['@a', null],
+      ['@a,', null],
+      ['@a@', null],
+      ['@a@@b', null],
+      ['@a,nothing', null],
+      ['[x](command:workbench.action.quit)@x.io', null],
+      [`${'@a'.repeat(9)}`, null],
+      [`@${'a'.repeat(300)}@${'b'.repeat(300)}`, null],
+    ];
+    for (const [token, owners] of cases) assert.deepEqual(runTogetherOwners(token, 'github'), owners, token);
+    // GitLab roles are one owner each, their two "@" never cut.
+    assert.deepEqual(runTogetherOwners('@@developer@a', 'gitlab'), ['@@developer', '@a']);
+  });
+
+  it('compares owners without regard to case, letters only', () => {
+    assert.equal(sameOwner('@Dwtza', '@dwtza'), true);
+    assert.equal(sameOwner('David.Sidrane@NscDg.com', 'david.sidrane@nscdg.com'), true);
+    assert.equal(sameOwner('@acme/fx-team', '@acme/db-team'), false);
+    // Characters 0x20 apart that are no letters are different characters.
+    assert.equal(sameOwner('@a@b.io', '@a`b.io'), false);
+    assert.equal(sameOwner('@a[b', '@a{b'), false);
+    assert.equal(sameOwner('@a', '@ab'), false);
+    // Beyond ASCII, the Unicode case mapping.
+    assert.equal(sameOwner('@ÉLODIE', '@élodie'), true);
+    assert.equal(sameOwner('@élodie', '@elodie'), false);
+  });
+
+  it('GitHub: owners written together are an invalid-owner error that names them, and the rule takes none of them', () => {
+    const gh = parseCodeowners('/ci/ @dwtza @ChrisCoxArt@colourbill-ctrl @xsscx\n', { flavor: 'github' });
+    assert.deepEqual(gh.rules[0].owners.map((o) => o.text), ['@dwtza', '@xsscx']);
+    assert.deepEqual(gh.diagnostics.map((d) => [d.code, d.column, d.endColumn, d.message]), [
+      ['invalid-owner', 13, 41, '"@ChrisCoxArt@colourbill-ctrl" is not a valid owner: it is 2 owners written together, and GitHub takes none of them; separate them with spaces ("@ChrisCoxArt @colourbill-ctrl").'],
+    ]);
+  });
+
+  it('a repeated owner is a warning at the repeat; an exact repeat is left out, one in other case kept as written', () => {
+    for (const flavor of ['github', 'bitbucket'] as const) {
+      const p = parseCodeowners('/s/ @dwtza @colourbill-ctrl @colourbill-ctrl @Dwtza\n', { flavor });
+      assert.deepEqual(p.rules[0].owners.map((o) => o.text), ['@dwtza', '@colourbill-ctrl', '@Dwtza'], flavor);
+      const host = flavor === 'github' ? 'GitHub' : 'Bitbucket';
+      assert.deepEqual(p.diagnostics.map((d) => [d.code, d.severity, d.column, d.endColumn, d.message]), [
+        ['repeated-owner', 'warning', 29, 45, '"@colourbill-ctrl" is already an owner on this line; the repeat changes nothing.'],
+        ['repeated-owner', 'warning', 46, 52, `"@Dwtza" is "@dwtza" again: ${host} reads names and addresses without regard to case.`],
+      ], flavor);
+    }
+    // Bitbucket: the same group with two ways of picking reviewers.
+    const bb = parseCodeowners('/s/ @ws/fe:all @ws/fe:random(2)\n', { flavor: 'bitbucket' });
+    assert.deepEqual(bb.rules[0].owners.map((o) => [o.text, o.selection]), [['@ws/fe', 'all']]);
+    assert.deepEqual(bb.diagnostics.map((d) => [d.code, d.column, d.endColumn]), [['repeated-owner', 16, 32]]);
+  });
+
+  it('GitLab: a repeated owner is a warning, in a rule and in a section header, and the owners stay as GitLab lists them', () => {
+    const gl = parseCodeowners('[S] @x @X\n/s/ @A @a @a @@developer @@Developer\n', { flavor: 'gitlab' });
+    assert.deepEqual(gl.rules[0].owners.map((o) => o.text), ['@A', '@a', '@@developer', '@@Developer']);
+    assert.deepEqual(gl.diagnostics.map((d) => [d.line, d.column, d.message]), [
+      [1, 8, '"@X" is "@x" again: GitLab reads names and addresses without regard to case.'],
+      [2, 8, '"@a" is "@A" again: GitLab reads names and addresses without regard to case.'],
+      [2, 11, '"@a" is already an owner on this line; the repeat changes nothing.'],
+      [2, 26, '"@@Developer" is "@@developer" again: GitLab reads names and addresses without regard to case.'],
+    ]);
+    // A word GitLab reads as several owners is its own warning (owner-read-as), not a repeat.
+    assert.deepEqual(parseCodeowners('/s/ @a,@a\n', { flavor: 'gitlab' }).diagnostics.map((d) => d.code), ['owner-read-as']);
   });
 });

@@ -59,6 +59,56 @@ export function classifyOwner(token: string, flavor: Flavor): OwnerKind | null {
   return isEmail(token) ? 'email' : null;
 }
 
+/** Longest token read as owners run together, and most `@`s in it: the token is the file's, and the search is quadratic in them. */
+const MAX_RUN_LENGTH = 512;
+const MAX_RUN_AT = 8;
+
+/**
+ * `@a@b`, `@a,@b`, `jane@example.com@bob`: a token that is no owner but reads as two or more
+ * owners of `flavor` written without a space between them; null otherwise. (GitHub takes none
+ * of them: iccDEV#2431 had `@ChrisCoxArt@colourbill-ctrl` own nothing, and no error shown.)
+ * Commas and semicolons split; a piece that is no owner is cut before an `@`, the fewest cuts
+ * that leave only owners.
+ */
+export function runTogetherOwners(token: string, flavor: Flavor): string[] | null {
+  if (token.length > MAX_RUN_LENGTH) return null;
+  const owners: string[] = [];
+  for (const piece of token.split(/[,;]/)) {
+    if (piece === '') continue;
+    const cut = cutBeforeAts(piece, flavor);
+    if (cut === null) return null;
+    owners.push(...cut);
+  }
+  return owners.length >= 2 ? owners : null;
+}
+
+/** `piece` as owners cut before some of its `@`s (the fewest cuts), or null when no cut gives only owners. */
+function cutBeforeAts(piece: string, flavor: Flavor): string[] | null {
+  const at: number[] = [0];
+  for (let i = piece.indexOf('@', 1); i > 0; i = piece.indexOf('@', i + 1)) {
+    // `@@role` is one owner: no cut between its two `@`s.
+    if (piece.charCodeAt(i - 1) !== 64) at.push(i);
+    if (at.length > MAX_RUN_AT) return null;
+  }
+  at.push(piece.length);
+  // count[j]: the fewest owners that make piece[0, at[j]); from[j]: where the last of them starts.
+  const count = new Array<number>(at.length).fill(Infinity);
+  const from = new Array<number>(at.length).fill(-1);
+  count[0] = 0;
+  for (let j = 1; j < at.length; j++) {
+    for (let i = 0; i < j; i++) {
+      if (count[i] + 1 < count[j] && classifyOwner(piece.slice(at[i], at[j]), flavor) !== null) {
+        count[j] = count[i] + 1;
+        from[j] = i;
+      }
+    }
+  }
+  if (count[at.length - 1] === Infinity) return null;
+  const out: string[] = [];
+  for (let j = at.length - 1; j > 0; j = from[j]) out.unshift(piece.slice(at[from[j]], at[j]));
+  return out;
+}
+
 /** How Bitbucket Cloud picks reviewers from a group or team: `:all`, `:random(N)`, `:least_busy(N)`. */
 const BITBUCKET_SELECTION = /^(?:all|random\([1-9][0-9]{0,3}\)|least_busy\([1-9][0-9]{0,3}\))$/;
 
@@ -94,6 +144,25 @@ export function describeSelection(selection: string): string {
 /** Owner handles compare case-insensitively on every host (and emails do too). */
 export function ownerKey(owner: string): string {
   return owner.toLowerCase();
+}
+
+/**
+ * Whether two owners name the same account (ownerKey). Tested for every pair of owners on a
+ * line as a file is parsed: ASCII is compared in place, so no pair makes lower-case copies.
+ */
+export function sameOwner(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // Beyond ASCII, case is the full Unicode mapping's: ownerKey decides.
+    if (x >= 0x80 || y >= 0x80) return ownerKey(a) === ownerKey(b);
+    const fx = x | 0x20;
+    if (fx !== (y | 0x20) || fx < 0x61 || fx > 0x7a) return false;
+  }
+  return true;
 }
 
 /** An owner GitLab reads out of an owners text, with its offset in that text. */

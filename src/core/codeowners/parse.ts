@@ -5,7 +5,7 @@
 
 import { keepHiddenClasses } from '../hiddenClasses';
 import { CHECK_EVERY_MASK, type Slicer } from '../slices';
-import { bitbucketSelection, classifyOwner, gitlabReferences, type GitlabReference } from './owners';
+import { bitbucketSelection, classifyOwner, gitlabReferences, runTogetherOwners, sameOwner, type GitlabReference } from './owners';
 import { readHeader, detectFlavor, isApprovalsCount, looseHeaderForm, type HeaderSyntax } from './gitlab-header';
 import { countLines, hasUnescaped, isSpace, isSpaceCode, onlySlashes, splitLines, tokens, wholeLinesWithin, type Token } from './line-text';
 import { normalizeGitlabPattern } from './pattern';
@@ -125,20 +125,50 @@ class Parser {
         const text = s.slice(tokenStart, i);
         const kind = this.ownerKind(text);
         if (kind) {
-          if (!hasOwner(owners, text)) owners.push({ text, kind, column: tokenStart + 1 });
+          if (this.isNewOwner(owners, text, text, host, line, tokenStart)) owners.push({ text, kind, column: tokenStart + 1 });
         } else {
           const picked = this.flavor === 'bitbucket' ? bitbucketSelection(text) : null;
           if (picked) {
-            if (!hasOwner(owners, picked.group)) owners.push({ text: picked.group, kind: 'team', column: tokenStart + 1, selection: picked.selection });
+            if (this.isNewOwner(owners, picked.group, text, host, line, tokenStart)) owners.push({ text: picked.group, kind: 'team', column: tokenStart + 1, selection: picked.selection });
           } else {
+            const run = runTogetherOwners(text, this.flavor);
             const forms = this.flavor === 'bitbucket' ? '@user, @workspace/group (with :all, :random(N) or :least_busy(N) if you like)' : '@user, @org/team';
-            this.report(line, tokenStart + 1, 'error', 'invalid-owner', `"${text}" is not a valid owner: use ${forms} or an email address.`, tokenStart + 1 + text.length);
+            const message = run
+              ? `"${text}" is not a valid owner: it is ${run.length} owners written together, and ${host} takes none of them; separate them with spaces ("${run.join(' ')}").`
+              : `"${text}" is not a valid owner: use ${forms} or an email address.`;
+            this.report(line, tokenStart + 1, 'error', 'invalid-owner', message, tokenStart + 1 + text.length);
           }
         }
       }
       if (hash) break;
     }
     this.rules.push({ index: this.rules.length, line, column: col, pattern, owners, exclusion: false, applied });
+  }
+
+  /**
+   * Whether `owner` (written as `token` at `start`) is not yet among the line's owners. A
+   * repeat is reported (`repeated-owner`); an exact one is left out, and one that differs in
+   * case is kept as written, as the hosts' own lists keep it (they resolve both to one account).
+   */
+  private isNewOwner(owners: readonly Owner[], owner: string, token: string, host: string, line: number, start: number): boolean {
+    const earlier = sameOwnerIn(owners, owner);
+    if (earlier === null) return true;
+    this.reportRepeat(earlier, owner, token, host, line, start + 1);
+    return earlier !== owner;
+  }
+
+  /** A GitLab word that is one owner: reported if an earlier word named it, and kept among those named unless exactly there. */
+  private noteGitlabOwner(earlier: string[], owner: string, line: number, column: number): void {
+    const again = repeatOf(earlier, identity, owner);
+    if (again !== null) this.reportRepeat(again, owner, owner, 'GitLab', line, column);
+    if (again !== owner) earlier.push(owner);
+  }
+
+  private reportRepeat(earlier: string, owner: string, token: string, host: string, line: number, column: number): void {
+    const message = earlier === owner
+      ? `"${owner}" is already an owner on this line; the repeat changes nothing.`
+      : `"${owner}" is "${earlier}" again: ${host} reads names and addresses without regard to case.`;
+    this.report(line, column, 'warning', 'repeated-owner', message, column + token.length);
   }
 
   // --- GitLab -----------------------------------------------------------------------------
@@ -200,6 +230,8 @@ class Parser {
     const refs = this.referencesIn(s.slice(from));
     const owners = ownersOf(refs, lead + from);
     let k = 0;
+    // The owners of the words before this one, for a repeat.
+    const earlier: string[] = [];
     for (const t of words) {
       const start = t.start - from;
       const end = start + t.text.length;
@@ -207,7 +239,11 @@ class Parser {
       const inWord: string[] = [];
       for (let m = k; m < refs.length && refs[m].end <= end; m++) if (!inWord.includes(refs[m].text)) inWord.push(refs[m].text);
       const column = lead + t.start + 1;
-      if (inWord.length === 1 && inWord[0] === t.text) continue;
+      if (inWord.length === 1 && inWord[0] === t.text) {
+        this.noteGitlabOwner(earlier, t.text, line, column);
+        continue;
+      }
+      earlier.push(...inWord);
       if (inWord.length > 0) {
         this.report(line, column, 'warning', 'owner-read-as', `GitLab reads "${t.text}" as ${inWord.join(', ')}.`, column + t.text.length);
       } else if (t.text.startsWith('#')) {
@@ -244,9 +280,13 @@ class Parser {
     // be an owner as it stands (GitLab: invalid_section_owner_format).
     const refs = this.referencesIn(h.defaultOwners);
     const defaults = ownersOf(refs, lead + h.defaultOwnersColumn);
+    const earlier: string[] = [];
     for (const t of tokens(h.defaultOwners, 0)) {
-      if (refs.some((r) => r.start === t.start && r.text === t.text)) continue;
       const column = lead + h.defaultOwnersColumn + t.start + 1;
+      if (refs.some((r) => r.start === t.start && r.text === t.text)) {
+        this.noteGitlabOwner(earlier, t.text, line, column);
+        continue;
+      }
       this.report(line, column, 'error', 'invalid-section-owner', `"${t.text}" is not a valid default owner: use @user, @group, @@role or an email address.`, column + t.text.length);
     }
     if (h.rest !== '') {
@@ -319,13 +359,31 @@ class Parser {
 /** GitLab references as owners, each once, their columns counted from `column0` (0-based). */
 function ownersOf(refs: readonly GitlabReference[], column0: number): Owner[] {
   const owners: Owner[] = [];
-  for (const r of refs) if (!hasOwner(owners, r.text)) owners.push({ text: r.text, kind: r.kind, column: column0 + r.start + 1 });
+  for (const r of refs) if (sameOwnerIn(owners, r.text) !== r.text) owners.push({ text: r.text, kind: r.kind, column: column0 + r.start + 1 });
   return owners;
 }
 
-function hasOwner(owners: readonly Owner[], text: string): boolean {
-  for (let k = 0; k < owners.length; k++) if (owners[k].text === text) return true;
-  return false;
+/** The owner among `owners` that `text` names again: the exact one if any, else one but for case; or null. */
+function sameOwnerIn(owners: readonly Owner[], text: string): string | null {
+  return repeatOf(owners, ownerText, text);
+}
+
+function ownerText(o: Owner): string {
+  return o.text;
+}
+
+function repeatOf<T>(items: readonly T[], textOf: (item: T) => string, text: string): string | null {
+  let found: string | null = null;
+  for (let k = 0; k < items.length; k++) {
+    const earlier = textOf(items[k]);
+    if (earlier === text) return text;
+    if (found === null && sameOwner(earlier, text)) found = earlier;
+  }
+  return found;
+}
+
+function identity(s: string): string {
+  return s;
 }
 
 /** Parses CODEOWNERS text. `auto` detects GitLab by its section headers. Never throws. */

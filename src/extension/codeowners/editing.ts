@@ -4,7 +4,8 @@
 // the parser's are 1-based. Unit-tested in Node (test/unit/codeowners-editing.test.ts).
 import { detectFlavor } from '../../core/codeowners/gitlab-header';
 import { flavorOfLocation } from '../../core/codeowners/locate';
-import { gitlabReferences, ownerKey } from '../../core/codeowners/owners';
+import { gitlabReferences, ownerKey, runTogetherOwners } from '../../core/codeowners/owners';
+import { isSpace } from '../../core/codeowners/line-text';
 import { githubLiteralPath } from '../../core/codeowners/pattern';
 import type { Diagnostic, Flavor, FlavorSetting, Owner, ParsedCodeowners, Rule } from '../../core/codeowners/types';
 import type { RuleStats, Taker } from '../../core/analysis';
@@ -117,15 +118,30 @@ export function fixFor(parsed: ParsedCodeowners, d: Diagnostic, lines: readonly 
       return { kind: 'remove-line', line: earlier.line - 1, title: `Remove the earlier "${earlier.pattern}" on line ${earlier.line} (it has no effect)` };
     }
     case 'invalid-owner': {
+      const text = lines[d.line - 1] ?? '';
+      const word = text.slice(d.column - 1, d.endColumn === undefined ? undefined : d.endColumn - 1);
+      // `@a@b`, `@a,@b`: owners written together, one per word.
+      const run = parsed.flavor === 'gitlab' ? null : runTogetherOwners(word, parsed.flavor);
+      if (run !== null && d.endColumn !== undefined) {
+        const spaced = run.join(' ');
+        return { kind: 'replace', line: d.line - 1, start: d.column - 1, end: d.endColumn - 1, text: spaced, title: `Separate the owners: "${spaced}"` };
+      }
       // `docs/my file.md @team`: the "owner" right after the pattern, one space away, is
       // the rest of a path with a space in it.
-      const text = lines[d.line - 1] ?? '';
       const rule = parsed.rules.find((r) => r.line === d.line);
       if (!rule) return undefined;
       const patternEnd = rule.column - 1 + rule.pattern.length;
       if (d.column - 1 !== patternEnd + 1 || text[patternEnd] !== ' ') return undefined;
-      const rest = text.slice(d.column - 1, d.endColumn === undefined ? undefined : d.endColumn - 1);
-      return { kind: 'insert', line: d.line - 1, character: patternEnd, text: '\\', title: `Escape the space: "${rule.pattern}\\ ${rest}"` };
+      return { kind: 'insert', line: d.line - 1, character: patternEnd, text: '\\', title: `Escape the space: "${rule.pattern}\\ ${word}"` };
+    }
+    case 'repeated-owner': {
+      // The repeat and the space before it.
+      if (d.endColumn === undefined) return undefined;
+      const text = lines[d.line - 1] ?? '';
+      let start = d.column - 1;
+      while (start > 0 && isSpace(text[start - 1])) start--;
+      const word = text.slice(d.column - 1, d.endColumn - 1);
+      return { kind: 'replace', line: d.line - 1, start, end: d.endColumn - 1, text: '', title: `Remove the repeated "${word}"` };
     }
     case 'owner-read-as': {
       // GitLab: `@a,@b` or `@team.`: write what GitLab reads, one owner per word.

@@ -1,9 +1,11 @@
 // Quick fixes where the fix is clear: remove a rule that never applies, matches nothing or is
 // repeated later (GitHub, Bitbucket), respell a path that matches nothing as the one that is
 // there (`/docs/guid.md` → `/docs/guide.md`), escape the space that split a path from its
-// name, and write a GitLab owner word as the owners GitLab reads in it (`@a,@b` as `@a @b`). The two
-// rewrites can also be made all at once: a "Fix all" beside them, and as `source.fixAll`
-// (`editor.codeActionsOnSave`). Removals are never made in bulk: each one changes who owns what.
+// name, separate owners written together (`@a@b` as `@a @b`), remove a repeated owner, and
+// write a GitLab owner word as the owners GitLab reads in it (`@a,@b` as `@a @b`). The
+// rewrites and the repeats can also be made all at once: a "Fix all" beside them, and as
+// `source.fixAll` (`editor.codeActionsOnSave`). Rules are never removed in bulk: each removal
+// changes who owns what.
 import nodePath = require('node:path');
 import vscode = require('vscode');
 import type { Diagnostic } from '../../core/codeowners/types';
@@ -14,9 +16,17 @@ import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { eachEntry } from '../util/folderEntries';
 
 /** The rewrites that may be made all at once, and what a "Fix all" of each says. */
-const FIX_ALL: Record<string, (n: number) => string> = {
-  'owner-read-as': (n) => `Write all ${n} owner words as the owners GitLab reads`,
-  'invalid-owner': (n) => `Escape all ${n} spaces that split a path from its name`,
+const FIX_ALL: Record<string, (fixes: readonly Fix[]) => string> = {
+  'owner-read-as': (fixes) => `Write all ${fixes.length} owner words as the owners GitLab reads`,
+  'invalid-owner': (fixes) => {
+    // Two rewrites share the code: a space escaped, and owners written together separated.
+    const escapes = fixes.filter((f) => f.kind === 'insert').length;
+    if (escapes === fixes.length) return `Escape all ${escapes} spaces that split a path from its name`;
+    if (escapes === 0) return `Separate the owners in all ${fixes.length} words that run them together`;
+    return `Fix all ${fixes.length} invalid owners that can be rewritten`;
+  },
+  // Removing a repeat changes no one's ownership, unlike removing a rule.
+  'repeated-owner': (fixes) => `Remove all ${fixes.length} repeated owners`,
 };
 const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('ownership-lens');
 
@@ -69,7 +79,7 @@ export class CodeownersQuickFixes implements vscode.CodeActionProvider {
       if (label !== undefined && fix.kind !== 'remove-line' && !offered.has(d.code)) {
         offered.add(d.code);
         const all = rewrites(d.code);
-        if (all.length > 1) out.push(bulk(label(all.length), vscode.CodeActionKind.QuickFix, doc, all));
+        if (all.length > 1) out.push(bulk(label(all), vscode.CodeActionKind.QuickFix, doc, all));
       }
     }
     return out;

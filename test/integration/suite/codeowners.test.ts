@@ -275,6 +275,26 @@ describe('Editing CODEOWNERS', () => {
     await diagnosticsSettle(EXPECTED);
   });
 
+  it('separates owners written together (`@a@b`) and removes repeated owners, one at a time or all at once', async () => {
+    const { editor, uri, line } = await typedAtEnd('/docs/ @acme/docs@acme/core @acme/docs @ACME/docs\n');
+    const found = () => ours(uri).filter(([code, l]) => l === line && (code === 'invalid-owner' || code === 'repeated-owner'));
+    await waitFor('the invalid and repeated owners on the typed line', () => found().length === 2, { describe: () => ours(uri) });
+    assert.deepEqual(found(), [['invalid-owner', line, 7, 27], ['repeated-owner', line, 39, 49]]);
+    const separate = (await actionsAt(uri, new vscode.Range(line, 7, line, 8))).find((a) => a.title === 'Separate the owners: "@acme/docs @acme/core"');
+    assert.ok(separate?.edit, 'no "Separate the owners" fix');
+    assert.ok(await vscode.workspace.applyEdit(separate.edit));
+    assert.equal(editor.document.lineAt(line).text, '/docs/ @acme/docs @acme/core @acme/docs @ACME/docs');
+    // Separated, the first @acme/docs counts: both later ones are repeats, and go at once.
+    await waitFor('two repeats', () => JSON.stringify(found()) === JSON.stringify([['repeated-owner', line, 29, 39], ['repeated-owner', line, 40, 50]]), { describe: () => ours(uri) });
+    const all = (await actionsAt(uri, new vscode.Range(line, 29, line, 30))).find((a) => a.title === 'Remove all 2 repeated owners');
+    assert.ok(all?.edit, JSON.stringify((await actionsAt(uri, new vscode.Range(line, 29, line, 30))).map((a) => a.title)));
+    assert.ok(await vscode.workspace.applyEdit(all.edit));
+    assert.equal(editor.document.lineAt(line).text, '/docs/ @acme/docs @acme/core');
+    await waitFor('the line to be clean of owner findings', () => found().length === 0, { describe: () => ours(uri) });
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await diagnosticsSettle(EXPECTED);
+  });
+
   it('GitLab: flags an owner word GitLab reads otherwise (`@a,@b`) and rewrites it as the owners GitLab reads', async () => {
     const uri = uriIn(folders.gitlab(), 'CODEOWNERS');
     const editor = await vscode.window.showTextDocument(uri, { preview: false });
