@@ -29,6 +29,12 @@ async function otherCommands(): Promise<OtherCommands> {
 interface CommandEntry {
   summary: string;
   load(): Promise<CommandModule>;
+  /**
+   * The exit code when standard output cannot be written (a full disk; not a reader that went
+   * away), given the command's arguments; EXIT_IO_ERROR when absent. Declared here, not by the
+   * module, because the handler is set up before any command is loaded.
+   */
+  outputFailureExit?(args: readonly string[]): number;
 }
 
 const other = (name: keyof OtherCommands['OTHER_COMMANDS']) => async (): Promise<CommandModule> => (await otherCommands()).OTHER_COMMANDS[name];
@@ -38,7 +44,13 @@ const COMMANDS: Record<string, CommandEntry> = {
   explain: { summary: 'owners, situation, practices and expectations for paths', load: other('explain') },
   check: { summary: 'check CODEOWNERS for problems (exit 1 on errors)', load: other('check') },
   report: { summary: 'coverage: files owned and unowned, per owner and directory (--html: a map)', load: other('report') },
-  precommit: { summary: 'staged changes grouped by owner, with what each owner asks', load: other('precommit') },
+  precommit: {
+    summary: 'staged changes grouped by owner, with what each owner asks',
+    load: other('precommit'),
+    // A hook must never stop a commit by accident: 0, or with --strict 70 ("cannot check"),
+    // as when it cannot read the repository.
+    outputFailureExit: (args) => (args.includes('--strict') ? EXIT_INTERNAL : EXIT_OK),
+  },
   hook: { summary: 'install, remove or show the git pre-commit hook that runs precommit', load: other('hook') },
 };
 
@@ -159,12 +171,12 @@ async function readStdin(): Promise<Uint8Array> {
  * output is dropped and the command ends with its own exit code (`check` still exits 1 on an
  * error, so `check | head` in CI still fails). Without this Node throws the pipe's EPIPE as an
  * unhandled 'error' event, a stack trace. Any other failure to write the answer (a full disk)
- * is one line, exit 74.
+ * is one line, exit 74, or the code the command declares (outputFailureExit).
  */
 function handleOutputFailures(argv: readonly string[]): void {
-  // precommit promises a hook never to stop a commit by accident: 0, or with --strict 70
-  // ("cannot check"), as when it cannot read the repository.
-  const failed = argv[0] === 'precommit' ? (argv.includes('--strict') ? EXIT_INTERNAL : EXIT_OK) : EXIT_IO_ERROR;
+  const [name, ...args] = argv;
+  const declared = name === undefined ? undefined : commandNamed(name)?.outputFailureExit;
+  const failed = declared === undefined ? EXIT_IO_ERROR : declared(args);
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') {
       stdoutClosed = true;

@@ -3,7 +3,7 @@
 // names (most used first), then GitLab's roles. A handle picked from the list is one the
 // unknown-owner check (owners-check.ts) will not flag, and one spelled as the file spells it.
 
-import { classifyOwner, ownerKey } from '../codeowners/owners';
+import { classifyOwner, GITLAB_ROLE_NAMES, ownerKey } from '../codeowners/owners';
 import type { OwnerKind, ParsedCodeowners } from '../codeowners/types';
 import type { OwnershipConfig } from '../practices/types';
 
@@ -19,7 +19,7 @@ export interface OwnerSuggestion {
   uses: number;
 }
 
-const GITLAB_ROLES = ['@@developer', '@@maintainer', '@@owner'];
+const GITLAB_ROLES = GITLAB_ROLE_NAMES.map((name) => `@@${name}`);
 
 export function ownerSuggestions(parsed: ParsedCodeowners, config: OwnershipConfig): OwnerSuggestion[] {
   const uses = new Map<string, { text: string; count: number }>();

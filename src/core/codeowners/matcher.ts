@@ -177,6 +177,11 @@ class Matcher implements OwnershipMatcher {
   private dir(path: string): DirState {
     const cached = this.dirs.get(path);
     if (cached !== undefined) return cached;
+    if (path === '') return this.newDir('', null);
+    // Most misses are a directory whose parent is memoised: that one needs no list.
+    const cut = path.lastIndexOf('/');
+    const parent = this.dirs.get(cut < 0 ? '' : path.slice(0, cut));
+    if (parent !== undefined) return this.newDir(path, parent);
     // The nearest memoised ancestor, then the states down from it: a loop, not a recursion, so
     // that a path of thousands of segments (a repository's index can hold one) cannot exhaust
     // the stack.

@@ -8,7 +8,6 @@
 import type { Flavor, OwnerKind, Rule } from './types';
 
 const HANDLE_CHAR = /^[A-Za-z0-9_.-]+$/;
-const GITLAB_ROLE = /^@@(developer|maintainer|owner)s?$/i;
 
 /**
  * Characters of an address's local part: RFC 5322's `atext` (letters, digits and
@@ -46,7 +45,8 @@ function isEmail(token: string, singleLabel = false): boolean {
 /** The kind of owner `token` is for `flavor`, or null when the host would not accept it. */
 export function classifyOwner(token: string, flavor: Flavor): OwnerKind | null {
   if (token.startsWith('@@')) {
-    return flavor === 'gitlab' && GITLAB_ROLE.test(token) ? 'role' : null;
+    // A role is the whole word: a name, plural or not, in any case (the scan's own test).
+    return flavor === 'gitlab' && roleEnd(token, 2) === token.length ? 'role' : null;
   }
   if (token.startsWith('@')) {
     const parts = token.slice(1).split('/');
@@ -215,12 +215,13 @@ export function gitlabReferences(text: string): GitlabReference[] {
 }
 
 const AT = 0x40;
-const ROLE_NAMES = ['developer', 'maintainer', 'owner'];
+/** GitLab's roles, as `@@developer` names them (a plural `s` and any case are read too). */
+export const GITLAB_ROLE_NAMES: readonly string[] = ['developer', 'maintainer', 'owner'];
 
 /** The end of a role name (plural or not, any case) at text[from], followed by `\s` or the end; -1 when there is none. */
 function roleEnd(text: string, from: number): number {
   const endsAt = (at: number) => at === text.length || isRubySpace(text.charCodeAt(at));
-  for (const name of ROLE_NAMES) {
+  for (const name of GITLAB_ROLE_NAMES) {
     if (text.slice(from, from + name.length).toLowerCase() !== name) continue;
     const end = from + name.length;
     if (end < text.length && (text.charCodeAt(end) | 0x20) === 0x73 && endsAt(end + 1)) return end + 1;

@@ -5,7 +5,7 @@ import path = require('node:path');
 import ownershipSchema from '../../../rubrics/ownership.schema.json';
 import { ownerKey } from '../codeowners/owners';
 import { nodeFileSystem, resolvesInside, type FileSystem } from '../fs';
-import { loadBoundedYamlFile, parseBoundedYaml, type FileDiagnostic, type YamlLoad } from '../yaml/boundedYaml';
+import { parseBoundedYaml, readBoundedYamlFile, type FileDiagnostic, type YamlLoad } from '../yaml/boundedYaml';
 import { SchemaValidator, type SchemaError } from '../yaml/schemaValidator';
 import { validateYaml } from '../yaml/validateYaml';
 import { EMPTY_OWNERSHIP_CONFIG, type Component, type OwnershipConfig, type Person, type Team } from './types';
@@ -50,11 +50,8 @@ export function loadOwnershipConfig(root: string, fs: FileSystem = nodeFileSyste
     const inside = resolvesInside(root, abs, fs);
     if (inside === null) return notRead(problem(rel, 'unreadable', `${rel} cannot be resolved (a looping link?); it is not read.`));
     if (!inside) return notRead(problem(rel, 'outside-repository', `${rel} is a link to a file outside the repository; it is not read.`));
-    const loaded = loadBoundedYamlFile(fs, abs, rel);
-    if (loaded) {
-      const read = fromYaml(loaded, rel);
-      return skipped.length === 0 ? read : { ...read, diagnostics: [...skipped, ...read.diagnostics] };
-    }
+    const read = fromYaml(readBoundedYamlFile(fs, abs, rel), rel);
+    return skipped.length === 0 ? read : { ...read, diagnostics: [...skipped, ...read.diagnostics] };
   }
   return { config: EMPTY_OWNERSHIP_CONFIG, diagnostics: skipped };
 }

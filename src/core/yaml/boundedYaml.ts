@@ -176,7 +176,11 @@ function hashtagComments(doc: Document.Parsed, text: string, file: string, at: (
  * `file` is the name diagnostics use. Returns null when there is no such file.
  */
 export function loadBoundedYamlFile(fs: FileSystem, absPath: string, file: string): YamlLoad | null {
-  if (fs.kind(absPath) !== 'file') return null;
+  return fs.kind(absPath) === 'file' ? readBoundedYamlFile(fs, absPath, file) : null;
+}
+
+/** loadBoundedYamlFile for a caller that has just seen the file there (a file gone since is unreadable). */
+export function readBoundedYamlFile(fs: FileSystem, absPath: string, file: string): YamlLoad {
   let bytes: Buffer;
   try {
     const size = fs.size(absPath);
