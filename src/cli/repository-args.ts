@@ -1,6 +1,7 @@
 // Options shared by the commands that read a repository's ownership map.
 import path = require('node:path');
 import { findRepositoryRoot, loadRepositoryOwnership, nodeFileSystem, type FlavorSetting, type RepositoryOwnership } from '../core';
+import { findBareRepository } from '../core/fs';
 import { UsageError, type CliIO } from './io';
 
 export const REPOSITORY_OPTIONS = {
@@ -15,8 +16,8 @@ export const GUIDANCE_OPTIONS = {
   rubric: { type: 'string' },
 } as const;
 
-export const REPOSITORY_USAGE = `  --root DIR          repository root (default: the nearest directory upwards with a .git,
-                      else the current directory)
+export const REPOSITORY_USAGE = `  --root DIR          repository root (default: $GIT_WORK_TREE, else the nearest
+                      directory upwards with a .git, else the current directory)
   --codeowners FILE   use this CODEOWNERS file instead of searching for one
   --flavor FLAVOR     auto (default), github, gitlab or bitbucket`;
 
@@ -28,9 +29,13 @@ export interface RepositoryArgs {
   flavor?: string;
 }
 
-/** The repository root: --root, else the nearest directory with `.git`, else the current one. */
+/**
+ * The repository root: --root, else git's GIT_WORK_TREE (as git itself reads it, a work tree
+ * apart from its git directory), else the nearest directory with `.git`, else the current one.
+ */
 export function resolveRoot(args: RepositoryArgs, io: CliIO): string {
   if (args.root !== undefined) return path.resolve(io.cwd, args.root);
+  if (io.env.GIT_WORK_TREE) return path.resolve(io.cwd, io.env.GIT_WORK_TREE);
   return findRepositoryRoot(io.cwd) ?? io.cwd;
 }
 
@@ -55,12 +60,13 @@ export function requireRepositoryArgs(args: RepositoryArgs, io: CliIO): void {
 }
 
 /**
- * A valid --flavor, and a --root that is a directory: what every command that reads a
- * repository refuses as a usage error. (`check` stops here: a missing --codeowners is a
+ * A valid --flavor, a --root that is a directory, and no bare repository for a root: what
+ * every command that reads a repository refuses as a usage error. (`check` stops here: a missing --codeowners is a
  * problem of the map it reports.)
  */
 export function requireRootArg(args: RepositoryArgs, io: CliIO): void {
   parseFlavor(args.flavor);
+  refuseBareRepository(args, io);
   if (args.root !== undefined) {
     // `--root=` (a variable that was empty) would quietly be the current directory.
     if (args.root === '') throw new UsageError('--root needs a directory');
@@ -85,6 +91,18 @@ export function openRepository(args: RepositoryArgs, io: CliIO): RepositoryOwner
     flavor,
     ...(args.codeowners !== undefined ? { codeownersPath: path.resolve(io.cwd, args.codeowners) } : {}),
   });
+}
+
+/**
+ * Run inside a bare repository (a server's `repo.git`), a command would read its git files as
+ * the tree and answer "0 tracked files" or "no CODEOWNERS": say instead, in one line, that
+ * there is no working tree. Not with --root, and not under GIT_DIR or GIT_WORK_TREE (git then
+ * knows the tree).
+ */
+function refuseBareRepository(args: RepositoryArgs, io: CliIO): void {
+  if (args.root !== undefined || io.env.GIT_DIR || io.env.GIT_WORK_TREE || findRepositoryRoot(io.cwd) !== null) return;
+  const bare = findBareRepository(io.cwd);
+  if (bare !== null) throw new UsageError(`${bare} is a bare git repository: it has no working tree to read owners in; run this in a checkout (a clone, or \`git worktree add\`), or give --root DIR`);
 }
 
 /** One line on stderr when the map has problems, so `who` stays quiet but never misleading. */

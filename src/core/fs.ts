@@ -158,3 +158,18 @@ export function findRepositoryRoot(start: string, fs: FileSystem = nodeFileSyste
     dir = parent;
   }
 }
+
+/**
+ * The bare git repository (a git directory with no working tree: `HEAD`, `objects/`, `refs/`,
+ * as git tells one) that `start` is in or under, or null. For saying plainly why there are
+ * no files to read, where findRepositoryRoot finds no `.git`.
+ */
+export function findBareRepository(start: string, fs: FileSystem = nodeFileSystem): string | null {
+  let dir = nodePath.resolve(start);
+  for (;;) {
+    if (fs.kind(nodePath.join(dir, 'HEAD')) === 'file' && fs.kind(nodePath.join(dir, 'objects')) === 'directory' && fs.kind(nodePath.join(dir, 'refs')) === 'directory') return dir;
+    const parent = nodePath.dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}

@@ -1,5 +1,5 @@
-// The CLI in the git states real users have: no commits yet, a detached HEAD, a linked
-// worktree, a submodule, and no git on PATH at all. Each command answers (or says in one line
+// The CLI in the git states real users have: no commits yet, a bare repository, a detached
+// HEAD, a linked worktree, a submodule, and no git on PATH at all. Each command answers (or says in one line
 // why it cannot), never prints a stack trace, and a hook-facing command never fails a commit.
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -49,6 +49,30 @@ describe('CLI in unusual git states', function () {
     assert.equal(pre.status, 0, pre.stderr);
     assert.match(pre.stdout, /services\/payments\/a\.go/);
     [who, check, explain, pre].forEach(noStackTrace);
+  });
+
+  it('a bare repository: every command says in one line that it has no working tree (exit 2; no commit runs there); --root and GIT_DIR still answer', () => {
+    const repo = makeRepo({ '.github/CODEOWNERS': CODEOWNERS, 'services/payments/a.go': 'package a\n' });
+    commitAll(repo);
+    const bare = path.join(path.dirname(repo.root), 'repo.git');
+    repo.git('clone', '-q', '--bare', repo.root, bare);
+    for (const cwd of [bare, path.join(bare, 'refs')]) {
+      for (const args of [['who', 'services/payments/a.go'], ['check'], ['report'], ['explain', 'services/payments/a.go'], ['precommit'], ['hook', 'install']]) {
+        const r = run(repo, cwd, args);
+        assert.equal(r.status, 2, `${args[0]} in ${cwd}: ${r.stderr}`);
+        assert.equal(r.stdout, '');
+        assert.equal(r.stderr, `ownership-lens ${args[0]}: ${bare} is a bare git repository: it has no working tree to read owners in; run this in a checkout (a clone, or \`git worktree add\`), or give --root DIR\n`);
+      }
+    }
+    // A working tree named by --root, or by git's own GIT_DIR and GIT_WORK_TREE, is read as ever.
+    const byRoot = run(repo, bare, ['who', '--json', '--root', repo.root, 'services/payments/a.go']);
+    assert.equal(byRoot.status, 0, byRoot.stderr);
+    assert.deepEqual(ownerOf(byRoot), ['@acme/payments']);
+    const byGitDir = run(repo, bare, ['who', '--json', 'services/payments/a.go'], { ...repo.env, GIT_DIR: bare, GIT_WORK_TREE: repo.root });
+    assert.equal(byGitDir.status, 0, byGitDir.stderr);
+    assert.deepEqual(ownerOf(byGitDir), ['@acme/payments']);
+    const check = run(repo, bare, ['check'], { ...repo.env, GIT_DIR: bare, GIT_WORK_TREE: repo.root });
+    assert.equal(check.status, 0, check.stderr);
   });
 
   it('a detached HEAD: precommit still reads the staged change', () => {

@@ -27,8 +27,8 @@ remove   deletes the hook and puts back the one that was there, byte for byte. A
 status   says whether the hook is installed, where, and how.
 
 Options:
-  --root DIR          repository (default: the nearest directory upwards with a .git, else
-                      the current directory)
+  --root DIR          repository (default: $GIT_WORK_TREE, else the nearest directory
+                      upwards with a .git, else the current directory)
   --strict            (install) stop commits that stage upstream or unowned files, and when
                       the check cannot run
   --me HANDLE         (install) passed on to precommit (repeatable)
