@@ -3,7 +3,7 @@
 // else (a Markdown link, reordered or invisible text, a huge string) are invalid owners.
 import assert from 'node:assert/strict';
 import { parseCodeowners } from '../../src/core';
-import { classifyOwner, runTogetherOwners, sameOwner } from '../../src/core/codeowners/owners';
+import { bitbucketSelection, classifyOwner, describeSelection, runTogetherOwners, sameOwner } from '../../src/core/codeowners/owners';
 
 const ACCEPTED = [
   'dev@example.com',
@@ -143,5 +143,54 @@ describe('owners: written together, and repeated', () => {
     ]);
     // A word GitLab reads as several owners is its own warning (owner-read-as), not a repeat.
     assert.deepEqual(parseCodeowners('/s/ @a,@a\n', { flavor: 'gitlab' }).diagnostics.map((d) => d.code), ['owner-read-as']);
+  });
+});
+
+describe('Bitbucket: the lines of the Code Owners for Bitbucket app', () => {
+  it('are one warning each, as what they are, and skipped: no bogus owners, no duplicate patterns', () => {
+    const text = ['CODEOWNERS.destination_branch_pattern master', 'CODEOWNERS.destination_branch_pattern release/*', '* @a', 'OverallCheck(2)', '  Check(@@Seniors >= 1)', '@@@Seniors @bob @carol', 'CODEOWNERS @b', ''].join('\n');
+    const p = parseCodeowners(text, { flavor: 'bitbucket' });
+    assert.deepEqual(p.rules.map((r) => [r.line, r.pattern]), [[3, '*'], [7, 'CODEOWNERS']]);
+    assert.deepEqual(p.diagnostics.map((d) => [d.line, d.column, d.endColumn, d.code, d.severity]), [
+      [1, 1, 38, 'bitbucket-app-syntax', 'warning'],
+      [2, 1, 38, 'bitbucket-app-syntax', 'warning'],
+      [4, 1, 16, 'bitbucket-app-syntax', 'warning'],
+      [5, 3, 24, 'bitbucket-app-syntax', 'warning'],
+      [6, 1, 11, 'bitbucket-app-syntax', 'warning'],
+    ]);
+    assert.equal(p.diagnostics[0].message, '"CODEOWNERS.destination_branch_pattern" is a setting of the Code Owners for Bitbucket app, which Bitbucket\'s own code owners do not read; this line is skipped.');
+    assert.equal(p.diagnostics[3].message, '"Check(@@Seniors >= 1)" is a merge check of the Code Owners for Bitbucket app, which Bitbucket\'s own code owners do not read; this line is skipped.');
+    // GitHub has no such app: the same lines are rules, with their errors.
+    const gh = parseCodeowners(text, { flavor: 'github' });
+    assert.ok(gh.rules.some((r) => r.pattern === 'CODEOWNERS.destination_branch_pattern'));
+    assert.ok(!gh.diagnostics.some((d) => d.code === 'bitbucket-app-syntax'));
+  });
+});
+
+describe('Bitbucket: how reviewers are picked from a group', () => {
+  it('reads :random and :least_busy without a count as one (Atlassian\'s example: "same as random(1)"), and says so', () => {
+    const cases: Array<[string, string | null, string | null]> = [
+      ['@workspace-slug/py-owners:random', 'random', '1 at random'],
+      ['@workspace-slug/py-owners:random(3)', 'random(3)', '3 at random'],
+      ['@workspace-slug/py-owners:least_busy', 'least_busy', 'the least busy'],
+      ['@workspace-slug/py-owners:least_busy(1)', 'least_busy(1)', 'the least busy'],
+      ['@workspace-slug/py-owners:least_busy(3)', 'least_busy(3)', 'the 3 least busy'],
+      ['@workspace-slug/py-owners:all', 'all', 'all members'],
+      ['@workspace-slug/py-owners:random()', null, null],
+      ['@workspace-slug/py-owners:random(0)', null, null],
+      ['@workspace-slug/py-owners:busy', null, null],
+      ['@alice:random', null, null],
+    ];
+    for (const [token, selection, said] of cases) {
+      const picked = bitbucketSelection(token);
+      assert.equal(picked?.selection ?? null, selection, token);
+      if (picked) {
+        assert.equal(picked.group, '@workspace-slug/py-owners');
+        assert.equal(describeSelection(picked.selection), said, token);
+      }
+    }
+    const p = parseCodeowners('*.py @workspace-slug/py-owners:random    # same as random(1)\n', { flavor: 'bitbucket' });
+    assert.deepEqual(p.diagnostics, []);
+    assert.deepEqual(p.rules[0].owners.map((o) => [o.text, o.selection]), [['@workspace-slug/py-owners', 'random']]);
   });
 });

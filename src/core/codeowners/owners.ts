@@ -110,7 +110,8 @@ function cutBeforeAts(piece: string, flavor: Flavor): string[] | null {
 }
 
 /** How Bitbucket Cloud picks reviewers from a group or team: `:all`, `:random(N)`, `:least_busy(N)`. */
-const BITBUCKET_SELECTION = /^(?:all|random\([1-9][0-9]{0,3}\)|least_busy\([1-9][0-9]{0,3}\))$/;
+// Without a count, `random` and `least_busy` pick one (Atlassian's full example file: "same as random(1)").
+const BITBUCKET_SELECTION = /^(?:all|random(?:\([1-9][0-9]{0,3}\))?|least_busy(?:\([1-9][0-9]{0,3}\))?)$/;
 
 /**
  * A Bitbucket group or team with a reviewer selection (`@workspace/backend:least_busy(2)`,
@@ -135,9 +136,9 @@ export function selectionOf(rule: Rule | null | undefined, owner: string): strin
 
 /** A Bitbucket reviewer selection in words: `all` → "all members", `random(2)` → "2 at random". */
 export function describeSelection(selection: string): string {
-  const n = /\(([0-9]+)\)$/.exec(selection)?.[1];
-  if (selection.startsWith('random(')) return `${n} at random`;
-  if (selection.startsWith('least_busy(')) return `the ${n} least busy`;
+  const n = /\(([0-9]+)\)$/.exec(selection)?.[1] ?? '1';
+  if (selection.startsWith('random')) return `${n} at random`;
+  if (selection.startsWith('least_busy')) return n === '1' ? 'the least busy' : `the ${n} least busy`;
   return 'all members';
 }
 

@@ -78,6 +78,7 @@ class Parser {
     let i = 0;
     while (i < n && isSpaceCode(s.charCodeAt(i))) i++;
     if (i >= n || s.charCodeAt(i) === 35 /* # */) return;
+    if (this.flavor === 'bitbucket' && this.bitbucketAppLine(s, i, line)) return;
     const start = i;
     // The pattern runs to the first unescaped whitespace or `#`: like the reference
     // implementations, an unescaped `#` anywhere starts a comment.
@@ -143,6 +144,26 @@ class Parser {
       if (hash) break;
     }
     this.rules.push({ index: this.rules.length, line, column: col, pattern, owners, exclusion: false, applied });
+  }
+
+  /**
+   * Bitbucket: a line of the "Code Owners for Bitbucket" app (Mibex), which Bitbucket's own code
+   * owners do not read: its settings (`CODEOWNERS.destination_branch_pattern main`), merge
+   * checks (`OverallCheck(2)`, `Check(@@Seniors >= 1)`) and group definitions (`@@@group ...`).
+   * Read as a rule it would be a pattern no file has and bogus owners; it is said once, as what
+   * it is, and skipped. True when the line was one.
+   */
+  private bitbucketAppLine(s: string, i: number, line: number): boolean {
+    const rest = s.slice(i);
+    const what = rest.startsWith('CODEOWNERS.') ? 'setting' : rest.startsWith('OverallCheck(') || rest.startsWith('Check(') ? 'merge check' : rest.startsWith('@@@') ? 'group definition' : null;
+    if (what === null) return false;
+    // The word, or a check to its closing parenthesis (`Check(@@Seniors >= 1)`).
+    const close = what === 'merge check' ? s.indexOf(')', i) : -1;
+    let end = i;
+    if (close >= 0) end = close + 1;
+    else while (end < s.length && !isSpaceCode(s.charCodeAt(end))) end++;
+    this.report(line, i + 1, 'warning', 'bitbucket-app-syntax', `"${s.slice(i, end)}" is a ${what} of the Code Owners for Bitbucket app, which Bitbucket's own code owners do not read; this line is skipped.`, end + 1);
+    return true;
   }
 
   /**
