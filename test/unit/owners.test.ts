@@ -129,7 +129,34 @@ describe('owners: written together, and repeated', () => {
     // Bitbucket: the same group with two ways of picking reviewers.
     const bb = parseCodeowners('/s/ @ws/fe:all @ws/fe:random(2)\n', { flavor: 'bitbucket' });
     assert.deepEqual(bb.rules[0].owners.map((o) => [o.text, o.selection]), [['@ws/fe', 'all']]);
-    assert.deepEqual(bb.diagnostics.map((d) => [d.code, d.column, d.endColumn]), [['repeated-owner', 16, 32]]);
+    assert.deepEqual(bb.diagnostics.map((d) => [d.code, d.column, d.endColumn, d.message]), [
+      ['repeated-owner', 16, 32, '"@ws/fe:random(2)" names the group "@ws/fe" again, with another way of picking its reviewers (here: 2 at random; first: all members); only the first is kept: name the group once.'],
+    ]);
+    // ... named plainly first, then with a selection, or the other way round in other case.
+    const plain = parseCodeowners('/s/ @ws/fe @ws/fe:least_busy\n/t/ @ws/fe:random(2) @WS/fe\n', { flavor: 'bitbucket' });
+    assert.deepEqual(plain.rules.map((r) => r.owners.map((o) => [o.text, o.selection])), [[['@ws/fe', undefined]], [['@ws/fe', 'random(2)'], ['@WS/fe', undefined]]]);
+    assert.deepEqual(plain.diagnostics.map((d) => [d.line, d.code, d.message]), [
+      [1, 'repeated-owner', '"@ws/fe:least_busy" names the group "@ws/fe" again, with another way of picking its reviewers (here: the least busy; first: no selection); only the first is kept: name the group once.'],
+      [2, 'repeated-owner', '"@WS/fe" names the group "@ws/fe" again, with another way of picking its reviewers (here: no selection; first: 2 at random); Bitbucket reads both as one group: name the group once.'],
+    ]);
+  });
+
+  it('GitHub: a handle no GitHub account can have (a dot, a leading hyphen) is an impossible-handle warning, and stays an owner', () => {
+    const text = '/a/ @john.doe @-bad @ok-name @old-name- @a--b @octocat_acme @_x @a.b/team @org/team.x jane.doe@x.io\n';
+    const gh = parseCodeowners(text, { flavor: 'github' });
+    assert.deepEqual(gh.rules[0].owners.map((o) => o.text), ['@john.doe', '@-bad', '@ok-name', '@old-name-', '@a--b', '@octocat_acme', '@_x', '@a.b/team', '@org/team.x', 'jane.doe@x.io']);
+    const user = 'names no GitHub account: user names hold only letters, digits, hyphens and (for managed users) "_", and start with a letter or digit, so GitHub will request no review from it.';
+    const org = 'names no GitHub account: organisation names hold only letters, digits and hyphens, and start with a letter or digit, so GitHub will request no review from it.';
+    assert.deepEqual(gh.diagnostics.map((d) => [d.code, d.severity, text.slice(d.column - 1, d.endColumn! - 1), d.message]), [
+      ['impossible-handle', 'warning', '@john.doe', `"@john.doe" ${user}`],
+      ['impossible-handle', 'warning', '@-bad', `"@-bad" ${user}`],
+      ['impossible-handle', 'warning', '@_x', `"@_x" ${user}`],
+      ['impossible-handle', 'warning', '@a.b/team', `"@a.b/team" ${org}`],
+    ]);
+    // Other hosts' names may hold dots (GitLab's and Bitbucket's do).
+    for (const flavor of ['gitlab', 'bitbucket'] as const) {
+      assert.deepEqual(parseCodeowners(text, { flavor }).diagnostics.filter((d) => d.code === 'impossible-handle'), [], flavor);
+    }
   });
 
   it('GitLab: a repeated owner is a warning, in a rule and in a section header, and the owners stay as GitLab lists them', () => {

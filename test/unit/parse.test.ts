@@ -143,6 +143,24 @@ describe('parse: GitLab syntax', () => {
     assert.equal(r.rules[0].applied, true);
     assert.equal(r.rules[0].exclusion, true);
   });
+  it('GitLab: owners that are only Unicode white space are no owners, so the section default owners apply (Rails blank?), with a warning', () => {
+    const text = '[S] @d\n/a/ \u00a0\n/c/ \u3000 \u2003\n/f/ \ufeff\n[T]\n/e/ \u00a0\n';
+    const r = parse(text, 'gitlab');
+    assert.deepEqual(r.rules.map((x) => [x.pattern, x.owners.map((o) => o.text)]), [['/a/', ['@d']], ['/c/', ['@d']], ['/f/', []], ['/e/', []]]);
+    assert.deepEqual(r.diagnostics.map((d) => [d.line, d.column, d.endColumn, d.code]), [
+      [2, 5, 6, 'invisible-owners'],
+      [3, 5, 8, 'invisible-owners'],
+      // U+FEFF is no white space to Rails: a malformed owner, as any other character.
+      [4, 5, 6, 'invalid-owner'],
+      [4, 1, undefined, 'invalid-owner-format'],
+      [6, 5, 6, 'invisible-owners'],
+      [6, 1, undefined, 'missing-owner'],
+    ]);
+    assert.equal(r.diagnostics[0].message, 'Only invisible space follows the pattern, which GitLab reads as no owners: this rule takes the default owners of its section "S".');
+    assert.equal(r.diagnostics[4].message, 'Only invisible space follows the pattern, which GitLab reads as no owners.');
+    assert.deepEqual(owners(text, 'a/x.c', 'gitlab'), ['@d']);
+    assert.deepEqual(owners(text, 'c/x.c', 'gitlab'), ['@d']);
+  });
   it('reports rules without any owner and malformed owners', () => {
     const r = parse('a\nb user_without_at @ok\nc nope\n', 'gitlab');
     assert.deepEqual(codes(r.diagnostics), ['1:1 missing-owner', '2:3 invalid-owner', '3:3 invalid-owner', '3:1 invalid-owner-format']);

@@ -10,6 +10,20 @@ export function isSpaceCode(c: number): boolean {
   return c === 32 || c === 9 || c === 13 || c === 10 || c === 12 || c === 11;
 }
 
+/**
+ * Whether `text` is blank as Rails reads it (String#blank?: `/\A[[:space:]]*\z/`, Unicode's
+ * White_Space: ASCII spaces, U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
+ * U+205F, U+3000). Not JavaScript's `\s`, which adds U+FEFF and lacks U+0085.
+ */
+export function isUnicodeBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 9 && c <= 13) || c === 32 || c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000) continue;
+    return false;
+  }
+  return true;
+}
+
 /** Splits into lines without the terminators; a trailing newline does not add a line. */
 export function splitLines(text: string): string[] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -59,6 +59,20 @@ export function classifyOwner(token: string, flavor: Flavor): OwnerKind | null {
   return isEmail(token) ? 'email' : null;
 }
 
+/**
+ * The user or organisation name in a GitHub `@user` or `@org/team` that no GitHub account can
+ * have, or null. GitHub's names are letters, digits and hyphens, and never start with a hyphen
+ * (old accounts may end with one or hold two in a row); managed users add `_shortcode`. So a
+ * `.` (`@john.doe`, an address's local part taken for a handle) or a leading `-`, `_` or `.`
+ * names nobody. Team slugs are left alone: GitHub makes them from team names.
+ */
+export function impossibleGithubName(token: string): string | null {
+  const slash = token.indexOf('/');
+  const name = slash < 0 ? token.slice(1) : token.slice(1, slash);
+  const first = name.charCodeAt(0);
+  return first === 0x2d || first === 0x5f || first === 0x2e || name.includes('.') ? name : null;
+}
+
 /** Longest token read as owners run together, and most `@`s in it: the token is the file's, and the search is quadratic in them. */
 const MAX_RUN_LENGTH = 512;
 const MAX_RUN_AT = 8;

@@ -5,9 +5,9 @@
 
 import { keepHiddenClasses } from '../hiddenClasses';
 import { CHECK_EVERY_MASK, type Slicer } from '../slices';
-import { bitbucketSelection, classifyOwner, gitlabReferences, runTogetherOwners, sameOwner, type GitlabReference } from './owners';
+import { bitbucketSelection, classifyOwner, describeSelection, gitlabReferences, impossibleGithubName, runTogetherOwners, sameOwner, type GitlabReference } from './owners';
 import { readHeader, detectFlavor, isApprovalsCount, looseHeaderForm, type HeaderSyntax } from './gitlab-header';
-import { countLines, hasUnescaped, isSpace, isSpaceCode, onlySlashes, splitLines, tokens, wholeLinesWithin, type Token } from './line-text';
+import { countLines, hasUnescaped, isSpace, isSpaceCode, isUnicodeBlank, onlySlashes, splitLines, tokens, wholeLinesWithin, type Token } from './line-text';
 import { normalizeGitlabPattern } from './pattern';
 import { positionInText } from '../utf8';
 import type { Diagnostic, Flavor, FlavorSetting, Owner, OwnerKind, ParsedCodeowners, Rule, Section, SectionHeader, Severity } from './types';
@@ -126,11 +126,12 @@ class Parser {
         const text = s.slice(tokenStart, i);
         const kind = this.ownerKind(text);
         if (kind) {
+          if (this.flavor === 'github' && kind !== 'email') this.checkGithubName(text, line, tokenStart);
           if (this.isNewOwner(owners, text, text, host, line, tokenStart)) owners.push({ text, kind, column: tokenStart + 1 });
         } else {
           const picked = this.flavor === 'bitbucket' ? bitbucketSelection(text) : null;
           if (picked) {
-            if (this.isNewOwner(owners, picked.group, text, host, line, tokenStart)) owners.push({ text: picked.group, kind: 'team', column: tokenStart + 1, selection: picked.selection });
+            if (this.isNewOwner(owners, picked.group, text, host, line, tokenStart, picked.selection)) owners.push({ text: picked.group, kind: 'team', column: tokenStart + 1, selection: picked.selection });
           } else {
             const run = runTogetherOwners(text, this.flavor);
             const forms = this.flavor === 'bitbucket' ? '@user, @workspace/group (with :all, :random(N) or :least_busy(N) if you like)' : '@user, @org/team';
@@ -144,6 +145,17 @@ class Parser {
       if (hash) break;
     }
     this.rules.push({ index: this.rules.length, line, column: col, pattern, owners, exclusion: false, applied });
+  }
+
+  /**
+   * GitHub: an owner no account can be (`@john.doe`) is still listed, as GitHub lists an owner it
+   * does not know, but said, since GitHub will request no review from it.
+   */
+  private checkGithubName(token: string, line: number, start: number): void {
+    if (impossibleGithubName(token) === null) return;
+    const names = token.includes('/') ? 'organisation names hold only letters, digits and hyphens' : 'user names hold only letters, digits, hyphens and (for managed users) "_"';
+    const message = `"${token}" names no GitHub account: ${names}, and start with a letter or digit, so GitHub will request no review from it.`;
+    this.report(line, start + 1, 'warning', 'impossible-handle', message, start + 1 + token.length);
   }
 
   /**
@@ -171,10 +183,19 @@ class Parser {
    * repeat is reported (`repeated-owner`); an exact one is left out, and one that differs in
    * case is kept as written, as the hosts' own lists keep it (they resolve both to one account).
    */
-  private isNewOwner(owners: readonly Owner[], owner: string, token: string, host: string, line: number, start: number): boolean {
+  private isNewOwner(owners: readonly Owner[], owner: string, token: string, host: string, line: number, start: number, selection?: string): boolean {
     const earlier = sameOwnerIn(owners, owner);
     if (earlier === null) return true;
-    this.reportRepeat(earlier, owner, token, host, line, start + 1);
+    const first = this.flavor === 'bitbucket' ? owners.find((o) => o.text === earlier)?.selection : undefined;
+    if (first !== selection) {
+      // Bitbucket: one group, two ways of picking its reviewers; the line keeps the first.
+      const how = (sel: string | undefined) => (sel === undefined ? 'no selection' : describeSelection(sel));
+      const kept = earlier === owner ? 'only the first is kept' : 'Bitbucket reads both as one group';
+      const message = `"${token}" names the group "${earlier}" again, with another way of picking its reviewers (here: ${how(selection)}; first: ${how(first)}); ${kept}: name the group once.`;
+      this.report(line, start + 1, 'warning', 'repeated-owner', message, start + 1 + token.length);
+    } else {
+      this.reportRepeat(earlier, owner, token, host, line, start + 1);
+    }
     return earlier !== owner;
   }
 
@@ -227,7 +248,17 @@ class Parser {
     }
     let owners: Owner[] = [];
     if (!exclusion) {
-      const ownerTokens = tokens(s, i);
+      // GitLab takes the section's default owners when the owners text is blank (`presence`),
+      // and Rails' blank is Unicode's white space: `/a/ \u00a0` has no owners of its own.
+      const invisible = i < s.length && isUnicodeBlank(s.slice(i));
+      if (invisible) {
+        let j = i;
+        while (isSpace(s[j])) j++;
+        const at = lead + j + 1;
+        const then = section.defaultOwners.length > 0 ? `: this rule takes the default owners of its section "${section.name}"` : '';
+        this.report(line, at, 'warning', 'invisible-owners', `Only invisible space follows the pattern, which GitLab reads as no owners${then}.`, lead + s.length + 1);
+      }
+      const ownerTokens = invisible ? [] : tokens(s, i);
       owners = this.gitlabOwners(s, i, ownerTokens, line, lead);
       if (ownerTokens.length > 0 && owners.length === 0) {
         this.report(line, col, 'error', 'invalid-owner-format', 'None of the owners on this line is valid, so the rule has no owners.');
