@@ -5,7 +5,8 @@
 
 import { keepHiddenClasses } from '../hiddenClasses';
 import { CHECK_EVERY_MASK, type Slicer } from '../slices';
-import { bitbucketSelection, classifyOwner, describeSelection, gitlabReferences, impossibleGithubName, runTogetherOwners, sameOwner, type GitlabReference } from './owners';
+import { bitbucketSelection, classifyOwner, gitlabReferences, impossibleGithubName, runTogetherOwners, type GitlabReference } from './owners';
+import { bitbucketAppSyntax, identity, impossibleHandleMessage, ownersOf, repeatMessage, repeatOf, sameOwnerIn, selectionRepeatMessage } from './owner-notes';
 import { readHeader, detectFlavor, isApprovalsCount, looseHeaderForm, type HeaderSyntax } from './gitlab-header';
 import { countLines, hasUnescaped, isSpace, isSpaceCode, isUnicodeBlank, onlySlashes, splitLines, tokens, wholeLinesWithin, type Token } from './line-text';
 import { normalizeGitlabPattern } from './pattern';
@@ -152,29 +153,14 @@ class Parser {
    * does not know, but said, since GitHub will request no review from it.
    */
   private checkGithubName(token: string, line: number, start: number): void {
-    if (impossibleGithubName(token) === null) return;
-    const names = token.includes('/') ? 'organisation names hold only letters, digits and hyphens' : 'user names hold only letters, digits, hyphens and (for managed users) "_"';
-    const message = `"${token}" names no GitHub account: ${names}, and start with a letter or digit, so GitHub will request no review from it.`;
-    this.report(line, start + 1, 'warning', 'impossible-handle', message, start + 1 + token.length);
+    if (impossibleGithubName(token) !== null) this.report(line, start + 1, 'warning', 'impossible-handle', impossibleHandleMessage(token), start + 1 + token.length);
   }
 
-  /**
-   * Bitbucket: a line of the "Code Owners for Bitbucket" app (Mibex), which Bitbucket's own code
-   * owners do not read: its settings (`CODEOWNERS.destination_branch_pattern main`), merge
-   * checks (`OverallCheck(2)`, `Check(@@Seniors >= 1)`) and group definitions (`@@@group ...`).
-   * Read as a rule it would be a pattern no file has and bogus owners; it is said once, as what
-   * it is, and skipped. True when the line was one.
-   */
+  /** Bitbucket: a line of the Code Owners for Bitbucket app (bitbucketAppSyntax) is said once and skipped. True when the line was one. */
   private bitbucketAppLine(s: string, i: number, line: number): boolean {
-    const rest = s.slice(i);
-    const what = rest.startsWith('CODEOWNERS.') ? 'setting' : rest.startsWith('OverallCheck(') || rest.startsWith('Check(') ? 'merge check' : rest.startsWith('@@@') ? 'group definition' : null;
-    if (what === null) return false;
-    // The word, or a check to its closing parenthesis (`Check(@@Seniors >= 1)`).
-    const close = what === 'merge check' ? s.indexOf(')', i) : -1;
-    let end = i;
-    if (close >= 0) end = close + 1;
-    else while (end < s.length && !isSpaceCode(s.charCodeAt(end))) end++;
-    this.report(line, i + 1, 'warning', 'bitbucket-app-syntax', `"${s.slice(i, end)}" is a ${what} of the Code Owners for Bitbucket app, which Bitbucket's own code owners do not read; this line is skipped.`, end + 1);
+    const app = bitbucketAppSyntax(s, i);
+    if (app === null) return false;
+    this.report(line, i + 1, 'warning', 'bitbucket-app-syntax', app.message, app.end + 1);
     return true;
   }
 
@@ -189,10 +175,7 @@ class Parser {
     const first = this.flavor === 'bitbucket' ? owners.find((o) => o.text === earlier)?.selection : undefined;
     if (first !== selection) {
       // Bitbucket: one group, two ways of picking its reviewers; the line keeps the first.
-      const how = (sel: string | undefined) => (sel === undefined ? 'no selection' : describeSelection(sel));
-      const kept = earlier === owner ? 'only the first is kept' : 'Bitbucket reads both as one group';
-      const message = `"${token}" names the group "${earlier}" again, with another way of picking its reviewers (here: ${how(selection)}; first: ${how(first)}); ${kept}: name the group once.`;
-      this.report(line, start + 1, 'warning', 'repeated-owner', message, start + 1 + token.length);
+      this.report(line, start + 1, 'warning', 'repeated-owner', selectionRepeatMessage(token, earlier, owner, selection, first), start + 1 + token.length);
     } else {
       this.reportRepeat(earlier, owner, token, host, line, start + 1);
     }
@@ -207,10 +190,7 @@ class Parser {
   }
 
   private reportRepeat(earlier: string, owner: string, token: string, host: string, line: number, column: number): void {
-    const message = earlier === owner
-      ? `"${owner}" is already an owner on this line; the repeat changes nothing.`
-      : `"${owner}" is "${earlier}" again: ${host} reads names and addresses without regard to case.`;
-    this.report(line, column, 'warning', 'repeated-owner', message, column + token.length);
+    this.report(line, column, 'warning', 'repeated-owner', repeatMessage(earlier, owner, host), column + token.length);
   }
 
   // --- GitLab -----------------------------------------------------------------------------
@@ -408,35 +388,6 @@ class Parser {
   }
 }
 
-/** GitLab references as owners, each once, their columns counted from `column0` (0-based). */
-function ownersOf(refs: readonly GitlabReference[], column0: number): Owner[] {
-  const owners: Owner[] = [];
-  for (const r of refs) if (sameOwnerIn(owners, r.text) !== r.text) owners.push({ text: r.text, kind: r.kind, column: column0 + r.start + 1 });
-  return owners;
-}
-
-/** The owner among `owners` that `text` names again: the exact one if any, else one but for case; or null. */
-function sameOwnerIn(owners: readonly Owner[], text: string): string | null {
-  return repeatOf(owners, ownerText, text);
-}
-
-function ownerText(o: Owner): string {
-  return o.text;
-}
-
-function repeatOf<T>(items: readonly T[], textOf: (item: T) => string, text: string): string | null {
-  let found: string | null = null;
-  for (let k = 0; k < items.length; k++) {
-    const earlier = textOf(items[k]);
-    if (earlier === text) return text;
-    if (found === null && sameOwner(earlier, text)) found = earlier;
-  }
-  return found;
-}
-
-function identity(s: string): string {
-  return s;
-}
 
 /** Parses CODEOWNERS text. `auto` detects GitLab by its section headers. Never throws. */
 export function parseCodeowners(text: string, options: ParseOptions): ParsedCodeowners {
