@@ -147,10 +147,50 @@ describe('cli: check in a git repository', () => {
       const r = await run(['check', '--root', dir], os.tmpdir(), { PATH: process.env.PATH ?? '', GIT_CEILING_DIRECTORIES: os.tmpdir() });
       assert.equal(r.code, 1);
       assert.match(r.out, /^CODEOWNERS:1:1: error unsupported-negation /);
-      assert.match(r.err, /^ownership-lens check: cannot list the tracked files \(.+\); shadowed and unmatched rules are not checked\n$/);
+      const [flavor, tracked, ...rest] = r.err.split('\n');
+      assert.equal(flavor, 'ownership-lens check: CODEOWNERS is read as GitHub syntax (no line is a GitLab section header or names a role); --flavor chooses another');
+      assert.match(tracked, /^ownership-lens check: cannot list the tracked files \(.+\); shadowed and unmatched rules are not checked$/);
+      assert.deepEqual(rest, ['']);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  describe('says which syntax a root or docs/ CODEOWNERS was read with, and why', () => {
+    const note = (file: string, why: string, host: string) => `ownership-lens check: ${file} is read as ${host} syntax (${why}); --flavor chooses another\n`;
+
+    it('a section header makes it GitLab, naming the line', async () => {
+      repo = makeRepo({ CODEOWNERS: '# owners\n* @a\n\n[Docs] @d\ndocs/ @e\n', 'docs/x.md': '' });
+      commitAll(repo);
+      const r = await run(['check'], repo.root, repo.env);
+      assert.equal(r.err, note('CODEOWNERS', 'line 4 is a GitLab section header', 'GitLab'));
+    });
+
+    it('a role owner makes it GitLab, naming the line', async () => {
+      repo = makeRepo({ 'docs/CODEOWNERS': '* @a\n/docs/ @@maintainer\n', 'docs/x.md': '' });
+      commitAll(repo);
+      const r = await run(['check'], repo.root, repo.env);
+      assert.equal(r.err, note('docs/CODEOWNERS', 'line 2 names a GitLab role (@@)', 'GitLab'));
+    });
+
+    it('with neither it is GitHub; a line GitLab would not read as a header ([Docs, unclosed) does not count', async () => {
+      repo = makeRepo({ CODEOWNERS: '* @a\n[Docs @b\n', abc: '' });
+      commitAll(repo);
+      const r = await run(['check'], repo.root, repo.env);
+      assert.equal(r.err, note('CODEOWNERS', 'no line is a GitLab section header or names a role', 'GitHub'));
+    });
+
+    it('nothing is said when --flavor, the location or --json decide', async () => {
+      repo = makeRepo({ CODEOWNERS: '[Docs]\n* @a\n/nothing/ @b\n', x: '' });
+      commitAll(repo);
+      assert.equal((await run(['check', '--flavor', 'gitlab'], repo.root, repo.env)).err, '');
+      assert.equal((await run(['check', '--json'], repo.root, repo.env)).err, '');
+      fs.mkdirSync(path.join(repo.root, '.gitlab'), { recursive: true });
+      fs.renameSync(path.join(repo.root, 'CODEOWNERS'), path.join(repo.root, '.gitlab', 'CODEOWNERS'));
+      const located = await run(['check'], repo.root, repo.env);
+      assert.equal(located.err, '');
+      assert.match(located.out, /^\.gitlab\/CODEOWNERS:/m, 'still checks the file');
+    });
   });
 
   it('--help describes the new checks; bad options exit 2', async () => {

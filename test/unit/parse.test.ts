@@ -1,7 +1,7 @@
 // The parser: every diagnostic with its line, column and code; the file shapes real
 // repositories have (CRLF, BOM, tabs, escaped spaces); GitLab sections; limits.
 import * as assert from 'node:assert/strict';
-import { compileMatcher, detectFlavor, parseCodeowners, GITHUB_SIZE_LIMIT, type Diagnostic, type Flavor } from '../../src/core';
+import { compileMatcher, detectFlavor, detectFlavorEvidence, parseCodeowners, GITHUB_SIZE_LIMIT, type Diagnostic, type Flavor } from '../../src/core';
 
 const parse = (text: string, flavor: Flavor = 'github') => parseCodeowners(text, { flavor });
 const codes = (ds: Diagnostic[]) => ds.map((d) => `${d.line}:${d.column} ${d.code}`);
@@ -191,6 +191,12 @@ describe('flavor detection', () => {
     assert.equal(detectFlavor('/config/ @@maintainer\n'), 'gitlab');
     assert.equal(detectFlavor('* @a\n# [not a section]\n'), 'github');
     assert.equal(parseCodeowners('[S]\na @b\n', { flavor: 'auto' }).flavor, 'gitlab');
+  });
+
+  it('names the first line that made it GitLab, counting blank and comment lines (CRLF too)', () => {
+    assert.deepEqual(detectFlavorEvidence('* @a\r\n\r\n# c\r\n  [Docs]\r\n/x @@developer\r\n'), { flavor: 'gitlab', line: 4, sign: 'section' });
+    assert.deepEqual(detectFlavorEvidence('* @a\n/x @a @@developer\n[Docs]\n'), { flavor: 'gitlab', line: 2, sign: 'role' });
+    assert.deepEqual(detectFlavorEvidence('* @a\n[Docs @b\n# [S]\n'), { flavor: 'github', line: null, sign: null });
   });
 });
 

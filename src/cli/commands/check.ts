@@ -41,6 +41,8 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
   }
   requireRootArg(values, io);
   const repo = openRepository(values, io);
+  const note = values.json ? null : flavorNote(repo);
+  if (note) io.stderr(note);
   const diagnostics = repo.diagnostics.concat(await analysisDiagnostics(repo, io));
   let out = '';
   for (const d of inReadingOrder(repo, diagnostics)) {
@@ -51,6 +53,23 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
   if (repo.file === null && !values.json) out += 'ownership-lens: no CODEOWNERS found\n';
   io.stdout(out);
   return diagnostics.some((d) => d.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+}
+
+const HOSTS = { github: 'GitHub', gitlab: 'GitLab', bitbucket: 'Bitbucket' } as const;
+
+/**
+ * Which host's syntax the file was read with, when its text decided it (a root or docs/ file
+ * under auto): a GitHub file with one `[Name]` line is read as GitLab's, and the reader of a
+ * CI log should not have to guess why its diagnostics changed.
+ */
+export function flavorNote(repo: RepositoryOwnership): string | null {
+  const choice = repo.flavorChoice;
+  if (repo.file === null || repo.flavor === null || choice?.by !== 'content') return null;
+  const why =
+    choice.sign === 'section' ? `line ${choice.line} is a GitLab section header`
+    : choice.sign === 'role' ? `line ${choice.line} names a GitLab role (@@)`
+    : 'no line is a GitLab section header or names a role';
+  return `ownership-lens check: ${sanitize(repo.file)} is read as ${HOSTS[repo.flavor]} syntax (${why}); --flavor chooses another\n`;
 }
 
 /** Unknown owners, then shadowed and unmatched rules when git can list the tracked files. */

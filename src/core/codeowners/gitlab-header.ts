@@ -84,19 +84,34 @@ export function looseHeaderForm(h: HeaderSyntax): string | null {
   return null;
 }
 
+/** Why auto read a text as GitLab's: the first line with a section header or a role owner. */
+export interface FlavorEvidence {
+  flavor: Flavor;
+  /** 1-based line of the first GitLab sign; null when there is none (GitHub). */
+  line: number | null;
+  sign: 'section' | 'role' | null;
+}
+
 /** Whether the text reads as GitLab's (section headers or roles). */
 export function detectFlavor(text: string): Flavor {
+  return detectFlavorEvidence(text).flavor;
+}
+
+/** detectFlavor, with the line that decided it, so that a tool can say why. */
+export function detectFlavorEvidence(text: string): FlavorEvidence {
   // Line by line without splitting the whole text first: a GitHub file is read to its end.
+  let line = 0;
   for (let start = 0; start < text.length; ) {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
     const s = text.slice(start, end).trim();
     start = end + 1;
+    line++;
     if (s === '' || s[0] === '#') continue;
     if (s[0] === '[' || (s[0] === '^' && s[1] === '[')) {
-      if (readHeader(s)) return 'gitlab';
+      if (readHeader(s)) return { flavor: 'gitlab', line, sign: 'section' };
     }
-    if (s.includes(' @@') || s.includes('\t@@')) return 'gitlab';
+    if (s.includes(' @@') || s.includes('\t@@')) return { flavor: 'gitlab', line, sign: 'role' };
   }
-  return 'github';
+  return { flavor: 'github', line: null, sign: null };
 }

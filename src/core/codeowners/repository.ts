@@ -8,7 +8,7 @@ import { flavorOfLocation, locateCodeowners } from './locate';
 import { timeSlices, type Slicer } from '../slices';
 import type { LineMatcher } from './line-matcher';
 import { compileMatcher, compileMatcherSliced, type OwnershipMatcher } from './matcher';
-import { detectFlavor } from './gitlab-header';
+import { detectFlavorEvidence, type FlavorEvidence } from './gitlab-header';
 import { GITHUB_SIZE_LIMIT, GITLAB_READ_LIMIT, parseCodeowners, parseCodeownersSliced } from './parse';
 import type { Diagnostic, Flavor, FlavorSetting, OwnershipResult, ParsedCodeowners, Rule, RuleRef } from './types';
 
@@ -30,12 +30,20 @@ export interface FileDiagnostic extends Diagnostic {
   file: string;
 }
 
+/**
+ * How the flavor in use was chosen: named (a setting, --flavor, the caller), implied by the
+ * file's place (.github/, .gitlab/, .bitbucket/), or read from the text of a root or docs/ file.
+ */
+export type FlavorChoice = { by: 'named' } | { by: 'location' } | ({ by: 'content' } & FlavorEvidence);
+
 export interface RepositoryOwnership {
   /** Absolute path of the repository root. */
   readonly root: string;
   /** The CODEOWNERS in use (relative to the root when inside it), or null: no map. */
   readonly file: string | null;
   readonly flavor: Flavor | null;
+  /** Why the flavor is what it is; null without a map. */
+  readonly flavorChoice: FlavorChoice | null;
   readonly parsed: ParsedCodeowners | null;
   readonly diagnostics: FileDiagnostic[];
   match(path: string): OwnershipResult;
@@ -54,6 +62,7 @@ class Repository implements RepositoryOwnership {
     readonly file: string | null,
     readonly parsed: ParsedCodeowners | null,
     readonly diagnostics: FileDiagnostic[],
+    readonly flavorChoice: FlavorChoice | null = null,
     private readonly matcher: OwnershipMatcher | null = parsed ? compileMatcher(parsed) : null,
   ) {}
 
@@ -85,13 +94,13 @@ function displayPath(root: string, abs: string): string {
 /** Builds a repository map from text the caller already has (e.g. an unsaved editor buffer). */
 export function ownershipFromText(root: string, file: string, text: string, flavor: Flavor, extra: FileDiagnostic[] = []): RepositoryOwnership {
   const parsed = parseCodeowners(text, { flavor });
-  return new Repository(root, file, parsed, withFile(extra, parsed, file));
+  return new Repository(root, file, parsed, withFile(extra, parsed, file), NAMED);
 }
 
 /** ownershipFromText in slices (see core/slices): for an editor, which must not hold its thread. */
 export async function ownershipFromTextAsync(root: string, file: string, text: string, flavor: Flavor, extra: FileDiagnostic[] = [], slicer: Slicer = timeSlices()): Promise<RepositoryOwnership> {
   const parsed = await parseCodeownersSliced(text, { flavor }, slicer);
-  return new Repository(root, file, parsed, withFile(extra, parsed, file), await compileMatcherSliced(parsed, slicer));
+  return new Repository(root, file, parsed, withFile(extra, parsed, file), NAMED, await compileMatcherSliced(parsed, slicer));
 }
 
 function withFile(extra: FileDiagnostic[], parsed: ParsedCodeowners, file: string): FileDiagnostic[] {
@@ -103,7 +112,7 @@ export function loadRepositoryOwnership(root: string, options: RepositoryOptions
   const read = readRepository(root, options);
   if (read instanceof Repository) return read;
   const parsed = parseCodeowners(read.text, { flavor: read.flavor, byteLength: read.byteLength });
-  return new Repository(read.root, read.file, parsed, withFile(read.diagnostics, parsed, read.file));
+  return new Repository(read.root, read.file, parsed, withFile(read.diagnostics, parsed, read.file), read.flavorChoice);
 }
 
 /** loadRepositoryOwnership in slices (see core/slices): for an editor, which must not hold its thread. */
@@ -111,7 +120,7 @@ export async function loadRepositoryOwnershipAsync(root: string, options: Reposi
   const read = readRepository(root, options);
   if (read instanceof Repository) return read;
   const parsed = await parseCodeownersSliced(read.text, { flavor: read.flavor, byteLength: read.byteLength }, slicer);
-  return new Repository(read.root, read.file, parsed, withFile(read.diagnostics, parsed, read.file), await compileMatcherSliced(parsed, slicer));
+  return new Repository(read.root, read.file, parsed, withFile(read.diagnostics, parsed, read.file), read.flavorChoice, await compileMatcherSliced(parsed, slicer));
 }
 
 /** A CODEOWNERS read and ready to parse, or the final answer when there is none to parse. */
@@ -120,9 +129,13 @@ interface ReadCodeowners {
   file: string;
   text: string;
   flavor: Flavor;
+  flavorChoice: FlavorChoice;
   byteLength: number;
   diagnostics: FileDiagnostic[];
 }
+
+const NAMED: FlavorChoice = Object.freeze({ by: 'named' });
+const LOCATION: FlavorChoice = Object.freeze({ by: 'location' });
 
 function readRepository(root: string, options: RepositoryOptions): ReadCodeowners | Repository {
   const fs = options.fs ?? nodeFileSystem;
@@ -166,7 +179,7 @@ function readRepository(root: string, options: RepositoryOptions): ReadCodeowner
     size = fs.size(abs);
     // The parser refuses a GitHub or Bitbucket file over 3 MB from its size alone: when the
     // flavor is known, such a file is not read at all.
-    if (implied !== null && implied !== 'gitlab' && size > GITHUB_SIZE_LIMIT) return { root: absRoot, file, text: '', flavor: implied, byteLength: size, diagnostics };
+    if (implied !== null && implied !== 'gitlab' && size > GITHUB_SIZE_LIMIT) return { root: absRoot, file, text: '', ...chooseFlavor(setting, implied, ''), byteLength: size, diagnostics };
     buffer = size > MAX_READ_BYTES ? wholeLines(readHead(fs, abs, MAX_READ_BYTES)) : fs.readFile(abs);
   } catch (e) {
     problem(file, 'unreadable', `CODEOWNERS cannot be read: ${(e as Error).message}`);
@@ -174,9 +187,15 @@ function readRepository(root: string, options: RepositoryOptions): ReadCodeowner
   }
   const { text, invalid } = decodeUtf8(buffer);
   if (invalid) diagnostics.push({ ...invalid, file });
-  const flavor = implied ?? (setting === 'auto' ? detectFlavor(text) : setting);
   // The parser is told the file's real size, so that it applies the host's size rule.
-  return { root: absRoot, file, text, flavor, byteLength: Math.max(size, buffer.length), diagnostics };
+  return { root: absRoot, file, text, ...chooseFlavor(setting, implied, text), byteLength: Math.max(size, buffer.length), diagnostics };
+}
+
+/** The flavor to read a file with, and why; `implied` is null only under auto, at a place GitHub and GitLab share. */
+function chooseFlavor(setting: FlavorSetting, implied: Flavor | null, text: string): { flavor: Flavor; flavorChoice: FlavorChoice } {
+  if (implied !== null) return { flavor: implied, flavorChoice: setting === 'auto' ? LOCATION : NAMED };
+  const evidence = detectFlavorEvidence(text);
+  return { flavor: evidence.flavor, flavorChoice: { by: 'content', ...evidence } };
 }
 
 /** `head` up to its last newline, so that the cut splits no character (nor line). */
