@@ -193,6 +193,24 @@ describe('cli: check in a git repository', () => {
     });
   });
 
+  it('--codeowners naming a file the hosts do not read says so: one in a subfolder, one behind the file found first', async () => {
+    setup(CODEOWNERS, { 'src/CODEOWNERS': '*.c @acme/src\n', 'docs/CODEOWNERS': '*.md @acme/docs\n' });
+    const sub = await run(['check', '--codeowners', 'src/CODEOWNERS'], repo.root, repo.env);
+    assert.equal(sub.code, 0, 'a warning');
+    assert.match(sub.out, /^src\/CODEOWNERS:1:1: warning unread-location No host reads a CODEOWNERS here, so its rules take no effect on reviews\. .* so move these rules into \.github\/CODEOWNERS \(its patterns are read from the repository root there, not from src\/\)\. Ownership Lens reads it only because it was named \(the codeownersPath setting, --codeowners\)\.$/m);
+    const behind = await run(['check', '--codeowners', 'docs/CODEOWNERS', '--json'], repo.root, repo.env);
+    const first = jsonLines(behind.out)[0];
+    assert.deepEqual([first.file, first.line, first.column, first.code], ['docs/CODEOWNERS', 1, 1, 'not-in-effect']);
+    // No root CODEOWNERS: GitLab, which never looks in .github/, would read docs/CODEOWNERS.
+    assert.equal(first.message, 'GitHub reads .github/CODEOWNERS, which it finds before this file, so the rules here take no effect. On GitLab this file is the one read: choose the gitlab flavor if the repository is hosted there.');
+    const asGithub = await run(['check', '--codeowners', 'docs/CODEOWNERS', '--flavor', 'github', '--json'], repo.root, repo.env);
+    assert.equal(jsonLines(asGithub.out)[0].message, 'GitHub reads .github/CODEOWNERS, which it finds before this file, so the rules here take no effect.');
+    const inUse = await run(['check', '--codeowners', '.github/CODEOWNERS'], repo.root, repo.env);
+    assert.doesNotMatch(inUse.out, /unread-location|not-in-effect/);
+    // Without --codeowners the file checked is the one found: nothing to say.
+    assert.doesNotMatch((await run(['check'], repo.root, repo.env)).out, /unread-location|not-in-effect/);
+  });
+
   it('--help describes the new checks; bad options exit 2', async () => {
     setup();
     const help = await run(['check', '--help'], repo.root, repo.env);

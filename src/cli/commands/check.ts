@@ -4,13 +4,14 @@
 import fs = require('node:fs');
 import path = require('node:path');
 import { parseArgs } from 'node:util';
-import type { FileDiagnostic, RepositoryOwnership } from '../../core';
+import { nodeFileSystem, placementDiagnostic, searchedCodeowners, type FileDiagnostic, type RepositoryOwnership } from '../../core';
+import { isInside } from '../../core/fs';
 import { FileTree, OwnershipAnalyzer, unknownOwnerDiagnostics } from '../../core/analysis';
 import { loadOwnershipConfig } from '../../core/practices/loadOwnershipConfig';
 import type { OwnershipConfig } from '../../core/practices/types';
 import { listTrackedFiles } from '../../git/gitClient';
 import { EXIT_FINDINGS, EXIT_OK, type CliIO } from '../io';
-import { openRepository, requireRootArg, REPOSITORY_OPTIONS, REPOSITORY_USAGE } from '../repository-args';
+import { openRepository, parseFlavor, requireRootArg, REPOSITORY_OPTIONS, REPOSITORY_USAGE } from '../repository-args';
 import { reportDiagnostics, sanitize } from '../terminal';
 import { gitEnvironment } from '../git-environment';
 
@@ -20,7 +21,8 @@ Checks the repository's CODEOWNERS and prints one line per problem:
   file:line:column: severity code message
 Besides syntax, it reports owners unknown to .github/ownership.yml (when that file lists
 teams) and, in a git repository, rules that never apply because later rules take all their
-files (shadowed-rule) and patterns that match no tracked file (no-match).
+files (shadowed-rule) and patterns that match no tracked file (no-match). A --codeowners
+file no host reads (in a subfolder, or behind the file found first) is said on its line 1.
 Exits 1 when there are errors, 0 otherwise.
 
 Options:
@@ -43,7 +45,7 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
   const repo = openRepository(values, io);
   const note = values.json ? null : flavorNote(repo);
   if (note) io.stderr(note);
-  const diagnostics = repo.diagnostics.concat(await analysisDiagnostics(repo, io));
+  const diagnostics = repo.diagnostics.concat(placement(repo, values), await analysisDiagnostics(repo, io));
   let out = '';
   for (const d of inReadingOrder(repo, diagnostics)) {
     out += values.json
@@ -70,6 +72,20 @@ export function flavorNote(repo: RepositoryOwnership): string | null {
     : choice.sign === 'role' ? `line ${choice.line} names a GitLab role (@@)`
     : 'no line is a GitLab section header or names a role';
   return `ownership-lens check: ${sanitize(repo.file)} is read as ${HOSTS[repo.flavor]} syntax (${why}); --flavor chooses another\n`;
+}
+
+/** With --codeowners: whether the hosts read that file (one in a subfolder, or behind another, they do not). */
+function placement(repo: RepositoryOwnership, values: { codeowners?: string; flavor?: string }): FileDiagnostic[] {
+  if (values.codeowners === undefined || repo.file === null || !isInside(repo.root, path.resolve(repo.root, repo.file))) return [];
+  const setting = parseFlavor(values.flavor);
+  const d = placementDiagnostic({
+    relative: repo.file,
+    searched: searchedCodeowners(repo.root, { flavor: setting }),
+    named: repo.file,
+    setting,
+    kindOf: (relative) => nodeFileSystem.kind(path.join(repo.root, relative)),
+  });
+  return d ? [{ ...d, file: repo.file }] : [];
 }
 
 /** Unknown owners, then shadowed and unmatched rules when git can list the tracked files. */

@@ -8,5 +8,6 @@ export { compileMatcher, compileMatcherSliced, type OwnershipMatcher, type LineV
 export { normalizeRepoPath } from './repo-path';
 export { FALLBACK, NO_RULE, type LineMatcher } from './line-matcher';
 export { locateCodeowners, LOCATIONS } from './locate';
-export { loadRepositoryOwnership, loadRepositoryOwnershipAsync, ownershipFromText, ownershipFromTextAsync, type RepositoryOwnership, type RepositoryOptions, type FileDiagnostic, type FlavorChoice } from './repository';
+export { loadRepositoryOwnership, loadRepositoryOwnershipAsync, searchedCodeowners, ownershipFromText, ownershipFromTextAsync, type RepositoryOwnership, type RepositoryOptions, type FileDiagnostic, type FlavorChoice } from './repository';
 export { workSteps, resetWork } from './work';
+export { placementDiagnostic, type Placement } from './placement';

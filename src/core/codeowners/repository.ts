@@ -123,6 +123,15 @@ export async function loadRepositoryOwnershipAsync(root: string, options: Reposi
   return new Repository(read.root, read.file, parsed, withFile(read.diagnostics, parsed, read.file), read.flavorChoice, await compileMatcherSliced(parsed, slicer));
 }
 
+/**
+ * The CODEOWNERS the search finds at `root` (what the hosts read, whatever a setting names),
+ * with the flavor it is read with; null when there is none to read.
+ */
+export function searchedCodeowners(root: string, options: Omit<RepositoryOptions, 'codeownersPath'> = {}): { file: string; flavor: Flavor } | null {
+  const read = readRepository(root, { flavor: options.flavor, fs: options.fs });
+  return read instanceof Repository ? null : { file: read.file, flavor: read.flavor };
+}
+
 /** A CODEOWNERS read and ready to parse, or the final answer when there is none to parse. */
 interface ReadCodeowners {
   root: string;

@@ -11,12 +11,16 @@ import nodePath = require('node:path');
 import vscode = require('vscode');
 import type { ReportParts, Taker } from '../../core/analysis';
 import { unknownOwnerDiagnostics } from '../../core/analysis/owners-check';
+import { locateCodeowners } from '../../core/codeowners/locate';
 import { parseCodeownersSliced } from '../../core/codeowners/parse';
+import { placementDiagnostic, type Placement } from '../../core/codeowners/placement';
+import { nodeFileSystem } from '../../core/fs';
 import type { Diagnostic, Flavor, FlavorSetting, ParsedCodeowners, Rule } from '../../core/codeowners/types';
 import type { OwnershipConfig } from '../../core/practices/types';
 import { timeSlices } from '../../core/slices';
 import { SETTINGS_SECTION, Settings } from '../constants';
 import type { OwnershipModel } from '../model/ownershipModel';
+import type { RepositoryState } from '../model/repositoryCatalog';
 import { Disposable } from '../util/dispose';
 import { AnalysisWorkerClient } from './analysisClient';
 import type { AnalysisSummary, RuleDetails } from './analysisProtocol';
@@ -46,6 +50,8 @@ export interface CodeownersState {
   /** The flavor the text was read with, and the setting it came from. */
   flavor: Flavor;
   flavorSetting: FlavorSetting;
+  /** The repository's CODEOWNERS in use when this was made: whether this file is the one read depends on it. */
+  inUse: string | null;
   /** True when no analysis is coming for this version: it is there, or cannot be had (no git, untrusted). */
   settled: boolean;
 }
@@ -218,7 +224,8 @@ export class CodeownersAnalysis extends Disposable {
   /**
    * The model changed. An open CODEOWNERS is read again only when what its findings depend on
    * besides its own text did: its repository, that repository's ownership.yml (unknown owners;
-   * the catalog keeps the same config object across CODEOWNERS edits) or the flavor setting.
+   * the catalog keeps the same config object across CODEOWNERS edits), the flavor setting, or
+   * which CODEOWNERS the repository is read from (whether this one takes effect).
    * Typing in it changes the model too (its unsaved buffer is the map), and the text change
    * has already scheduled it, debounced: rescheduling it here at once cancelled the debounce,
    * and every keystroke was analysed.
@@ -229,7 +236,7 @@ export class CodeownersAnalysis extends Disposable {
         if (!isCodeownersDocument(doc)) continue;
         const state = this.states.get(doc.uri.toString());
         const repo = state && (await this.model.repositoryFor(doc.uri).catch(() => undefined));
-        const same = state !== undefined && repo !== undefined && repo.root === state.root && repo.config === state.config && flavorSettingOf(doc) === state.flavorSetting;
+        const same = state !== undefined && repo !== undefined && repo.root === state.root && repo.config === state.config && flavorSettingOf(doc) === state.flavorSetting && repo.ownership.file === state.inUse;
         if (same) continue;
         this.rescheduledForModel++;
         this.schedule(doc, 0);
@@ -258,9 +265,10 @@ export class CodeownersAnalysis extends Disposable {
     // In slices: a 5,000-rule file takes tens of milliseconds to parse.
     const parsed = await parseCodeownersSliced(text, { flavor, byteLength }, timeSlices());
     if (stale()) return;
-    const own = [...parsed.diagnostics, ...unknownOwnerDiagnostics(parsed, text, repo.config)];
+    const placement = placementDiagnostic(placementOf(repo, rel, setting, flavor));
+    const own = [...(placement ? [placement] : []), ...parsed.diagnostics, ...unknownOwnerDiagnostics(parsed, text, repo.config)];
     const trusted = vscode.workspace.isTrusted;
-    const base: CodeownersState = { uri: doc.uri, version, root: repo.root, text, parsed, flavor, flavorSetting: setting, config: repo.config, diagnostics: own, settled: !trusted };
+    const base: CodeownersState = { uri: doc.uri, version, root: repo.root, text, parsed, flavor, flavorSetting: setting, inUse: repo.ownership.file, config: repo.config, diagnostics: own, settled: !trusted };
     const analyse = async () => {
       const summary = await this.worker.request<AnalysisSummary>({ kind: 'analyze', root: repo.root, doc: key, version, text, flavor, byteLength }).catch(() => undefined);
       return summary ? withAnalysis(base, summary) : { ...base, settled: true };
@@ -341,6 +349,18 @@ export class CodeownersAnalysis extends Disposable {
 function withAnalysis(base: CodeownersState, analysis: AnalysisSummary): CodeownersState {
   const diagnostics = [...base.diagnostics, ...analysis.diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
   return { ...base, analysis, diagnostics, settled: true };
+}
+
+/** Where the CODEOWNERS at `rel` stands: what the search finds, and what the settings name instead. */
+function placementOf(repo: RepositoryState, rel: string, setting: FlavorSetting, flavor: Flavor): Placement {
+  const kindOf = (relative: string) => nodeFileSystem.kind(nodePath.join(repo.root, relative));
+  const configured = vscode.workspace.getConfiguration(SETTINGS_SECTION, vscode.Uri.file(repo.root)).get<string>(Settings.codeownersPath)?.trim();
+  const { file, flavor: inUse } = repo.ownership;
+  if (!configured) return { relative: rel, searched: file !== null ? { file, flavor: inUse } : null, named: null, setting, kindOf };
+  // The settings name a file: what the hosts read is found apart (this file's flavor when it is that one).
+  const located = locateCodeowners(kindOf, setting).located;
+  const searched = located ? { file: located.file, flavor: located.file === rel ? flavor : located.flavor } : null;
+  return { relative: rel, searched, named: file, setting, kindOf };
 }
 
 function flavorSettingOf(doc: vscode.TextDocument): FlavorSetting {

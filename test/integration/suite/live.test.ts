@@ -212,6 +212,61 @@ describe('Live updates', () => {
     await ownersBecome(notes, []);
     await waitFor('the no-map state again', async () => (await api.model.lookup(notes))?.situation === 'no-map');
   });
+
+  it('warns in a CODEOWNERS that takes no effect (in a subfolder, or behind one found first), and follows which one does', async () => {
+    const api = await lens();
+    const noMap = folders.noMap();
+    const root = noMap.uri.fsPath;
+    const notes = uriIn(noMap, 'notes.md');
+    const write = (rel: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      fs.writeFileSync(path.join(root, rel), text);
+    };
+    /** The placement warning of `rel` (code, 0-based line, message), once its analysis is in. */
+    const placementOf = async (rel: string) => {
+      const doc = await vscode.workspace.openTextDocument(uriIn(noMap, rel));
+      await vscode.window.showTextDocument(doc, { preview: false });
+      await api.codeowners.analysis.whenAnalysed(doc);
+      return vscode.languages
+        .getDiagnostics(doc.uri)
+        .filter((d) => d.code === 'unread-location' || d.code === 'not-in-effect')
+        .map((d) => [String(d.code), d.range.start.line, d.message]);
+    };
+    write('sub/CODEOWNERS', '*.md @acme/sub\n');
+    write('.github/CODEOWNERS', '* @acme/github\n');
+    write('CODEOWNERS', '* @acme/root\n');
+    try {
+      await ownersBecome(notes, ['@acme/github']);
+      let seen: unknown[] = [];
+      await waitFor('the subfolder file to be flagged', async () => {
+        seen = await placementOf('sub/CODEOWNERS');
+        return seen.length === 1;
+      }, { describe: () => seen });
+      const [[code, line, message]] = seen as Array<[string, number, string]>;
+      assert.deepEqual([code, line], ['unread-location', 0]);
+      assert.match(message, /^No host reads a CODEOWNERS here, so its rules take no effect on reviews\./);
+      assert.ok(message.includes('files in other folders are not combined with it, so move these rules into .github/CODEOWNERS (its patterns are read from the repository root there, not from sub/)'), message);
+
+      await waitFor('the root file to be flagged behind .github/CODEOWNERS', async () => {
+        seen = await placementOf('CODEOWNERS');
+        return seen.length === 1;
+      }, { describe: () => seen });
+      assert.deepEqual(seen, [['not-in-effect', 0, 'GitHub reads .github/CODEOWNERS, which it finds before this file, so the rules here take no effect. On GitLab this file is the one read: choose the gitlab flavor if the repository is hosted there.']]);
+      assert.deepEqual(await placementOf('.github/CODEOWNERS'), [], 'the file in use has no such warning');
+
+      // .github/CODEOWNERS goes: the root file is the one read, and its warning goes too.
+      fs.rmSync(path.join(root, '.github'), { recursive: true, force: true });
+      await ownersBecome(notes, ['@acme/root']);
+      await waitFor('the root file to lose its warning', async () => {
+        seen = await placementOf('CODEOWNERS');
+        return seen.length === 0;
+      }, { describe: () => seen });
+    } finally {
+      for (const rel of ['sub', '.github', 'CODEOWNERS']) fs.rmSync(path.join(root, rel), { recursive: true, force: true });
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+    await waitFor('the no-map state again', async () => (await api.model.lookup(notes))?.situation === 'no-map');
+  });
 });
 
 describe('Live updates: a custom rubric and the commands', () => {
