@@ -1,6 +1,7 @@
-// Editing CODEOWNERS: diagnostics as you type, quick fixes, rule hovers and counts, owners'
-// definitions, references and renames, owners and paths offered as you type, patterns as
-// links, the outline and folding, and the ownership map. One analysis feeds them all.
+// Editing CODEOWNERS: diagnostics as you type, quick fixes (moving a subfolder file's rules
+// into the file that is read among them), rule hovers and counts, owners' definitions,
+// references and renames, owners and paths offered as you type, patterns as links, the
+// outline and folding, and the ownership map. One analysis feeds them all.
 import type * as vscode from 'vscode';
 import type { OwnershipModel } from '../model/ownershipModel';
 import { registerCodeownersDiagnostics } from './diagnostics';
@@ -12,6 +13,7 @@ import { registerOwnerRename } from './ownerRename';
 import { registerPatternCompletion } from './patternCompletion';
 import { registerPatternLinks } from './patternLinks';
 import { registerOwnershipMap } from './ownershipMapPanel';
+import { registerMoveRulesFix } from './moveRules';
 import { registerCodeownersQuickFixes } from './quickFixes';
 import { registerRuleInsights } from './ruleInsights';
 
@@ -20,6 +22,7 @@ export function registerCodeownersEditing(context: vscode.ExtensionContext, mode
   context.subscriptions.push(analysis);
   const diagnostics = registerCodeownersDiagnostics(context, analysis);
   const quickFixes = registerCodeownersQuickFixes(context, analysis);
+  const moveRules = registerMoveRulesFix(context, analysis, model);
   const insights = registerRuleInsights(context, analysis);
   const outline = registerCodeownersOutline(context, analysis);
   const completion = registerOwnerCompletion(context, analysis);
@@ -28,5 +31,5 @@ export function registerCodeownersEditing(context: vscode.ExtensionContext, mode
   const rename = registerOwnerRename(context, analysis);
   const links = registerPatternLinks(context, analysis);
   const map = registerOwnershipMap(context, model, analysis);
-  return { analysis, diagnostics, quickFixes, ...insights, outline, completion, paths, references, rename, links, map };
+  return { analysis, diagnostics, quickFixes, moveRules, ...insights, outline, completion, paths, references, rename, links, map };
 }

@@ -213,7 +213,7 @@ describe('Live updates', () => {
     await waitFor('the no-map state again', async () => (await api.model.lookup(notes))?.situation === 'no-map');
   });
 
-  it('warns in a CODEOWNERS that takes no effect (in a subfolder, or behind one found first), and follows which one does', async () => {
+  it('warns in a CODEOWNERS that takes no effect (in a subfolder, or behind one found first), copies its rules to where they do, and follows which file is read', async () => {
     const api = await lens();
     const noMap = folders.noMap();
     const root = noMap.uri.fsPath;
@@ -233,6 +233,7 @@ describe('Live updates', () => {
         .map((d) => [String(d.code), d.range.start.line, d.message]);
     };
     write('sub/CODEOWNERS', '*.md @acme/sub\n');
+    write('sub/notes.md', '');
     write('.github/CODEOWNERS', '* @acme/github\n');
     write('CODEOWNERS', '* @acme/root\n');
     try {
@@ -246,6 +247,22 @@ describe('Live updates', () => {
       assert.deepEqual([code, line], ['unread-location', 0]);
       assert.match(message, /^No host reads a CODEOWNERS here, so its rules take no effect on reviews\./);
       assert.ok(message.includes('files in other folders are not combined with it, so move these rules into .github/CODEOWNERS (its patterns are read from the repository root there, not from sub/)'), message);
+
+      // Its quick fix copies the rules into .github/CODEOWNERS, rooted under sub/, shows them there, and they take effect.
+      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uriIn(noMap, 'sub/CODEOWNERS'), new vscode.Range(0, 0, 0, 1))) ?? [];
+      const copy = actions.find((a) => a.title.startsWith('Copy'));
+      assert.equal(copy?.title, 'Copy the rule into .github/CODEOWNERS, with patterns under /sub/', JSON.stringify(actions.map((a) => a.title)));
+      assert.ok(copy.edit && (await vscode.workspace.applyEdit(copy.edit)));
+      if (copy.command) await vscode.commands.executeCommand(copy.command.command, ...(copy.command.arguments ?? []));
+      const shown = await waitFor('the copied rules shown', () => {
+        const e = vscode.window.activeTextEditor;
+        return e?.document.uri.fsPath === path.join(root, '.github', 'CODEOWNERS') && e;
+      });
+      assert.equal(shown.document.getText(), '* @acme/github\n\n# From sub/CODEOWNERS, which no host reads: its rules, with patterns written from the repository root.\n/sub/**/*.md @acme/sub\n');
+      assert.deepEqual([shown.selection.start.line, shown.selection.end.line], [2, 4]);
+      await ownersBecome(uriIn(noMap, 'sub/notes.md'), ['@acme/sub']);
+      assert.equal((await api.model.lookup(notes))?.owners.join(' '), '@acme/github', 'the rooted rule stays under sub/');
+      await shown.document.save();
 
       await waitFor('the root file to be flagged behind .github/CODEOWNERS', async () => {
         seen = await placementOf('CODEOWNERS');
@@ -266,6 +283,41 @@ describe('Live updates', () => {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
     await waitFor('the no-map state again', async () => (await api.model.lookup(notes))?.situation === 'no-map');
+  });
+
+  it('GitLab: copies a subfolder file\'s rules before the first section, where they are no section\'s, and leaves the file unsaved', async () => {
+    const gitlab = folders.gitlab();
+    const nested = path.join(gitlab.uri.fsPath, 'apps', 'api', 'CODEOWNERS');
+    fs.writeFileSync(nested, 'db/ @acme/db\n!/db/seeds/\n');
+    const main = uriIn(gitlab, 'CODEOWNERS');
+    try {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(nested));
+      await vscode.window.showTextDocument(doc, { preview: false });
+      let titles: string[] = [];
+      const copy = await waitFor('the copy fix', async () => {
+        const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(0, 0, 0, 1))) ?? [];
+        titles = actions.map((a) => a.title);
+        return actions.find((a) => a.title.startsWith('Copy'));
+      }, { describe: () => titles });
+      assert.equal(copy.title, 'Copy the 2 rules into CODEOWNERS, with patterns under /apps/api/');
+      assert.ok(copy.edit && (await vscode.workspace.applyEdit(copy.edit)));
+      const target = await vscode.workspace.openTextDocument(main);
+      const lines = target.getText().split('\n');
+      assert.deepEqual(lines.slice(0, 5), [
+        '# GitLab sections: every section whose rules match adds its owners.',
+        '# From apps/api/CODEOWNERS, which no host reads: its rules, with patterns written from the repository root.',
+        '/apps/api/**/db/ @acme/db',
+        '!/apps/api/db/seeds/',
+        '',
+      ]);
+      assert.equal(lines[5], '[Backend] @acme/backend');
+      assert.ok(target.isDirty, 'the edit is left for the user to save or undo');
+      await vscode.window.showTextDocument(target);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    } finally {
+      fs.rmSync(nested, { force: true });
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 });
 
