@@ -7,7 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { nodeFileSystem, readHead, type FileSystem } from '../../src/core/fs';
 import { OverlayFileSystem } from '../../src/extension/model/overlayFileSystem';
-import { RepositoryCatalog, type CatalogHost, type RepositorySettings } from '../../src/extension/model/repositoryCatalog';
+import { stampOf } from '../../src/extension/model/fileStamps';
+import { RECHECK_INTERVAL_MS, RepositoryCatalog, type CatalogHost, type RepositorySettings } from '../../src/extension/model/repositoryCatalog';
 import { RubricCatalog } from '../../src/extension/model/rubricCatalog';
 import { commandLink, escapeMarkdown, externalLink, safeExternalUrl } from '../../src/extension/util/markdown';
 
@@ -141,6 +142,47 @@ describe('editor model: repositories', () => {
     assert.deepEqual((await catalog.lookup(file))?.owners, ['@acme/app-next']);
     assert.equal(await catalog.repository(path.join(tmp, 'mono/vendor/lib')), nested, 'the nested repository is untouched');
     assert.deepEqual(gitCalls, [path.join(tmp, 'mono'), path.join(tmp, 'mono/vendor/lib')], 'git is asked once per repository');
+  });
+
+  it('notices a change on disk that no watcher reported, comparing at most every RECHECK_INTERVAL_MS (or at once when forced)', async () => {
+    let now = 1_000_000;
+    const stamped: string[][] = [];
+    const watched = new RepositoryCatalog({
+      fs: fsys,
+      settings: () => ({ flavor: 'auto', me: [], codeownersPath: 'OWNERS.txt' }),
+      gitUser: async () => undefined,
+      now: () => now,
+      stamp: (paths) => (stamped.push([...paths]), stampOf(paths)),
+    });
+    const mono = path.join(tmp, 'mono');
+    const file = path.join(mono, 'packages/app/src/index.ts');
+    write(tmp, 'mono/OWNERS.txt', '/packages/app/  @acme/named\n');
+    assert.deepEqual((await watched.lookup(file))?.owners, ['@acme/named']);
+    const paths = stamped[0].map((p) => path.relative(mono, p).split(path.sep).join('/'));
+    for (const rel of ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS', '.bitbucket/CODEOWNERS', '.github/ownership.yml', 'ownership.yaml', 'OWNERS.txt']) {
+      assert.ok(paths.includes(rel), `${rel} is stamped: ${paths.join(' ')}`);
+    }
+    assert.equal(watched.recheck(mono), false, 'nothing changed');
+
+    write(tmp, 'mono/OWNERS.txt', '/packages/app/  @acme/renamed-team\n');
+    const calls = stamped.length;
+    now += RECHECK_INTERVAL_MS - 1;
+    assert.equal(watched.recheck(mono), false, 'too soon: not compared');
+    assert.equal(stamped.length, calls, 'no stat calls made');
+    assert.ok(watched.lookupNow(file), 'still loaded');
+    now += 1;
+    assert.equal(watched.recheck(mono), true, 'compared: changed');
+    assert.equal(watched.lookupNow(file), undefined, 'forgotten');
+    assert.deepEqual((await watched.lookup(file))?.owners, ['@acme/renamed-team']);
+
+    // A file appearing where the hosts look first is a change too, and so is one going.
+    write(tmp, 'mono/.github/ownership.yml', 'teams: {}\n');
+    assert.deepEqual(watched.recheckAll(), [mono], 'forced: compared at once');
+    await watched.lookup(file);
+    fs.rmSync(path.join(mono, '.github'), { recursive: true });
+    now += RECHECK_INTERVAL_MS;
+    assert.equal(watched.recheck(path.join(mono, 'vendor/lib')), false, 'a repository never loaded: nothing to compare');
+    assert.equal(watched.recheck(mono), true);
   });
 
   it("reads an open file's unsaved buffer instead of the disk", async () => {

@@ -103,6 +103,13 @@ export class OwnershipModel extends Disposable {
       }),
     );
     this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.refresh()));
+    // Back from another application (a branch switched, files edited there): compare every
+    // loaded repository's files with the disk at once, in case a watcher missed it.
+    this._register(
+      vscode.window.onDidChangeWindowState((state) => {
+        if (state.focused && this.catalog.recheckAll().length > 0) this.scheduleFire(0);
+      }),
+    );
     this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh()));
     this._register({ dispose: () => this.disposeTimers() });
     // Every surface that describes a file needs the rubric: read it soon after activation,
@@ -124,8 +131,19 @@ export class OwnershipModel extends Disposable {
     if (uri.scheme !== 'file') return undefined;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const lookup = await this.catalog.lookup(uri.fsPath, { isDirectory: options.isDirectory, fallbackRoot: folder?.uri.fsPath });
-    if (lookup) this.noteRepository(lookup.repo);
+    if (lookup) {
+      this.noteRepository(lookup.repo);
+      this.recheck(lookup.repo.root);
+    }
     return lookup;
+  }
+
+  /**
+   * Compares the repository's files with the disk now and then (RepositoryCatalog.recheck):
+   * a change no watcher reported is then news for every surface, which asks again.
+   */
+  private recheck(root: string): void {
+    if (this.catalog.recheck(root)) this.scheduleFire(0);
   }
 
   /**
@@ -157,6 +175,7 @@ export class OwnershipModel extends Disposable {
     const lookup = this.catalog.lookupNow(uri.fsPath, { isDirectory: options.isDirectory, fallbackRoot: folder?.uri.fsPath });
     if (!lookup) return undefined;
     this.noteRepository(lookup.repo);
+    this.recheck(lookup.repo.root);
     return this.guidanceOf(lookup, rubric, true);
   }
 
@@ -183,6 +202,7 @@ export class OwnershipModel extends Disposable {
     if (root === undefined) return undefined;
     const repo = await this.catalog.repository(root);
     this.noteRepository(repo);
+    this.recheck(root);
     return repo;
   }
 

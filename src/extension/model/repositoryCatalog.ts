@@ -3,7 +3,7 @@
 // catalog; they never parse. No vscode import: the VS Code side (ownershipModel.ts) supplies
 // settings, trust and git, and tells the catalog what changed.
 import nodePath = require('node:path');
-import { loadRepositoryOwnershipAsync, type FlavorSetting, type OwnershipResult, type RepositoryOwnership, type RuleRef } from '../../core';
+import { LOCATIONS, loadRepositoryOwnershipAsync, type FlavorSetting, type OwnershipResult, type RepositoryOwnership, type RuleRef } from '../../core';
 import { isInside, type EntryKind, type FileSystem } from '../../core/fs';
 import { resolveIdentity, type GitUser, type Me } from '../../core/identity/identity';
 import type { Membership } from '../../core/membership/types';
@@ -17,6 +17,7 @@ import { guidanceFor, type Guidance } from '../../core/situation/guidance';
 import { situationOf, type Situation } from '../../core/situation/situation';
 import type { FileDiagnostic } from '../../core/yaml/boundedYaml';
 import { lazyBundle, type LazyBundles } from '../lazy';
+import { stampOf } from './fileStamps';
 
 export interface RepositorySettings {
   /** A CODEOWNERS path relative to the repository root (or absolute) that overrides the search. */
@@ -38,6 +39,10 @@ export interface CatalogHost {
    * 5,000-rule file takes 100 ms and more in one go). Default: slices of about 8 ms.
    */
   slicer?(): Slicer;
+  /** The disk's stamp of these files (default: fileStamps.stampOf); see `recheck`. */
+  stamp?(paths: readonly string[]): string;
+  /** Milliseconds, for spacing the rechecks (default: Date.now). */
+  now?(): number;
 }
 
 export interface RepositoryState {
@@ -67,6 +72,13 @@ export interface PathLookup {
 }
 
 const GUIDE_NAMES = new Set(CONTRIBUTING_NAMES);
+/** Every place a host looks for a CODEOWNERS, and where ownership.yml may be. */
+const STAMPED_LOCATIONS = [...new Set([...Object.values(LOCATIONS).flat(), ...OWNERSHIP_CONFIG_LOCATIONS])];
+/**
+ * A loaded repository's files are compared with the disk at most this often, and only while
+ * something asks about the repository: a dozen stat calls, a few tens of microseconds.
+ */
+export const RECHECK_INTERVAL_MS = 2000;
 /** CONTRIBUTING probes remembered at most (about 100 bytes each). */
 const MAX_PROBES_KEPT = 50_000;
 
@@ -83,6 +95,8 @@ export class RepositoryCatalog {
    */
   private readonly contributing = new Map<string, EntryKind | null>();
   private readonly guidanceFs: FileSystem;
+  /** By root: the stamp of its files taken as its load began, and when it was last compared. */
+  private readonly stamps = new Map<string, { paths: string[]; stamp: string; checkedAt: number }>();
 
   constructor(private readonly host: CatalogHost) {
     const { fs } = host;
@@ -280,11 +294,48 @@ export class RepositoryCatalog {
     this.repositories.clear();
     this.loaded.clear();
     this.gitUsers.clear();
+    this.stamps.clear();
+  }
+
+  /**
+   * Whether the files of the loaded repository at `root` changed on disk since it was read,
+   * though no watcher said so: then it is forgotten (its next lookup reads it again) and the
+   * answer is true. Compared at most every RECHECK_INTERVAL_MS unless `force`.
+   */
+  recheck(root: string, force = false): boolean {
+    const known = this.stamps.get(root);
+    if (!known || !this.loaded.has(root)) return false;
+    const now = this.now();
+    if (!force && now - known.checkedAt < RECHECK_INTERVAL_MS) return false;
+    known.checkedAt = now;
+    if (this.stampNow(known.paths) === known.stamp) return false;
+    this.repositories.delete(root);
+    this.loaded.delete(root);
+    this.configs.delete(root);
+    this.stamps.delete(root);
+    return true;
+  }
+
+  /** recheck(root, true) for every loaded repository; the roots found changed. */
+  recheckAll(): string[] {
+    return [...this.loaded.keys()].filter((root) => this.recheck(root, true));
+  }
+
+  private now(): number {
+    return this.host.now ? this.host.now() : Date.now();
+  }
+
+  private stampNow(paths: readonly string[]): string {
+    return this.host.stamp ? this.host.stamp(paths) : stampOf(paths);
   }
 
   private async load(root: string): Promise<RepositoryState> {
     const settings = this.host.settings(root);
     const fs = this.host.fs;
+    // Stamped before anything is read: a change made while it loads shows at the next recheck.
+    const paths = STAMPED_LOCATIONS.map((rel) => nodePath.join(root, rel));
+    if (settings.codeownersPath) paths.push(nodePath.resolve(root, settings.codeownersPath));
+    this.stamps.set(root, { paths, stamp: this.stampNow(paths), checkedAt: this.now() });
     const ownership = await loadRepositoryOwnershipAsync(root, { codeownersPath: settings.codeownersPath, flavor: settings.flavor, fs }, this.host.slicer?.() ?? timeSlices());
     const config = await this.ownershipConfig(root);
     let git = this.gitUsers.get(root);

@@ -22,6 +22,31 @@ async function ownersBecome(uri: vscode.Uri, expected: string[]): Promise<void> 
   }, { describe: () => seen });
 }
 
+/**
+ * Makes VS Code's copy of `uri` the file on disk. A document an earlier test left in memory
+ * (closed editors do not close documents at once) keeps its old text when its file is deleted
+ * and written again behind the editor's back, as the tests do: a revert reads the disk.
+ */
+async function asOnDisk(uri: vscode.Uri): Promise<void> {
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === uri.fsPath && !d.isClosed);
+  if (!doc || doc.getText() === fs.readFileSync(uri.fsPath, 'utf8')) return;
+  await vscode.window.showTextDocument(doc, { preview: false });
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  await waitFor(`VS Code's copy of ${path.basename(uri.fsPath)} to be the file on disk`, () => doc.getText() === fs.readFileSync(uri.fsPath, 'utf8'), { describe: () => doc.getText() });
+}
+
+/** Opens the CODEOWNERS at `uri` and waits for its "Copy the rules into…" quick fix. */
+async function copyFixIn(uri: vscode.Uri): Promise<vscode.CodeAction> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc, { preview: false });
+  let titles: string[] = [];
+  return waitFor('the copy fix', async () => {
+    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(0, 0, 0, 1))) ?? [];
+    titles = actions.map((a) => a.title);
+    return actions.find((a) => a.title.startsWith('Copy'));
+  }, { describe: () => titles });
+}
+
 /** Whether the Owner(s) node of a This File tree lists `label`. */
 function hasOwner(tree: TreeSnapshot[], label: string): boolean {
   return tree.some((n) => (n.label === 'Owner' || n.label === 'Owners') && n.children.some((c) => c.label === label));
@@ -249,6 +274,7 @@ describe('Live updates', () => {
       assert.ok(message.includes('files in other folders are not combined with it, so move these rules into .github/CODEOWNERS (its patterns are read from the repository root there, not from sub/)'), message);
 
       // Its quick fix copies the rules into .github/CODEOWNERS, rooted under sub/, shows them there, and they take effect.
+      await asOnDisk(uriIn(noMap, '.github/CODEOWNERS'));
       const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uriIn(noMap, 'sub/CODEOWNERS'), new vscode.Range(0, 0, 0, 1))) ?? [];
       const copy = actions.find((a) => a.title.startsWith('Copy'));
       assert.equal(copy?.title, 'Copy the rule into .github/CODEOWNERS, with patterns under /sub/', JSON.stringify(actions.map((a) => a.title)));
@@ -285,20 +311,35 @@ describe('Live updates', () => {
     await waitFor('the no-map state again', async () => (await api.model.lookup(notes))?.situation === 'no-map');
   });
 
+  it('with no CODEOWNERS read at all, the copy fix creates .github/CODEOWNERS with the rules', async () => {
+    const api = await lens();
+    const noMap = folders.noMap();
+    const root = noMap.uri.fsPath;
+    const notes = uriIn(noMap, 'notes.md');
+    fs.mkdirSync(path.join(root, 'pkg'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'pkg', 'CODEOWNERS'), '/lib/ @acme/lib\n');
+    try {
+      const copy = await copyFixIn(uriIn(noMap, 'pkg/CODEOWNERS'));
+      assert.equal(copy.title, 'Copy the rule into .github/CODEOWNERS, with patterns under /pkg/');
+      assert.ok(copy.edit && (await vscode.workspace.applyEdit(copy.edit)));
+      const created = await vscode.workspace.openTextDocument(uriIn(noMap, '.github/CODEOWNERS'));
+      assert.equal(created.getText(), '# From pkg/CODEOWNERS, which no host reads: its rules, with patterns written from the repository root.\n/pkg/lib/ @acme/lib\n');
+      await created.save();
+      await ownersBecome(uriIn(noMap, 'pkg/lib/a.ts'), ['@acme/lib']);
+    } finally {
+      for (const rel of ['pkg', '.github']) fs.rmSync(path.join(root, rel), { recursive: true, force: true });
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+    await waitFor('the no-map state again', async () => (await api.model.lookup(notes))?.situation === 'no-map');
+  });
+
   it('GitLab: copies a subfolder file\'s rules before the first section, where they are no section\'s, and leaves the file unsaved', async () => {
     const gitlab = folders.gitlab();
     const nested = path.join(gitlab.uri.fsPath, 'apps', 'api', 'CODEOWNERS');
     fs.writeFileSync(nested, 'db/ @acme/db\n!/db/seeds/\n');
     const main = uriIn(gitlab, 'CODEOWNERS');
     try {
-      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(nested));
-      await vscode.window.showTextDocument(doc, { preview: false });
-      let titles: string[] = [];
-      const copy = await waitFor('the copy fix', async () => {
-        const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(0, 0, 0, 1))) ?? [];
-        titles = actions.map((a) => a.title);
-        return actions.find((a) => a.title.startsWith('Copy'));
-      }, { describe: () => titles });
+      const copy = await copyFixIn(vscode.Uri.file(nested));
       assert.equal(copy.title, 'Copy the 2 rules into CODEOWNERS, with patterns under /apps/api/');
       assert.ok(copy.edit && (await vscode.workspace.applyEdit(copy.edit)));
       const target = await vscode.workspace.openTextDocument(main);

@@ -1,0 +1,23 @@
+// What a repository's files looked like on disk when its answers were read: whether each
+// place where a CODEOWNERS or an ownership.yml may be holds a file, and which (inode, size,
+// modification time). File watchers are the editor's news of a change, but they miss some:
+// inotify's watch limit used up by a large monorepo, network and WSL drives, a folder made
+// and removed behind the editor's back. Comparing stamps now and then catches what they miss.
+// No vscode import (tested in Node).
+import nodeFs = require('node:fs');
+
+/** One string that changes when any of `paths` (absolute) is created, deleted, replaced or rewritten. */
+export function stampOf(paths: readonly string[]): string {
+  let stamp = '';
+  for (const path of paths) {
+    let st: nodeFs.Stats | undefined;
+    try {
+      st = nodeFs.statSync(path, { throwIfNoEntry: false });
+    } catch {
+      // Unreadable (a symlink loop, no permission): stamped as absent, like a missing file.
+      st = undefined;
+    }
+    stamp += st ? `${st.ino}:${st.size}:${st.mtimeMs};` : '-;';
+  }
+  return stamp;
+}
