@@ -171,6 +171,19 @@ try {
     await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Revert File' }).waitFor({ timeout: 10_000 });
     await page.keyboard.press('Enter');
   });
+  await check("the language status says which host's syntax CODEOWNERS is read with, and why", async () => {
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    // The {} beside the language name in the status bar: its hover lists the language's items.
+    const status = page.locator('[id="status.languageStatus"]');
+    await status.waitFor({ timeout: 15_000 });
+    const hover = await hoverUntilShown(page, status, page.locator('.workbench-hover, .monaco-hover, .context-view', { hasText: 'GitHub syntax' }).first());
+    const text = (await hover.innerText()).replace(/\s+/g, ' ');
+    assert.match(text, /GitHub syntax/);
+    assert.match(text, /only GitHub reads a CODEOWNERS in \.github\//);
+    assert.match(text, /Choose/);
+    shots.push(await workbench.screenshot('8-codeowners-syntax'));
+  });
   await check('Show Ownership Map opens the treemap in a webview', async () => {
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');

@@ -4,7 +4,7 @@
 import fs = require('node:fs');
 import path = require('node:path');
 import { parseArgs } from 'node:util';
-import { nodeFileSystem, placementDiagnostic, searchedCodeowners, type FileDiagnostic, type RepositoryOwnership } from '../../core';
+import { flavorReason, nodeFileSystem, placementDiagnostic, searchedCodeowners, type FileDiagnostic, type RepositoryOwnership } from '../../core';
 import { isInside } from '../../core/fs';
 import { FileTree, OwnershipAnalyzer, unknownOwnerDiagnostics } from '../../core/analysis';
 import { loadOwnershipConfig } from '../../core/practices/loadOwnershipConfig';
@@ -67,11 +67,7 @@ const HOSTS = { github: 'GitHub', gitlab: 'GitLab', bitbucket: 'Bitbucket' } as 
 export function flavorNote(repo: RepositoryOwnership): string | null {
   const choice = repo.flavorChoice;
   if (repo.file === null || repo.flavor === null || choice?.by !== 'content') return null;
-  const why =
-    choice.sign === 'section' ? `line ${choice.line} is a GitLab section header`
-    : choice.sign === 'role' ? `line ${choice.line} names a GitLab role (@@)`
-    : 'no line is a GitLab section header or names a role';
-  return `ownership-lens check: ${sanitize(repo.file)} is read as ${HOSTS[repo.flavor]} syntax (${why}); --flavor chooses another\n`;
+  return `ownership-lens check: ${sanitize(repo.file)} is read as ${HOSTS[repo.flavor]} syntax (${flavorReason(choice)}); --flavor chooses another\n`;
 }
 
 /** With --codeowners: whether the hosts read that file (one in a subfolder, or behind another, they do not). */

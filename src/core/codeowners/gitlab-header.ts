@@ -92,6 +92,13 @@ export interface FlavorEvidence {
   sign: 'section' | 'role' | null;
 }
 
+/** Why, in a few words: "line 4 is a GitLab section header", or that no line made it GitLab's. */
+export function flavorReason(evidence: FlavorEvidence): string {
+  if (evidence.sign === 'section') return `line ${evidence.line} is a GitLab section header`;
+  if (evidence.sign === 'role') return `line ${evidence.line} names a GitLab role (@@)`;
+  return 'no line is a GitLab section header or names a role';
+}
+
 /** Whether the text reads as GitLab's (section headers or roles). */
 export function detectFlavor(text: string): Flavor {
   return detectFlavorEvidence(text).flavor;

@@ -1,7 +1,7 @@
 // The CODEOWNERS engine: locate, parse, match.
 export * from './types';
 export { parseCodeowners, parseCodeownersSliced, GITHUB_SIZE_LIMIT, DEFAULT_SECTION } from './parse';
-export { detectFlavor, detectFlavorEvidence, type FlavorEvidence } from './gitlab-header';
+export { detectFlavor, detectFlavorEvidence, flavorReason, type FlavorEvidence } from './gitlab-header';
 export { selectionOf } from './owners';
 export { splitLines } from './line-text';
 export { compileMatcher, compileMatcherSliced, type OwnershipMatcher, type LineVisitor } from './matcher';

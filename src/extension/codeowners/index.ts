@@ -1,7 +1,8 @@
 // Editing CODEOWNERS: diagnostics as you type, quick fixes (moving a subfolder file's rules
 // into the file that is read among them), rule hovers and counts, owners' definitions,
 // references and renames, owners and paths offered as you type, patterns as links, the
-// outline and folding, and the ownership map. One analysis feeds them all.
+// outline and folding, the ownership map, and which host's syntax the file is read with.
+// One analysis feeds them all.
 import type * as vscode from 'vscode';
 import type { OwnershipModel } from '../model/ownershipModel';
 import { registerCodeownersDiagnostics } from './diagnostics';
@@ -13,6 +14,7 @@ import { registerOwnerRename } from './ownerRename';
 import { registerPatternCompletion } from './patternCompletion';
 import { registerPatternLinks } from './patternLinks';
 import { registerOwnershipMap } from './ownershipMapPanel';
+import { registerFlavorStatus } from './flavorStatus';
 import { registerMoveRulesFix } from './moveRules';
 import { registerCodeownersQuickFixes } from './quickFixes';
 import { registerRuleInsights } from './ruleInsights';
@@ -31,5 +33,6 @@ export function registerCodeownersEditing(context: vscode.ExtensionContext, mode
   const rename = registerOwnerRename(context, analysis);
   const links = registerPatternLinks(context, analysis);
   const map = registerOwnershipMap(context, model, analysis);
-  return { analysis, diagnostics, quickFixes, moveRules, ...insights, outline, completion, paths, references, rename, links, map };
+  const flavor = registerFlavorStatus(context, analysis);
+  return { analysis, diagnostics, quickFixes, moveRules, ...insights, outline, completion, paths, references, rename, links, map, flavor };
 }

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { folders, lens, uriIn, unescapeMarkdown } from './ownership';
+import { folders, lens, uriIn, unescapeMarkdown, withSetting } from './ownership';
 import { git } from './gitCli';
 import { waitFor } from './waitFor';
 
@@ -588,5 +588,43 @@ describe('Editing CODEOWNERS', () => {
     await vscode.commands.executeCommand('ownershipLens.showOwnershipMap');
     await waitFor('a new nonce', () => !panel.webview.html.includes(nonce));
     panel.dispose();
+  });
+
+  it("says in the language status which host's syntax the file is read with and why, follows the active editor, and opens the flavor setting", async () => {
+    const api = await lens();
+    const item = api.codeowners.flavor.item;
+    const status = () => [item.text, item.detail];
+    const shows = async (uri: vscode.Uri, expected: [string, string]) => {
+      await vscode.window.showTextDocument(uri, { preview: false });
+      await waitFor(`the language status of ${path.basename(path.dirname(uri.fsPath))}/${path.basename(uri.fsPath)}`, () => JSON.stringify(status()) === JSON.stringify(expected), { describe: status });
+    };
+    await shows(uriIn(folders.gitlab(), 'CODEOWNERS'), ['GitLab syntax', 'line 2 is a GitLab section header']);
+    assert.equal(item.name, 'CODEOWNERS syntax');
+    assert.deepEqual([item.command?.command, item.command?.arguments], ['workbench.action.openSettings', ['ownershipLens.flavor']]);
+    assert.deepEqual(item.selector, { language: 'codeowners' });
+    await shows(codeownersUri(), ['GitHub syntax', 'only GitHub reads a CODEOWNERS in .github/']);
+
+    // A docs/ file (either host's) with no GitLab sign is GitHub's; a role owner typed into it makes it GitLab's.
+    const docs = path.join(folders.noMap().uri.fsPath, 'docs');
+    const file = path.join(docs, 'CODEOWNERS');
+    fs.mkdirSync(docs);
+    fs.writeFileSync(file, '# Docs\n*.md @acme/docs\n');
+    try {
+      await shows(vscode.Uri.file(file), ['GitHub syntax', 'no line is a GitLab section header or names a role']);
+      const editor = vscode.window.activeTextEditor as vscode.TextEditor;
+      await editor.edit((b) => b.insert(new vscode.Position(2, 0), '/db/ @@maintainer\n'));
+      await shows(vscode.Uri.file(file), ['GitLab syntax', 'line 3 names a GitLab role (@@)']);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      const restore = await withSetting('ownershipLens.flavor', 'bitbucket');
+      try {
+        await shows(vscode.Uri.file(file), ['Bitbucket syntax', 'the ownershipLens.flavor setting says bitbucket']);
+      } finally {
+        await restore();
+      }
+      await shows(vscode.Uri.file(file), ['GitHub syntax', 'no line is a GitLab section header or names a role']);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(docs, { recursive: true, force: true });
+    }
   });
 });
