@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { nodeFileSystem, readHead, type FileSystem } from '../../src/core/fs';
 import { OverlayFileSystem } from '../../src/extension/model/overlayFileSystem';
-import { stampOf } from '../../src/extension/model/fileStamps';
+import { FileStamp, stampOf } from '../../src/extension/model/fileStamps';
 import { RECHECK_INTERVAL_MS, RepositoryCatalog, type CatalogHost, type RepositorySettings } from '../../src/extension/model/repositoryCatalog';
 import { RubricCatalog } from '../../src/extension/model/rubricCatalog';
 import { commandLink, escapeMarkdown, externalLink, safeExternalUrl } from '../../src/extension/util/markdown';
@@ -265,6 +265,35 @@ describe('editor: Markdown escaping', () => {
     assert.equal(safeExternalUrl('command:workbench.action.quit'), undefined);
     assert.equal(safeExternalUrl('https://x.example/a b)c'), 'https://x.example/a%20b%29c');
     assert.equal(externalLink('run', 'file:///etc/passwd'), 'run\\: file\\:\\/\\/\\/etc\\/passwd');
+  });
+});
+
+describe('editor model: file stamps', () => {
+  it('a file written, replaced by another, deleted or created since is a change, told once; a file read is none', () => {
+    const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ol-stamps-')));
+    try {
+      const index = path.join(tmp, 'index');
+      const exclude = path.join(tmp, 'info', 'exclude');
+      fs.writeFileSync(index, 'one');
+      const files = new FileStamp([index, exclude]);
+      assert.equal(files.changed(), false);
+      fs.readFileSync(index);
+      assert.equal(files.changed(), false, 'read, not changed');
+      fs.writeFileSync(index, 'two!');
+      assert.equal(files.changed(), true, 'rewritten');
+      assert.equal(files.changed(), false, 'told once');
+      // As git writes its index: a new file renamed over the old one, same size.
+      fs.writeFileSync(`${index}.lock`, 'two?');
+      fs.renameSync(`${index}.lock`, index);
+      assert.equal(files.changed(), true, 'replaced');
+      write(tmp, 'info/exclude', '*.log\n');
+      assert.equal(files.changed(), true, 'created');
+      fs.rmSync(index);
+      assert.equal(files.changed(), true, 'deleted');
+      assert.equal(files.changed(), false);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
 

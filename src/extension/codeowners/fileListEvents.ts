@@ -8,10 +8,13 @@
 //     which VS Code reports without any watcher, and `.gitignore` saved in an editor.
 // The cost: a file a terminal or a build creates or deletes, and git's index does not record,
 // is seen when the index next changes, another of these events comes, or a CODEOWNERS is
-// opened again.
+// opened again. A watcher can miss the index's change (inotify's limit used up by a large
+// monorepo, network drives): when the window regains focus, after a commit or a checkout made
+// in another application, the index and `info/exclude` are compared with the disk as well.
 import nodePath = require('node:path');
 import vscode = require('vscode');
 import { gitDirOf } from '../git/gitDir';
+import { FileStamp } from '../model/fileStamps';
 import { Disposable } from '../util/dispose';
 
 /** Paths under these never change a listing worth re-reading (dependencies, git's own files). */
@@ -26,6 +29,8 @@ function ignoredIn(root: string, fsPath: string): boolean | undefined {
 export class FileListEvents extends Disposable {
   /** Followed repository roots → what follows them (the git directory watcher joins once found). */
   private readonly followed = new Map<string, vscode.Disposable[]>();
+  /** By followed root, once its git directory is found: its index and info/exclude as last seen. */
+  private readonly gitFiles = new Map<string, FileStamp>();
   private readonly changed = this._register(new vscode.EventEmitter<string>());
   /** Fires with the root of a followed repository whose file list may have changed. */
   readonly onDidChange = this.changed.event;
@@ -43,6 +48,7 @@ export class FileListEvents extends Disposable {
     this._register(vscode.workspace.onDidDeleteFiles((e) => this.touched(e.files)));
     this._register(vscode.workspace.onDidRenameFiles((e) => this.touched(e.files.flatMap((f) => [f.oldUri, f.newUri]))));
     this._register(vscode.workspace.onDidSaveTextDocument((doc) => nodePath.basename(doc.uri.fsPath) === '.gitignore' && this.touched([doc.uri])));
+    this._register(vscode.window.onDidChangeWindowState((state) => state.focused && this.recheck()));
     this._register({ dispose: () => this.unfollowAll() });
   }
 
@@ -51,10 +57,15 @@ export class FileListEvents extends Disposable {
     if (this.followed.has(root) || this.isDisposed) return;
     const held: vscode.Disposable[] = [];
     this.followed.set(root, held);
-    const fire = () => this.changed.fire(root);
+    const fire = () => {
+      // What the watcher reported is not news again at the next recheck.
+      this.gitFiles.get(root)?.changed();
+      this.changed.fire(root);
+    };
     void gitDirOf(root).then((gitDir) => {
       // Unfollowed (no CODEOWNERS open any more) while git's directory was looked up.
       if (!gitDir || this.followed.get(root) !== held) return;
+      this.gitFiles.set(root, new FileStamp([nodePath.join(gitDir, 'index'), nodePath.join(gitDir, 'info', 'exclude')]));
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(gitDir), '{index,info/exclude}'));
       held.push(watcher, watcher.onDidChange(fire), watcher.onDidCreate(fire), watcher.onDidDelete(fire));
     });
@@ -63,6 +74,14 @@ export class FileListEvents extends Disposable {
   unfollowAll(): void {
     for (const held of this.followed.values()) for (const d of held) d.dispose();
     this.followed.clear();
+    this.gitFiles.clear();
+  }
+
+  /** Fires for each followed repository whose index or info/exclude changed unreported; returns how many. */
+  recheck(): number {
+    const changed = [...this.gitFiles].filter(([, files]) => files.changed()).map(([root]) => root);
+    for (const root of changed) this.changed.fire(root);
+    return changed.length;
   }
 
   private touched(uris: readonly vscode.Uri[]): void {

@@ -21,3 +21,23 @@ export function stampOf(paths: readonly string[]): string {
   }
   return stamp;
 }
+
+/** Files whose stamp is remembered, to ask later whether they changed since. */
+export class FileStamp {
+  private stamp: string;
+
+  constructor(
+    readonly paths: readonly string[],
+    private readonly take: (paths: readonly string[]) => string = stampOf,
+  ) {
+    this.stamp = take(paths);
+  }
+
+  /** Whether the files changed since this was made or last asked; the new state is remembered. */
+  changed(): boolean {
+    const now = this.take(this.paths);
+    if (now === this.stamp) return false;
+    this.stamp = now;
+    return true;
+  }
+}

@@ -17,7 +17,7 @@ import { guidanceFor, type Guidance } from '../../core/situation/guidance';
 import { situationOf, type Situation } from '../../core/situation/situation';
 import type { FileDiagnostic } from '../../core/yaml/boundedYaml';
 import { lazyBundle, type LazyBundles } from '../lazy';
-import { stampOf } from './fileStamps';
+import { FileStamp, stampOf } from './fileStamps';
 
 export interface RepositorySettings {
   /** A CODEOWNERS path relative to the repository root (or absolute) that overrides the search. */
@@ -96,7 +96,7 @@ export class RepositoryCatalog {
   private readonly contributing = new Map<string, EntryKind | null>();
   private readonly guidanceFs: FileSystem;
   /** By root: the stamp of its files taken as its load began, and when it was last compared. */
-  private readonly stamps = new Map<string, { paths: string[]; stamp: string; checkedAt: number }>();
+  private readonly stamps = new Map<string, { files: FileStamp; checkedAt: number }>();
 
   constructor(private readonly host: CatalogHost) {
     const { fs } = host;
@@ -308,7 +308,7 @@ export class RepositoryCatalog {
     const now = this.now();
     if (!force && now - known.checkedAt < RECHECK_INTERVAL_MS) return false;
     known.checkedAt = now;
-    if (this.stampNow(known.paths) === known.stamp) return false;
+    if (!known.files.changed()) return false;
     this.repositories.delete(root);
     this.loaded.delete(root);
     this.configs.delete(root);
@@ -335,7 +335,7 @@ export class RepositoryCatalog {
     // Stamped before anything is read: a change made while it loads shows at the next recheck.
     const paths = STAMPED_LOCATIONS.map((rel) => nodePath.join(root, rel));
     if (settings.codeownersPath) paths.push(nodePath.resolve(root, settings.codeownersPath));
-    this.stamps.set(root, { paths, stamp: this.stampNow(paths), checkedAt: this.now() });
+    this.stamps.set(root, { files: new FileStamp(paths, (p) => this.stampNow(p)), checkedAt: this.now() });
     const ownership = await loadRepositoryOwnershipAsync(root, { codeownersPath: settings.codeownersPath, flavor: settings.flavor, fs }, this.host.slicer?.() ?? timeSlices());
     const config = await this.ownershipConfig(root);
     let git = this.gitUsers.get(root);
