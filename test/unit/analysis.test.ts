@@ -57,6 +57,30 @@ describe('analysis: the fixture table (test/fixtures/analysis/cases.json)', () =
   }
 });
 
+describe('analysis: the places a shadowed rule links to', () => {
+  it('each later rule that takes its files, with how many, the biggest first; GitLab exclusions too', () => {
+    const { analysis } = analyse('/src/ @a\n/src/x/ @b\n/src/*.ts @c\n/src/y.md @d\n', ['src/x/1', 'src/x/2', 'src/a.ts', 'src/y.md'], 'github');
+    const shadowed = analysis.diagnostics.find((d) => d.code === 'shadowed-rule');
+    assert.deepEqual(shadowed?.related, [
+      { line: 2, column: 1, endColumn: 8, message: 'takes 2 of its 4 files' },
+      { line: 3, column: 1, endColumn: 10, message: 'takes 1 of its 4 files' },
+      { line: 4, column: 1, endColumn: 10, message: 'takes 1 of its 4 files' },
+    ]);
+    const one = analyse('*.md @a\n/docs/ @b\n', ['docs/a.md'], 'github').analysis.diagnostics[0];
+    assert.deepEqual([one.code, one.related], ['shadowed-rule', [{ line: 2, column: 1, endColumn: 7, message: 'takes its file' }]]);
+    const gitlab = analyse('[Docs]\ndocs/ @a\n!docs/*.md\n', ['docs/a.md', 'docs/b.md'], 'gitlab').analysis.diagnostics.find((d) => d.code === 'shadowed-rule');
+    assert.deepEqual(gitlab?.related?.map((r) => [r.line, r.message]), [[3, 'excludes all 2 of its files']]);
+  });
+
+  it('names at most ten', () => {
+    const later = Array.from({ length: 12 }, (_, i) => `/src/f${i} @t${i}`).join('\n');
+    const files = Array.from({ length: 12 }, (_, i) => `src/f${i}`);
+    const shadowed = analyse(`/src/ @a\n${later}\n`, files, 'github').analysis.diagnostics.find((d) => d.code === 'shadowed-rule');
+    assert.equal(shadowed?.related?.length, 10);
+    assert.match(shadowed?.message ?? '', /and 9 more\)\.$/);
+  });
+});
+
 describe('analysis: files per rule', () => {
   const { parsed, analysis } = analyse('* @all\n/src/ @src\n/src/gen/ @gen\n', ['README.md', 'src/a.c', 'src/b.c', 'src/gen/x.c', 'src/gen/y.c'], 'github');
   it('lists the files a rule matches and those it wins, in path order, with a limit', () => {

@@ -79,6 +79,8 @@ describe('cli: check in a git repository', () => {
         ['.github/CODEOWNERS', 5, 1, 12, 'warning', 'no-match'],
       ],
     );
+    // The places a message names, each with its file: the later rule that takes the shadowed rule's file.
+    assert.deepEqual(jsonLines(r.out)[0].related, [{ file: '.github/CODEOWNERS', line: 3, column: 1, endColumn: 5, message: 'takes its file' }]);
   });
 
   it('exits 1 when there is an error, and interleaves it by line with the analysis', async () => {
@@ -201,6 +203,7 @@ describe('cli: check in a git repository', () => {
     const behind = await run(['check', '--codeowners', 'docs/CODEOWNERS', '--json'], repo.root, repo.env);
     const first = jsonLines(behind.out)[0];
     assert.deepEqual([first.file, first.line, first.column, first.code], ['docs/CODEOWNERS', 1, 1, 'not-in-effect']);
+    assert.deepEqual(first.related, [{ file: '.github/CODEOWNERS', line: 1, column: 1, message: 'the CODEOWNERS GitHub reads' }]);
     // No root CODEOWNERS: GitLab, which never looks in .github/, would read docs/CODEOWNERS.
     assert.equal(first.message, 'GitHub reads .github/CODEOWNERS, which it finds before this file, so the rules here take no effect. On GitLab this file is the one read: choose the gitlab flavor if the repository is hosted there.');
     const asGithub = await run(['check', '--codeowners', 'docs/CODEOWNERS', '--flavor', 'github', '--json'], repo.root, repo.env);

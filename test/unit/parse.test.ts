@@ -50,6 +50,7 @@ describe('parse: GitHub syntax', () => {
     const r = parse('/ @a\n*.md @a\n*.md @b\n');
     assert.deepEqual(codes(r.diagnostics), ['1:1 never-matches', '3:1 duplicate-pattern']);
     assert.match(r.diagnostics[1].message, /line 2/);
+    assert.deepEqual(r.diagnostics[1].related, [{ line: 2, column: 1, endColumn: 5, message: 'the earlier rule with this pattern' }]);
   });
   it('warns that "***" is read as "*", which the hosts and tools do not agree on; the rule still applies so', () => {
     const r = parse('***/foo @a\nsrc/**/x @b\n');

@@ -20,7 +20,7 @@ describe('placement: whether a CODEOWNERS takes effect', () => {
 
   it('a CODEOWNERS in a subfolder is read by no host, and says where its rules belong and from where its patterns count', () => {
     const d = placementDiagnostic(place('packages/app/CODEOWNERS', ['.github/CODEOWNERS'], ['.github/CODEOWNERS', 'github']));
-    assert.deepEqual({ ...d, message: undefined }, { line: 1, column: 1, severity: 'warning', code: 'unread-location', message: undefined });
+    assert.deepEqual({ ...d, message: undefined }, { line: 1, column: 1, severity: 'warning', code: 'unread-location', message: undefined, related: [{ file: '.github/CODEOWNERS', line: 1, column: 1, message: 'the CODEOWNERS GitHub reads' }] });
     assert.equal(
       d?.message,
       'No host reads a CODEOWNERS here, so its rules take no effect on reviews. Each host reads one file per repository, the first found of (GitHub: .github/CODEOWNERS, CODEOWNERS, docs/CODEOWNERS; GitLab: CODEOWNERS, docs/CODEOWNERS, .gitlab/CODEOWNERS; Bitbucket: .bitbucket/CODEOWNERS); files in other folders are not combined with it, so move these rules into .github/CODEOWNERS (its patterns are read from the repository root there, not from packages/app/).',
@@ -30,6 +30,7 @@ describe('placement: whether a CODEOWNERS takes effect', () => {
   it('with a flavor set, only that host is named; a place only another host reads is unread for it', () => {
     const d = placementDiagnostic(place('.gitlab/CODEOWNERS', ['.gitlab/CODEOWNERS'], null, { setting: 'github' }));
     assert.equal(d?.code, 'unread-location');
+    assert.equal(d?.related, undefined, 'nothing is read: nothing to link to');
     assert.match(d?.message ?? '', /^GitHub does not read a CODEOWNERS here, .* the first found of \(GitHub: \.github\/CODEOWNERS, CODEOWNERS, docs\/CODEOWNERS\); .* move these rules into one of those \(its patterns are read from the repository root there, not from \.gitlab\/\)\.$/);
     assert.equal(codeOf(place('.github/CODEOWNERS', [], null, { setting: 'bitbucket' })), 'unread-location');
     assert.equal(codeOf(place('.github/CODEOWNERS', [], null, { setting: 'gitlab' })), 'unread-location');
@@ -39,8 +40,10 @@ describe('placement: whether a CODEOWNERS takes effect', () => {
     const d = placementDiagnostic(place('docs/CODEOWNERS', ['.github/CODEOWNERS', 'docs/CODEOWNERS'], ['.github/CODEOWNERS', 'github'], { setting: 'github' }));
     assert.equal(d?.code, 'not-in-effect');
     assert.equal(d?.message, 'GitHub reads .github/CODEOWNERS, which it finds before this file, so the rules here take no effect.');
+    assert.deepEqual(d?.related, [{ file: '.github/CODEOWNERS', line: 1, column: 1, message: 'the CODEOWNERS GitHub reads' }], 'a link to the file read');
     const gitlab = placementDiagnostic(place('.gitlab/CODEOWNERS', ['CODEOWNERS', '.gitlab/CODEOWNERS'], ['CODEOWNERS', 'gitlab']));
     assert.equal(gitlab?.message, 'GitLab reads CODEOWNERS, which it finds before this file, so the rules here take no effect.');
+    assert.deepEqual(gitlab?.related?.map((r) => [r.file, r.message]), [['CODEOWNERS', 'the CODEOWNERS GitLab reads']]);
   });
 
   it('under auto, says when another host would read this file (a .github/ file makes the repository GitHub, which GitLab never reads)', () => {
@@ -59,6 +62,7 @@ describe('placement: whether a CODEOWNERS takes effect', () => {
     const other = placementDiagnostic(place('.github/CODEOWNERS', ['.github/CODEOWNERS'], ['.github/CODEOWNERS', 'github'], { named: 'config/CODEOWNERS' }));
     assert.equal(other?.code, 'not-in-effect');
     assert.equal(other?.message, "The settings name config/CODEOWNERS as this repository's CODEOWNERS, so Ownership Lens does not read this file. GitHub reads this one, so the editor and reviews may disagree.");
+    assert.deepEqual(other?.related?.map((r) => [r.file, r.message]), [['config/CODEOWNERS', 'the CODEOWNERS the settings name']]);
     const named = placementDiagnostic(place('config/CODEOWNERS', ['.github/CODEOWNERS'], ['.github/CODEOWNERS', 'github'], { named: 'config/CODEOWNERS' }));
     assert.equal(named?.code, 'unread-location');
     assert.match(named?.message ?? '', /move these rules into \.github\/CODEOWNERS \(its patterns are read from the repository root there, not from config\/\)\. Ownership Lens reads it only because it was named \(the codeownersPath setting, --codeowners\)\.$/);

@@ -49,7 +49,7 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
   let out = '';
   for (const d of inReadingOrder(repo, diagnostics)) {
     out += values.json
-      ? `${JSON.stringify(d)}\n`
+      ? `${JSON.stringify(d.related ? { ...d, related: d.related.map((r) => ({ file: d.file, ...r })) } : d)}\n`
       : `${sanitize(d.file)}:${d.line}:${d.column}: ${d.severity} ${d.code} ${sanitize(d.message)}\n`;
   }
   if (repo.file === null && !values.json) out += 'ownership-lens: no CODEOWNERS found\n';

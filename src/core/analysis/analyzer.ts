@@ -8,7 +8,7 @@
 // rule order can change freely between analyses.
 
 import { githubLiteralPath, type CompiledPattern } from '../codeowners/pattern';
-import type { Diagnostic, ParsedCodeowners, Rule } from '../codeowners/types';
+import type { Diagnostic, ParsedCodeowners, RelatedPlace, Rule } from '../codeowners/types';
 import { compileRule, keyKind, readEntries, type Entries, type Entry } from '../codeowners/entries';
 import type { FileTree } from './file-tree';
 import { computeMatchSets, EMPTY_SET, setHas, type MatchSet } from './match-sets';
@@ -34,6 +34,8 @@ const NO_MATCH = 'This pattern matches no tracked file.';
 const NO_MATCH_EXCLUSION = 'This exclusion matches no tracked file.';
 /** How many taking rules a diagnostic names before "and N more". */
 const NAMED_TAKERS = 3;
+/** Later rules a shadowed rule's diagnostic links to (the Problems panel lists each). */
+const RELATED_TAKERS = 10;
 
 export class Analysis {
   /** Per rule index. */
@@ -198,8 +200,9 @@ export class Analysis {
         const message = (rule.exclusion ? NO_MATCH_EXCLUSION : NO_MATCH) + (gitlab ? folderHint(this.tree, rule) : '');
         out.push({ line: rule.line, column: rule.column, endColumn, severity: 'warning', code: 'no-match', message });
       } else if (won === 0 && !rule.exclusion && this.ents.entryOf[rule.index] >= 0 && !repeatedLater.has(rule.index)) {
-        const message = shadowMessage(matched, this.takers(rule), gitlab ? rule.section : undefined);
-        out.push({ line: rule.line, column: rule.column, endColumn, severity: 'warning', code: 'shadowed-rule', message });
+        const takers = this.takers(rule);
+        const message = shadowMessage(matched, takers, gitlab ? rule.section : undefined);
+        out.push({ line: rule.line, column: rule.column, endColumn, severity: 'warning', code: 'shadowed-rule', message, related: takers.slice(0, RELATED_TAKERS).map((t) => takerPlace(t, matched)) });
       }
       const shallow = gitlab ? null : this.missedBelow(rule);
       if (shallow !== null) out.push({ line: rule.line, column: rule.column, endColumn, severity: 'warning', code: 'direct-children-only', message: shallow });
@@ -247,6 +250,12 @@ function folderHint(tree: FileTree, rule: Rule): string {
   const folder = literalFolder(pattern);
   if (folder === null || tree.dir(folder) === undefined) return '';
   return ` "${folder}" is a folder: GitLab applies a rule to a folder's files only when the pattern ends in "/" ("${rule.exclusion ? '!' : ''}${pattern}/").`;
+}
+
+/** A later rule that takes `t.files` of the `matched` files of a shadowed rule, as a place to go to. */
+function takerPlace(t: Taker, matched: number): RelatedPlace {
+  const files = t.files === matched ? (matched === 1 ? 'its file' : `all ${matched} of its files`) : `${t.files} of its ${matched} files`;
+  return { line: t.rule.line, column: t.rule.column, endColumn: t.rule.column + t.rule.pattern.length, message: `${t.exclusion ? 'excludes' : 'takes'} ${files}` };
 }
 
 function shadowMessage(matched: number, takers: Taker[], section: string | undefined): string {

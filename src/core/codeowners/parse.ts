@@ -381,7 +381,9 @@ class Parser {
         const how = this.flavor === 'gitlab' ? 'it replaces the rule on that line, which keeps its place in the order' : 'only this later rule has any effect';
         // GitLab compares patterns once normalised (`*` is `/**/*`, `!x` is x's entry): name the earlier spelling when it differs.
         const spelled = prev.pattern === r.pattern ? '' : ` as "${prev.pattern}"`;
-        this.report(r.line, r.column, 'warning', 'duplicate-pattern', `The pattern "${r.pattern}" already appears on line ${prev.line}${spelled}; ${how}.`, r.column + r.pattern.length);
+        const message = `The pattern "${r.pattern}" already appears on line ${prev.line}${spelled}; ${how}.`;
+        const earlier = { line: prev.line, column: prev.column, endColumn: prev.column + prev.pattern.length, message: 'the earlier rule with this pattern' };
+        this.diagnostics.push({ line: r.line, column: r.column, severity: 'warning', code: 'duplicate-pattern', message, endColumn: r.column + r.pattern.length, related: [earlier] });
       }
       seen.set(key, r);
     }

@@ -26,7 +26,16 @@ export interface Placement {
 /** A warning for line 1 of the file when no host, or not Ownership Lens, reads it; null when it is read. */
 export function placementDiagnostic(p: Placement): Diagnostic | null {
   const hosts = p.setting === 'auto' ? FLAVORS : [p.setting];
-  const warn = (code: string, message: string): Diagnostic => ({ line: 1, column: 1, severity: 'warning', code, message });
+  const warn = (code: string, message: string, read: { file: string; what: string } | null): Diagnostic => ({
+    line: 1,
+    column: 1,
+    severity: 'warning',
+    code,
+    message,
+    ...(read ? { related: [{ file: read.file, line: 1, column: 1, message: read.what }] } : {}),
+  });
+  const hostOf = (flavor: Flavor | null) => (flavor ? HOSTS[flavor] : 'the host');
+  const searchedRead = p.searched ? { file: p.searched.file, what: `the CODEOWNERS ${hostOf(p.searched.flavor)} reads` } : null;
   if (!hosts.some((f) => LOCATIONS[f].includes(p.relative))) {
     const places = hosts.map((f) => `${HOSTS[f]}: ${LOCATIONS[f].join(', ')}`).join('; ');
     const who = p.setting === 'auto' ? 'No host reads' : `${HOSTS[p.setting]} does not read`;
@@ -34,11 +43,11 @@ export function placementDiagnostic(p: Placement): Diagnostic | null {
     const read = p.named === p.relative ? ' Ownership Lens reads it only because it was named (the codeownersPath setting, --codeowners).' : '';
     const slash = p.relative.lastIndexOf('/');
     const from = slash > 0 ? ` (its patterns are read from the repository root there, not from ${p.relative.slice(0, slash + 1)})` : '';
-    return warn('unread-location', `${who} a CODEOWNERS here, so its rules take no effect on reviews. Each host reads one file per repository, the first found of (${places}); files in other folders are not combined with it, so move these rules into ${target}${from}.${read}`);
+    return warn('unread-location', `${who} a CODEOWNERS here, so its rules take no effect on reviews. Each host reads one file per repository, the first found of (${places}); files in other folders are not combined with it, so move these rules into ${target}${from}.${read}`, searchedRead);
   }
   if (p.named !== null && p.named !== p.relative) {
     const hostToo = p.searched?.file === p.relative ? ` ${p.searched.flavor ? HOSTS[p.searched.flavor] : 'The host'} reads this one, so the editor and reviews may disagree.` : '';
-    return warn('not-in-effect', `The settings name ${p.named} as this repository's CODEOWNERS, so Ownership Lens does not read this file.${hostToo}`);
+    return warn('not-in-effect', `The settings name ${p.named} as this repository's CODEOWNERS, so Ownership Lens does not read this file.${hostToo}`, { file: p.named, what: 'the CODEOWNERS the settings name' });
   }
   if (p.searched === null || p.searched.file === p.relative) return null;
   const found = p.searched;
@@ -46,7 +55,7 @@ export function placementDiagnostic(p: Placement): Diagnostic | null {
   // GitLab repository is read from this file when nothing comes before it in GitLab's order.
   const other = hosts.find((f) => f !== found.flavor && reaches(f, p.relative, p.kindOf));
   const hint = other ? ` On ${HOSTS[other]} this file is the one read: choose the ${other} flavor if the repository is hosted there.` : '';
-  return warn('not-in-effect', `${found.flavor ? HOSTS[found.flavor] : 'The host'} reads ${found.file}, which it finds before this file, so the rules here take no effect.${hint}`);
+  return warn('not-in-effect', `${found.flavor ? HOSTS[found.flavor] : 'The host'} reads ${found.file}, which it finds before this file, so the rules here take no effect.${hint}`, searchedRead);
 }
 
 /** Whether the search of `flavor` stops at `relative`: it is one of its places and no earlier place holds a file. */

@@ -17,6 +17,20 @@ export interface Diagnostic {
   /** Stable machine-readable code, e.g. `github-negation`. */
   code: string;
   message: string;
+  /** Other places the message names: the earlier rule, the later rules that take the files, the file that is read. */
+  related?: readonly RelatedPlace[];
+}
+
+/** A place a diagnostic points to, 1-based like it. */
+export interface RelatedPlace {
+  /** Repository-relative with forward slashes (or absolute, outside it); absent: the diagnostic's own file. */
+  file?: string;
+  line: number;
+  column: number;
+  /** 1-based, exclusive; absent: the whole line. */
+  endColumn?: number;
+  /** What the place is, in a few words ("the earlier rule"). */
+  message: string;
 }
 
 export type OwnerKind = 'user' | 'team' | 'email' | 'role';

@@ -1,5 +1,7 @@
 // Problems in the open CODEOWNERS, as typed: the parser's, unknown owners, and (trusted
-// workspaces) rules that never apply or match no tracked file. Each carries its code.
+// workspaces) rules that never apply or match no tracked file. Each carries its code, and
+// links to the places its message names.
+import nodePath = require('node:path');
 import vscode = require('vscode');
 import type { Diagnostic } from '../../core/codeowners/types';
 import type { CodeownersAnalysis, CodeownersState } from './documentAnalysis';
@@ -30,17 +32,41 @@ export function rangeOf(doc: vscode.TextDocument | undefined, d: Diagnostic): vs
   return new vscode.Range(line, Math.min(d.column - 1, text.length), line, Math.min(d.endColumn - 1, text.length));
 }
 
-export function toVscodeDiagnostic(doc: vscode.TextDocument | undefined, d: Diagnostic): vscode.Diagnostic {
+/**
+ * `d` for VS Code. `where` (the diagnostic's file and its repository root) turns the places it
+ * links to (the earlier rule, the later rules that take its files, the file that is read) into
+ * related information: the Problems panel lists them, each a link.
+ */
+export function toVscodeDiagnostic(doc: vscode.TextDocument | undefined, d: Diagnostic, where?: { uri: vscode.Uri; root: string }): vscode.Diagnostic {
   const out = new vscode.Diagnostic(rangeOf(doc, d), d.message, SEVERITY[d.severity]);
   out.source = DIAGNOSTIC_SOURCE;
   out.code = d.code;
   if (UNNECESSARY.has(d.code)) out.tags = [vscode.DiagnosticTag.Unnecessary];
+  if (where && d.related && d.related.length > 0) {
+    out.relatedInformation = d.related.map((r) => {
+      const uri = r.file === undefined ? where.uri : vscode.Uri.file(nodePath.resolve(where.root, ...r.file.split('/')));
+      const start = new vscode.Position(r.line - 1, r.column - 1);
+      const range = new vscode.Range(start, r.endColumn === undefined ? start : start.with({ character: r.endColumn - 1 }));
+      return new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, range), r.message);
+    });
+  }
   return out;
 }
 
 /** What a list of diagnostics looks like to the window: equal keys need not be sent again. */
 export function diagnosticsKey(diagnostics: readonly vscode.Diagnostic[]): string {
-  return JSON.stringify(diagnostics.map((d) => [d.code, d.message, d.severity, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]));
+  return JSON.stringify(
+    diagnostics.map((d) => [
+      d.code,
+      d.message,
+      d.severity,
+      d.range.start.line,
+      d.range.start.character,
+      d.range.end.line,
+      d.range.end.character,
+      d.relatedInformation?.map((r) => [r.location.uri.toString(), r.location.range.start.line, r.location.range.start.character, r.location.range.end.character, r.message]),
+    ]),
+  );
 }
 
 export function registerCodeownersDiagnostics(context: vscode.ExtensionContext, analysis: CodeownersAnalysis): vscode.DiagnosticCollection {
@@ -53,7 +79,7 @@ export function registerCodeownersDiagnostics(context: vscode.ExtensionContext, 
     const key = state.uri.toString();
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     if (!doc || doc.version !== state.version) return;
-    const diagnostics = state.diagnostics.map((d) => toVscodeDiagnostic(doc, d));
+    const diagnostics = state.diagnostics.map((d) => toVscodeDiagnostic(doc, d, state));
     const same = diagnosticsKey(diagnostics);
     if (shown.get(key) === same) return;
     shown.set(key, same);

@@ -83,6 +83,14 @@ describe('Editing CODEOWNERS', () => {
     assert.equal(byCode.get('shadowed-rule@2')?.severity, vscode.DiagnosticSeverity.Warning);
     assert.deepEqual(byCode.get('no-match@5')?.tags, [vscode.DiagnosticTag.Unnecessary]);
     assert.equal(byCode.get('invalid-owner@7')?.severity, vscode.DiagnosticSeverity.Error);
+    // The places a message names are related information: links in the Problems panel.
+    const related = (key: string) => byCode.get(key)?.relatedInformation?.map((r) => [path.relative(folders.editing().uri.fsPath, r.location.uri.fsPath), r.location.range.start.line, r.location.range.start.character, r.location.range.end.character, r.message]);
+    assert.deepEqual(related('shadowed-rule@2'), [
+      [path.join('.github', 'CODEOWNERS'), 4, 0, 12, 'takes 1 of its 2 files'],
+      [path.join('.github', 'CODEOWNERS'), 6, 0, 11, 'takes 1 of its 2 files'],
+    ]);
+    assert.deepEqual(related('duplicate-pattern@4'), [[path.join('.github', 'CODEOWNERS'), 3, 0, 12, 'the earlier rule with this pattern']]);
+    assert.equal(byCode.get('no-match@5')?.relatedInformation, undefined, 'nothing to link to');
   });
 
   it('re-diagnoses the unsaved buffer as you type, and forgets the edit when it is reverted', async () => {

@@ -295,6 +295,8 @@ describe('Live updates', () => {
         return seen.length === 1;
       }, { describe: () => seen });
       assert.deepEqual(seen, [['not-in-effect', 0, 'GitHub reads .github/CODEOWNERS, which it finds before this file, so the rules here take no effect. On GitLab this file is the one read: choose the gitlab flavor if the repository is hosted there.']]);
+      const behind = vscode.languages.getDiagnostics(uriIn(noMap, 'CODEOWNERS')).find((d) => d.code === 'not-in-effect');
+      assert.deepEqual(behind?.relatedInformation?.map((r) => [r.location.uri.fsPath, r.location.range.start.line, r.message]), [[path.join(root, '.github', 'CODEOWNERS'), 0, 'the CODEOWNERS GitHub reads']], 'a link to the file read');
       assert.deepEqual(await placementOf('.github/CODEOWNERS'), [], 'the file in use has no such warning');
 
       // .github/CODEOWNERS goes: the root file is the one read, and its warning goes too.
