@@ -43,9 +43,10 @@ export function registerCommands(context: vscode.ExtensionContext, model: Owners
     const ruleAt = lookup.rule ? ruleLocation(lookup.rule) : null;
     const mineAs = lookup.situation === 'mine' ? myOwnership(lookup.owners, lookup.repo.me) : undefined;
     const sentence = situationSentence({ situation: lookup.situation, owners: lookup.owners, teams, ruleAt, mineAs });
-    const actions = [...(lookup.rule ? ['Open Rule'] : []), ...(lookup.owners.length > 0 ? ['Copy Owners'] : []), 'Details'];
+    const actions = [...(lookup.situation === 'unowned' ? ['Add Rule…'] : []), ...(lookup.rule ? ['Open Rule'] : []), ...(lookup.owners.length > 0 ? ['Copy Owners'] : []), 'Details'];
     void vscode.window.showInformationMessage(notificationMessage(`${lookup.path}: ${sentence}`), ...actions).then((choice) => {
-      if (choice === 'Open Rule') void vscode.commands.executeCommand(Commands.openRule, t.uri);
+      if (choice === 'Add Rule…') void vscode.commands.executeCommand(Commands.addOwnerRule, t.uri);
+      else if (choice === 'Open Rule') void vscode.commands.executeCommand(Commands.openRule, t.uri);
       else if (choice === 'Copy Owners') void vscode.commands.executeCommand(Commands.copyOwners, t.uri);
       else if (choice === 'Details') void vscode.commands.executeCommand(focusViewCommand(Views.thisFile));
     });

@@ -24,6 +24,7 @@ export const Commands = {
   clearGitLabToken: 'ownershipLens.clearGitLabToken',
   dismissTeamSuggestion: 'ownershipLens.dismissTeamSuggestion',
   showMembershipLog: 'ownershipLens.showMembershipLog',
+  addOwnerRule: 'ownershipLens.addOwnerRule',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 

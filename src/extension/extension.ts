@@ -12,6 +12,7 @@ import { OwnershipModel } from './model/ownershipModel';
 import { registerRubricDiagnostics } from './rubricDiagnostics';
 import { registerSelectRubric } from './selectRubric';
 import { registerStarterFiles } from './starterFiles';
+import { registerAddOwnerRule } from './addOwnerRule';
 import { registerBeforeCommitReminders, registerStagedChanges } from './staged/registerStaged';
 import { registerStatusBar } from './statusBar';
 import { registerBeforeCommitView } from './views/beforeCommitView';
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext) {
   registerCommands(context, model, active);
   registerSelectRubric(context, model, active);
   registerStarterFiles(context, model, active);
+  registerAddOwnerRule(context, model, active);
   const membership = registerMembership(context, model, membershipParts);
   const staged = registerStagedChanges(context, model);
   const views = {

@@ -25,6 +25,8 @@ describe('gap rule: a rule for what no rule owns', () => {
     const { edit, text } = edited('# GitLab\n[Backend] @be\n/api/ @api\n', '/tools/', ['@t'], 'gitlab');
     assert.deepEqual([edit.line, text], [1, '# GitLab\n/tools/ @t\n[Backend] @be\n/api/ @api\n']);
     assert.equal(edited('/x/ @x\n[Docs]\n*.md @d\n', '/y/', ['@y'], 'gitlab').edit.line, 0);
+    // A rule without owners takes its section's, written on the header: the column is the first rule's that writes them.
+    assert.equal(edited('[Backend] @be\n/api/\n/db/        @db\n', '/tools/', ['@t'], 'gitlab').text, '/tools/     @t\n[Backend] @be\n/api/\n/db/        @db\n');
   });
 
   it('at the end of a file with no rules; with a line break before it when the file lacks a last one; after a BOM', () => {
@@ -83,7 +85,7 @@ describe('gap rule: a rule for what no rule owns', () => {
         });
       }
       assert.ok(gained >= picks.length, `${gained} files gained an owner`);
-      if (flavor !== 'gitlab') assert.ok(paths.every((p, i) => matched(i) || takable[i]), 'only GitLab excludes');
+      if (flavor !== 'gitlab') assert.ok(paths.every((_, i) => matched(i) || takable[i]), 'only GitLab excludes');
       // Real folders hold files other rules already own: the point of placing it first.
       assert.ok(kept > 0, `${kept} files under the folders kept their owners`);
     });

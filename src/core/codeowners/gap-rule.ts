@@ -25,10 +25,7 @@ export function gapRuleEdit(text: string, parsed: ParsedCodeowners, pattern: str
   const firstRule = parsed.rules[0];
   const firstHeader = parsed.headers[0];
   const before = Math.min(firstRule?.line ?? Infinity, firstHeader?.line ?? Infinity);
-  // Line them up with the first rule's owners, as most hand-kept files do.
-  const column = firstRule?.owners[0]?.column ?? 0;
-  const gap = column - 1 > pattern.length ? ' '.repeat(column - 1 - pattern.length) : ' ';
-  const rule = `${pattern}${gap}${owners.join(' ')}`;
+  const rule = `${pattern}${ownerGap(text, parsed, pattern.length)}${owners.join(' ')}`;
   if (before === Infinity) {
     const lines = text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
     const broken = text === '' || text.endsWith('\n');
@@ -37,6 +34,20 @@ export function gapRuleEdit(text: string, parsed: ParsedCodeowners, pattern: str
   // After a byte order mark, which belongs to the start of the file, not to the first rule.
   const offset = Math.max(lineOffset(text, before - 1), text.charCodeAt(0) === 0xfeff ? 1 : 0);
   return { offset, insert: `${rule}\n`, line: before - 1 };
+}
+
+/**
+ * The blanks between a pattern `width` long and its owners: up to the column where the first
+ * rule that writes its owners has them, as most hand-kept files line them up; one at least.
+ * (A GitLab rule without owners takes its section's, written on the header: not a column.)
+ */
+export function ownerGap(text: string, parsed: ParsedCodeowners, width: number): string {
+  // Columns count from after a byte order mark, as the parser reads the file.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = body.split('\n', parsed.rules.length > 0 ? parsed.rules[parsed.rules.length - 1].line : 0);
+  const written = parsed.rules.find((r) => r.owners.length > 0 && (lines[r.line - 1] ?? '').startsWith(r.owners[0].text, r.owners[0].column - 1));
+  const column = written?.owners[0].column ?? 0;
+  return column - 1 > width ? ' '.repeat(column - 1 - width) : ' ';
 }
 
 /** The offset where 0-based `line` starts. */

@@ -83,7 +83,7 @@ export function thisFileNodes({ guidance: g, lookup }: FileGuidance): Node[] {
 
   const adviceNodes = g.advice ? [node(g.advice, { icon: 'lightbulb', tooltip: g.advice })] : [];
   nodes.push(
-    node(text.label, { id: 'situation', icon: text.icon, description: sentence, tooltip: markdown(`**${escapeMarkdown(text.label)}**: ${escapeMarkdown(sentence)}${g.advice ? `\n\n${escapeMarkdown(g.advice)}` : ''}`) }, adviceNodes),
+    node(text.label, { id: 'situation', icon: text.icon, description: sentence, contextValue: `situation.${g.situation}`, tooltip: markdown(`**${escapeMarkdown(text.label)}**: ${escapeMarkdown(sentence)}${g.advice ? `\n\n${escapeMarkdown(g.advice)}` : ''}`) }, adviceNodes),
   );
 
   if (g.owners.length > 0) {

@@ -1,0 +1,200 @@
+// "Add a CODEOWNERS Rule for This File…": for a file nobody owns, pick what the rule covers
+// (its folder, a folder above, the file alone) and its owner (the teams ownership.yml lists,
+// the owners CODEOWNERS names most, mine, or one typed), and the rule goes first among the
+// rules (core/codeowners/gap-rule.ts), where it takes only what no rule matches and changes no
+// one else's files. When a rule matches the file but names no owners ("nobody has adopted
+// this yet"), the owner goes on that rule instead: a rule placed first would lose to it.
+// The edit is shown in CODEOWNERS and left unsaved, for the user to review and save; every
+// surface follows the unsaved buffer at once.
+import nodePath = require('node:path');
+import vscode = require('vscode');
+import { gapRuleEdit, ownerGap } from '../core/codeowners/gap-rule';
+import { compileMatcher } from '../core/codeowners/matcher';
+import { classifyOwner, ownerKey } from '../core/codeowners/owners';
+import { parseCodeowners } from '../core/codeowners/parse';
+import type { Flavor, ParsedCodeowners, Rule } from '../core/codeowners/types';
+import type { ActiveFile } from './activeFile';
+import { Commands } from './constants';
+import { patternName } from './codeowners/editing';
+import type { OwnershipModel, PathLookup } from './model/ownershipModel';
+import { ruleLocation } from './presentation';
+import { notificationMessage, showControls } from './util/inertText';
+
+/** What the command can be told instead of asking (other commands, the tests). */
+export interface AddRuleChoice {
+  pattern?: string;
+  owner?: string;
+}
+
+/** What it did: the CODEOWNERS edited, the 0-based line of the rule, and that line's text. */
+export interface AddedRule {
+  file: string;
+  line: number;
+  text: string;
+}
+
+/** Text to put at `offset` in place of the `replaced` code units there; `line` (0-based) is the rule's once done. */
+interface TextEdit {
+  offset: number;
+  insert: string;
+  line: number;
+  replaced: number;
+}
+
+interface Scope {
+  pattern: string;
+  description: string;
+}
+
+export function registerAddOwnerRule(context: vscode.ExtensionContext, model: OwnershipModel, active: ActiveFile): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.addOwnerRule, async (arg?: unknown, choice: AddRuleChoice = {}): Promise<AddedRule | undefined> => {
+      const uri = arg instanceof vscode.Uri ? arg : active.uri;
+      if (!uri) {
+        void vscode.window.showInformationMessage('Open a file first: the rule is for the active file.');
+        return undefined;
+      }
+      const lookup = await model.lookup(uri);
+      const refusal = lookup ? whyNot(lookup) : `${vscode.workspace.asRelativePath(uri)} is not in a workspace folder or a git repository.`;
+      if (refusal !== null || !lookup) {
+        const actions = lookup?.repo.ownership.file === null ? ['Create Starter CODEOWNERS'] : lookup?.rule ? ['Open Rule'] : [];
+        void vscode.window.showInformationMessage(notificationMessage(refusal ?? ''), ...actions).then((picked) => {
+          if (picked === 'Open Rule') void vscode.commands.executeCommand(Commands.openRule, uri);
+          else if (picked) void vscode.commands.executeCommand(Commands.createStarterFiles, uri);
+        });
+        return undefined;
+      }
+      const { repo } = lookup;
+      const flavor = repo.ownership.flavor as Flavor;
+      const codeowners = vscode.Uri.file(nodePath.resolve(repo.root, repo.ownership.file as string));
+      const doc = await vscode.workspace.openTextDocument(codeowners);
+      const parsed = parseCodeowners(doc.getText(), { flavor });
+      // A rule that matches but names no owners wins over any rule placed before it: name the owner there.
+      const silent = lookup.rule ? parsed.rules.find((r) => r.line === lookup.rule?.line) : undefined;
+
+      const pattern = silent ? silent.pattern : (choice.pattern ?? (await pickScope(lookup, flavor, parsed)));
+      if (pattern === undefined) return undefined;
+      const title = silent && lookup.rule ? `The owner for ${silent.pattern} (${ruleLocation(lookup.rule)}), which names none now` : `The owner of ${pattern}`;
+      const owner = choice.owner ?? (await pickOwner(lookup, parsed, flavor, title));
+      if (owner === undefined) return undefined;
+      if (classifyOwner(owner, flavor) === null) {
+        void vscode.window.showWarningMessage(notificationMessage(`"${owner}" is not an owner CODEOWNERS can name: write @user, @org/team or an email.`));
+        return undefined;
+      }
+
+      const text = doc.getText();
+      const edit: TextEdit = silent ? ownerOnRule(text, parsed, silent, owner) : { ...gapRuleEdit(text, parsed, pattern, [owner]), replaced: 0 };
+      // Checked by the engine before anything is written: the file must be the new owner's.
+      const after = compileMatcher(parseCodeowners(text.slice(0, edit.offset) + edit.insert + text.slice(edit.offset + edit.replaced), { flavor })).match(lookup.path);
+      if (!after.owners.some((o) => ownerKey(o) === ownerKey(owner))) {
+        void vscode.window.showWarningMessage(notificationMessage(`A rule ${pattern} ${owner} would not own ${lookup.path}: another rule decides it (GitLab: a "!" rule may exclude it). Edit ${repo.ownership.file} by hand.`));
+        return undefined;
+      }
+      const workspaceEdit = new vscode.WorkspaceEdit();
+      const start = doc.positionAt(edit.offset);
+      workspaceEdit.replace(codeowners, new vscode.Range(start, doc.positionAt(edit.offset + edit.replaced)), edit.insert);
+      if (!(await vscode.workspace.applyEdit(workspaceEdit))) return undefined;
+      const line = doc.lineAt(edit.line);
+      await vscode.window.showTextDocument(doc, { selection: new vscode.Range(line.range.start, line.range.end), preview: false });
+      void vscode.window.setStatusBarMessage(showControls(`Ownership: ${line.text.trim()} — save ${repo.ownership.file} to keep it`), 8000);
+      return { file: codeowners.fsPath, line: edit.line, text: line.text };
+    }),
+  );
+}
+
+/** Why no rule is added for this file, or null when one can be. */
+function whyNot(lookup: PathLookup): string | null {
+  const file = lookup.repo.ownership.file;
+  if (file === null || lookup.repo.ownership.flavor === null) return `${lookup.path}: its repository has no CODEOWNERS file yet.`;
+  if (lookup.owners.length > 0) return `${lookup.path} is already owned by ${lookup.owners.join(', ')}${lookup.rule ? ` (${ruleLocation(lookup.rule)})` : ''}.`;
+  return null;
+}
+
+/** The scopes a rule can have for the file: its folder, each folder above it, the file itself. */
+export function scopesOf(path: string, isDirectory: boolean): Scope[] {
+  const segments = path.split('/');
+  const names = segments.map(patternName);
+  const scopes: Scope[] = [];
+  for (let depth = isDirectory ? segments.length : segments.length - 1; depth >= 1; depth--) {
+    const dir = names.slice(0, depth);
+    if (dir.some((n) => n === null)) continue;
+    const nearest = scopes.length === 0;
+    scopes.push({ pattern: `/${dir.join('/')}/`, description: nearest ? (isDirectory ? 'this folder and everything in it' : 'its folder and everything in it') : 'a folder above, and everything in it' });
+  }
+  if (!isDirectory && names.every((n) => n !== null)) scopes.push({ pattern: `/${names.join('/')}`, description: 'this file only' });
+  return scopes;
+}
+
+async function pickScope(lookup: PathLookup, flavor: Flavor, parsed: ParsedCodeowners): Promise<string | undefined> {
+  const scopes = scopesOf(lookup.path, lookup.isDirectory);
+  if (scopes.length === 0) {
+    void vscode.window.showWarningMessage(notificationMessage(`${lookup.path}: its name needs escapes a rule cannot be sure of; write the rule by hand.`));
+    return undefined;
+  }
+  const gitlab = flavor === 'gitlab' && parsed.headers.length > 0 ? ' On GitLab, files under it that only named sections own gain this owner beside theirs.' : '';
+  const picked = await vscode.window.showQuickPick(
+    scopes.map((s) => ({ label: s.pattern, description: s.description })),
+    { title: `A CODEOWNERS rule for ${lookup.path}`, placeHolder: `What the rule covers: it goes first, so it takes only what no rule matches and existing rules keep their files.${gitlab}`, ignoreFocusOut: true },
+  );
+  return picked?.label;
+}
+
+/** The owners offered: the teams ownership.yml lists, those CODEOWNERS names most, mine; any other can be typed. */
+export function ownerCandidates(lookup: PathLookup, parsed: ParsedCodeowners): Array<{ owner: string; description: string }> {
+  const out = new Map<string, { owner: string; description: string }>();
+  const add = (owner: string, description: string) => out.has(ownerKey(owner)) || out.set(ownerKey(owner), { owner, description });
+  for (const team of lookup.repo.config.teams.values()) add(team.handle, team.name ?? 'a team in ownership.yml');
+  const counts = new Map<string, { owner: string; rules: number }>();
+  for (const rule of parsed.rules) {
+    for (const o of rule.owners) {
+      const c = counts.get(ownerKey(o.text)) ?? { owner: o.text, rules: 0 };
+      c.rules++;
+      counts.set(ownerKey(o.text), c);
+    }
+  }
+  for (const c of [...counts.values()].sort((a, b) => b.rules - a.rules || (a.owner < b.owner ? -1 : 1))) add(c.owner, `named on ${c.rules} rule${c.rules === 1 ? '' : 's'}`);
+  for (const handle of lookup.repo.me.handles) add(handle, 'you');
+  return [...out.values()];
+}
+
+async function pickOwner(lookup: PathLookup, parsed: ParsedCodeowners, flavor: Flavor, title: string): Promise<string | undefined> {
+  const known = ownerCandidates(lookup, parsed).map((c) => ({ label: showControls(c.owner), description: showControls(c.description), owner: c.owner }));
+  const pick = vscode.window.createQuickPick<{ label: string; description?: string; owner: string }>();
+  pick.title = title;
+  pick.placeholder = 'A team, a user or an email: pick one, or type it';
+  pick.ignoreFocusOut = true;
+  pick.items = known;
+  // What is typed is offered too, first, when it is an owner the flavor accepts and not listed.
+  pick.onDidChangeValue((value) => {
+    const typed = value.trim();
+    const listed = known.some((k) => ownerKey(k.owner) === ownerKey(typed));
+    pick.items = typed !== '' && !listed && classifyOwner(typed, flavor) !== null ? [{ label: showControls(typed), description: 'as typed', owner: typed }, ...known] : known;
+  });
+  return new Promise<string | undefined>((resolve) => {
+    pick.onDidAccept(() => {
+      const chosen = pick.selectedItems[0]?.owner;
+      if (chosen === undefined) return;
+      resolve(chosen);
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      resolve(undefined);
+      pick.dispose();
+    });
+    pick.show();
+  });
+}
+
+/** The owner written after the pattern of `rule`, a rule that names none, lined up with the first rule's owners. */
+function ownerOnRule(text: string, parsed: ParsedCodeowners, rule: Rule, owner: string): TextEdit {
+  const lines = text.split('\n');
+  const lineText = (lines[rule.line - 1] ?? '').replace(/\r$/, '');
+  let start = 0;
+  for (let i = 0; i < rule.line - 1; i++) start += lines[i].length + 1;
+  const end = rule.column - 1 + rule.pattern.length;
+  const rest = lineText.slice(end);
+  const gap = ownerGap(text, parsed, end);
+  // Trailing blanks give way to the owner; anything else after the pattern stays after it.
+  const blank = rest.trim() === '' ? rest.length : 0;
+  return { offset: start + end, insert: `${gap}${owner}`, line: rule.line - 1, replaced: blank };
+}
