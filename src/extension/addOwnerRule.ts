@@ -96,7 +96,7 @@ export function registerAddOwnerRule(context: vscode.ExtensionContext, model: Ow
       if (!(await vscode.workspace.applyEdit(workspaceEdit))) return undefined;
       const line = doc.lineAt(edit.line);
       await vscode.window.showTextDocument(doc, { selection: new vscode.Range(line.range.start, line.range.end), preview: false });
-      void vscode.window.setStatusBarMessage(showControls(`Ownership: ${line.text.trim()} — save ${repo.ownership.file} to keep it`), 8000);
+      void vscode.window.setStatusBarMessage(showControls(`Added ${line.text.trim().replace(/\s+/g, ' ')}: save ${repo.ownership.file} to keep it`), 8000);
       return { file: codeowners.fsPath, line: edit.line, text: line.text };
     }),
   );

@@ -199,6 +199,40 @@ try {
     assert.ok(drawn, 'no treemap drawn in the webview');
     shots.push(await workbench.screenshot('5-ownership-map'));
   });
+  await check('an unowned file is adopted from This File: its inline action asks for an owner and writes it on the rule', async () => {
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    await quickOpen('tools/check-links.mjs', 'Checks that relative Markdown links point at files that exist');
+    const header = (title) => page.locator('.pane-header', { hasText: title }).first();
+    if (!(await header('This File').isVisible())) await page.locator('.activitybar a.action-label[aria-label^="Ownership"]').click();
+    if ((await header('Before You Commit').getAttribute('aria-expanded')) === 'true') await header('Before You Commit').click();
+    if ((await header('This File').getAttribute('aria-expanded')) !== 'true') await header('This File').click();
+    const unowned = pane('This File').locator('.monaco-list-row', { hasText: 'Nobody owns this: the rule at .github/CODEOWNERS:57 names no owners' });
+    await unowned.waitFor({ timeout: 15_000 });
+    await unowned.hover();
+    await unowned.locator('.action-label[aria-label="Add a CODEOWNERS Rule for This File…"]').click();
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 10_000 });
+    await page.locator('.quick-input-widget', { hasText: 'The owner for /tools/ (.github/CODEOWNERS:57), which names none now' }).waitFor({ timeout: 10_000 });
+    await input.fill('web-platform');
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: '@acme/web-platform' }).waitFor({ timeout: 10_000 });
+    shots.push(await workbench.screenshot('9-add-rule-owner'));
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-line', { hasText: /^\/tools\/\s+@acme\/web-platform$/ }).first().waitFor({ timeout: 15_000 });
+    // The unsaved rule is what every surface reads: back in the file, This File says it is mine now.
+    await quickOpen('tools/check-links.mjs', 'Checks that relative Markdown links point at files that exist');
+    await pane('This File').locator('.monaco-list-row', { hasText: 'You own this, as @acme/web-platform' }).first().waitFor({ timeout: 15_000 });
+    await page.mouse.move(24, 500);
+    shots.push(await workbench.screenshot('10-add-rule-done'));
+    await page.locator('.tab', { hasText: 'CODEOWNERS' }).first().click();
+    await page.locator('.tab.active', { hasText: 'CODEOWNERS' }).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('F1');
+    const palette = page.locator('.quick-input-widget input');
+    await palette.waitFor({ timeout: 10_000 });
+    await palette.fill('>File: Revert File');
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Revert File' }).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+  });
 } finally {
   await finish(seconds);
 }
