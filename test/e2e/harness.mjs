@@ -99,6 +99,16 @@ export async function quickOpen(page, query, firstLine, row = query.split('/').p
   await page.locator('.monaco-editor .view-line', { hasText: firstLine }).first().waitFor({ timeout: 15_000 });
 }
 
+/** Runs a command from the palette (F1) by its title, e.g. "File: Revert File". */
+export async function runPaletteCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title.split(': ').pop() }).waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
 /**
  * Points at `target` until `hover` (a locator of the hover it should open) is visible, and
  * returns it. A hover opens on the pointer entering the element; when the element moved or was

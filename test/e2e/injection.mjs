@@ -13,7 +13,7 @@
 /* global document, window -- the scan runs in the page and its frames, through evaluate() */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { createChecks, hoverUntilShown, openWorkbench, quickOpen, requirePackagedVsix, stopwatch, waitForFrame } from './harness.mjs';
+import { createChecks, hoverUntilShown, openWorkbench, quickOpen, requirePackagedVsix, runPaletteCommand, stopwatch, waitForFrame } from './harness.mjs';
 import { ANSI_FILE, BIDI_FILE, CANARY, CORPUS, createHostileWorkspace, HOSTILE_TEAM_NAME, MARKERS, SCRIPT_PATH } from './hostileWorkspace.mjs';
 
 const seconds = stopwatch();
@@ -163,14 +163,7 @@ async function tooltipOf(title, rowText, expectInTooltip, level) {
   return hover.innerText();
 }
 
-async function runCommand(title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 10_000 });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title.split(': ').pop() }).waitFor({ timeout: 10_000 });
-  await page.keyboard.press('Enter');
-}
+const runCommand = (title) => runPaletteCommand(page, title);
 
 const teamName = HOSTILE_TEAM_NAME;
 const notificationToast = (text) => page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();

@@ -6,7 +6,7 @@
 //   npm run test:e2e          packages the .vsix first (npm run package)
 /* global getComputedStyle -- runs in the page, through evaluate() */
 import assert from 'node:assert/strict';
-import { createChecks, hoverUntilShown, openWorkbench, quickOpen as openFile, requirePackagedVsix, stopwatch, waitForFrame } from './harness.mjs';
+import { createChecks, hoverUntilShown, openWorkbench, quickOpen as openFile, requirePackagedVsix, runPaletteCommand, stopwatch, waitForFrame } from './harness.mjs';
 
 const seconds = stopwatch();
 const vsix = requirePackagedVsix();
@@ -16,6 +16,7 @@ const { page } = workbench;
 // Later steps build on earlier ones: after a failure, stop driving the page but report them.
 const { check, shots, finish } = createChecks(workbench, { stopAfterFailure: true });
 const quickOpen = (relative, firstLine) => openFile(page, relative, firstLine);
+const runCommand = (title) => runPaletteCommand(page, title);
 
 const pane = (title) => page.locator('.pane', { has: page.locator('.pane-header', { hasText: title }) });
 const rowsOf = async (title) => (await pane(title).locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
@@ -164,12 +165,7 @@ try {
     assert.ok(rows.some((r) => r.includes('@acme/web-platform')), rows.join(' | '));
     shots.push(await workbench.screenshot('7-codeowners-owner-completion'));
     await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: 10_000 });
-    await input.fill('>File: Revert File');
-    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Revert File' }).waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Enter');
+    await runCommand('File: Revert File');
   });
   await check("the language status says which host's syntax CODEOWNERS is read with, and why", async () => {
     await page.mouse.move(5, 5);
@@ -187,12 +183,7 @@ try {
   await check('Show Ownership Map opens the treemap in a webview', async () => {
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: 10_000 });
-    await input.fill('>Ownership: Show Ownership Map');
-    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Show Ownership Map' }).waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Enter');
+    await runCommand('Ownership: Show Ownership Map');
     // The page sits two iframes deep; wait until one frame holds a drawn treemap.
     // eslint-disable-next-line no-undef
     const drawn = await waitForFrame(page, () => (document.querySelector('#treemap')?.childElementCount ?? 0) > 0);
@@ -226,12 +217,7 @@ try {
     shots.push(await workbench.screenshot('10-add-rule-done'));
     await page.locator('.tab', { hasText: 'CODEOWNERS' }).first().click();
     await page.locator('.tab.active', { hasText: 'CODEOWNERS' }).waitFor({ timeout: 10_000 });
-    await page.keyboard.press('F1');
-    const palette = page.locator('.quick-input-widget input');
-    await palette.waitFor({ timeout: 10_000 });
-    await palette.fill('>File: Revert File');
-    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Revert File' }).waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Enter');
+    await runCommand('File: Revert File');
   });
 } finally {
   await finish(seconds);
