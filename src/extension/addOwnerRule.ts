@@ -1,14 +1,17 @@
-// "Add a CODEOWNERS Rule for This File…": for a file nobody owns, pick what the rule covers
+// "Add a CODEOWNERS Rule…": for a file nobody owns, pick what the rule covers
 // (its folder, a folder above, the file alone) and its owner (the teams ownership.yml lists,
 // the owners CODEOWNERS names most, mine, or one typed), and the rule goes first among the
 // rules (core/codeowners/gap-rule.ts), where it takes only what no rule matches and changes no
 // one else's files. When a rule matches the file but names no owners ("nobody has adopted
-// this yet"), the owner goes on that rule instead: a rule placed first would lose to it.
+// this yet"), the owner goes on that rule instead: a rule placed first would lose to it. For
+// a file someone owns (a new package that falls to the catch-all), the rule goes right after
+// the rule that decides it today, taking over from it and leaving later rules their files
+// (GitHub, Bitbucket; GitLab unites its sections' owners, so there it is left to the user).
 // The edit is shown in CODEOWNERS and left unsaved, for the user to review and save; every
 // surface follows the unsaved buffer at once.
 import nodePath = require('node:path');
 import vscode = require('vscode');
-import { gapRuleEdit, ownerGap } from '../core/codeowners/gap-rule';
+import { gapRuleEdit, ownerGap, takeoverRuleEdit } from '../core/codeowners/gap-rule';
 import { compileMatcher } from '../core/codeowners/matcher';
 import { classifyOwner, ownerKey } from '../core/codeowners/owners';
 import { parseCodeowners } from '../core/codeowners/parse';
@@ -69,12 +72,14 @@ export function registerAddOwnerRule(context: vscode.ExtensionContext, model: Ow
       const codeowners = vscode.Uri.file(nodePath.resolve(repo.root, repo.ownership.file as string));
       const doc = await vscode.workspace.openTextDocument(codeowners);
       const parsed = parseCodeowners(doc.getText(), { flavor });
+      const deciding = lookup.rule ? parsed.rules.find((r) => r.line === lookup.rule?.line) : undefined;
       // A rule that matches but names no owners wins over any rule placed before it: name the owner there.
-      const silent = lookup.rule ? parsed.rules.find((r) => r.line === lookup.rule?.line) : undefined;
+      const silent = deciding && lookup.owners.length === 0 ? deciding : undefined;
+      const today = lookup.owners.length > 0 && lookup.rule ? `today ${lookup.owners.join(', ')} (${ruleLocation(lookup.rule)})` : null;
 
-      const pattern = silent ? silent.pattern : (choice.pattern ?? (await pickScope(lookup, flavor, parsed)));
+      const pattern = silent ? silent.pattern : (choice.pattern ?? (await pickScope(lookup, flavor, parsed, today)));
       if (pattern === undefined) return undefined;
-      const title = silent && lookup.rule ? `The owner for ${silent.pattern} (${ruleLocation(lookup.rule)}), which names none now` : `The owner of ${pattern}`;
+      const title = silent && lookup.rule ? `The owner for ${silent.pattern} (${ruleLocation(lookup.rule)}), which names none now` : today ? `The new owner of ${pattern} (${today})` : `The owner of ${pattern}`;
       const owner = choice.owner ?? (await pickOwner(lookup, parsed, flavor, title));
       if (owner === undefined) return undefined;
       if (classifyOwner(owner, flavor) === null) {
@@ -83,9 +88,13 @@ export function registerAddOwnerRule(context: vscode.ExtensionContext, model: Ow
       }
 
       const text = doc.getText();
-      const edit: TextEdit = silent ? ownerOnRule(text, parsed, silent, owner) : { ...gapRuleEdit(text, parsed, pattern, [owner]), replaced: 0 };
+      // The deciding rule's own pattern: its owners are replaced (a copy after it would be a duplicate).
+      const onRule = silent ?? (deciding?.pattern === pattern ? deciding : undefined);
+      const edit: TextEdit = onRule
+        ? ownerOnRule(text, parsed, onRule, owner)
+        : { ...(deciding ? takeoverRuleEdit(text, parsed, deciding.line, pattern, [owner]) : gapRuleEdit(text, parsed, pattern, [owner])), replaced: 0 };
       // Checked by the engine before anything is written: the file must be the new owner's.
-      const after = compileMatcher(parseCodeowners(text.slice(0, edit.offset) + edit.insert + text.slice(edit.offset + edit.replaced), { flavor })).match(lookup.path);
+      const after = compileMatcher(parseCodeowners(text.slice(0, edit.offset) + edit.insert + text.slice(edit.offset + edit.replaced), { flavor })).match(lookup.isDirectory ? `${lookup.path}/` : lookup.path);
       if (!after.owners.some((o) => ownerKey(o) === ownerKey(owner))) {
         void vscode.window.showWarningMessage(notificationMessage(`A rule ${pattern} ${owner} would not own ${lookup.path}: another rule decides it (GitLab: a "!" rule may exclude it). Edit ${repo.ownership.file} by hand.`));
         return undefined;
@@ -106,7 +115,11 @@ export function registerAddOwnerRule(context: vscode.ExtensionContext, model: Ow
 function whyNot(lookup: PathLookup): string | null {
   const file = lookup.repo.ownership.file;
   if (file === null || lookup.repo.ownership.flavor === null) return `${lookup.path}: its repository has no CODEOWNERS file yet.`;
-  if (lookup.owners.length > 0) return `${lookup.path} is already owned by ${lookup.owners.join(', ')}${lookup.rule ? ` (${ruleLocation(lookup.rule)})` : ''}.`;
+  // GitLab unites the owners of every section that matches: which section the new owner
+  // belongs in, and whether the others should stay, is for the user to say.
+  if (lookup.owners.length > 0 && lookup.repo.ownership.flavor === 'gitlab') {
+    return `${lookup.path} is owned by ${lookup.owners.join(', ')}: on GitLab every section that matches adds its owners, so add the new owner to the section it belongs in, in ${file}.`;
+  }
   return null;
 }
 
@@ -125,7 +138,7 @@ export function scopesOf(path: string, isDirectory: boolean): Scope[] {
   return scopes;
 }
 
-async function pickScope(lookup: PathLookup, flavor: Flavor, parsed: ParsedCodeowners): Promise<string | undefined> {
+async function pickScope(lookup: PathLookup, flavor: Flavor, parsed: ParsedCodeowners, today: string | null): Promise<string | undefined> {
   const scopes = scopesOf(lookup.path, lookup.isDirectory);
   if (scopes.length === 0) {
     void vscode.window.showWarningMessage(notificationMessage(`${lookup.path}: its name needs escapes a rule cannot be sure of; write the rule by hand.`));
@@ -134,7 +147,13 @@ async function pickScope(lookup: PathLookup, flavor: Flavor, parsed: ParsedCodeo
   const gitlab = flavor === 'gitlab' && parsed.headers.length > 0 ? ' On GitLab, files under it that only named sections own gain this owner beside theirs.' : '';
   const picked = await vscode.window.showQuickPick(
     scopes.map((s) => ({ label: s.pattern, description: s.description })),
-    { title: `A CODEOWNERS rule for ${lookup.path}`, placeHolder: `What the rule covers: it goes first, so it takes only what no rule matches and existing rules keep their files.${gitlab}`, ignoreFocusOut: true },
+    {
+      title: `A CODEOWNERS rule for ${lookup.path}`,
+      placeHolder: today
+        ? `What the rule covers: ${today}; it goes right after that rule and takes over from it and the rules before it, and the rules further down keep their files. Tell the owners.`
+        : `What the rule covers: it goes first, so it takes only what no rule matches and existing rules keep their files.${gitlab}`,
+      ignoreFocusOut: true,
+    },
   );
   return picked?.label;
 }
@@ -185,16 +204,21 @@ async function pickOwner(lookup: PathLookup, parsed: ParsedCodeowners, flavor: F
   });
 }
 
-/** The owner written after the pattern of `rule`, a rule that names none, lined up with the first rule's owners. */
+/**
+ * `owner` as the only owner of `rule` (one that names none, or whose owners it replaces),
+ * written after its pattern and lined up with the other rules' owners.
+ */
 function ownerOnRule(text: string, parsed: ParsedCodeowners, rule: Rule, owner: string): TextEdit {
   const lines = text.split('\n');
   const lineText = (lines[rule.line - 1] ?? '').replace(/\r$/, '');
   let start = 0;
   for (let i = 0; i < rule.line - 1; i++) start += lines[i].length + 1;
   const end = rule.column - 1 + rule.pattern.length;
-  const rest = lineText.slice(end);
+  const last = rule.owners[rule.owners.length - 1];
+  const ownersEnd = last && lineText.startsWith(last.text, last.column - 1) ? last.column - 1 + last.text.length : end;
+  const rest = lineText.slice(ownersEnd);
   const gap = ownerGap(text, parsed, end);
-  // Trailing blanks give way to the owner; anything else after the pattern stays after it.
-  const blank = rest.trim() === '' ? rest.length : 0;
-  return { offset: start + end, insert: `${gap}${owner}`, line: rule.line - 1, replaced: blank };
+  // The old owners and trailing blanks give way; anything else after them (a comment) stays.
+  const replaced = ownersEnd - end + (rest.trim() === '' ? rest.length : 0);
+  return { offset: start + end, insert: `${gap}${owner}`, line: rule.line - 1, replaced };
 }

@@ -201,7 +201,7 @@ try {
     const unowned = pane('This File').locator('.monaco-list-row', { hasText: 'Nobody owns this: the rule at .github/CODEOWNERS:57 names no owners' });
     await unowned.waitFor({ timeout: 15_000 });
     await unowned.hover();
-    await unowned.locator('.action-label[aria-label="Add a CODEOWNERS Rule for This File…"]').click();
+    await unowned.locator('.action-label[aria-label="Add a CODEOWNERS Rule…"]').click();
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ timeout: 10_000 });
     await page.locator('.quick-input-widget', { hasText: 'The owner for /tools/ (.github/CODEOWNERS:57), which names none now' }).waitFor({ timeout: 10_000 });

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compileMatcher, DEFAULT_SECTION, parseCodeowners, type Flavor } from '../../src/core';
-import { gapRuleEdit, withGapRule } from '../../src/core/codeowners/gap-rule';
+import { gapRuleEdit, takeoverRuleEdit, withGapRule } from '../../src/core/codeowners/gap-rule';
 
 const edited = (text: string, pattern: string, owners: string[], flavor: Flavor = 'github') => {
   const edit = gapRuleEdit(text, parseCodeowners(text, { flavor }), pattern, owners);
@@ -34,6 +34,14 @@ describe('gap rule: a rule for what no rule owns', () => {
     assert.equal(edited('# nothing yet\n', '/a/', ['@a']).text, '# nothing yet\n/a/ @a\n');
     assert.deepEqual(edited('# nothing yet', '/a/', ['@a']).edit, { offset: 13, insert: '\n/a/ @a\n', line: 1 });
     assert.equal(edited('\uFEFF/src/ @s\n', '/a/', ['@a']).text, '\uFEFF/a/   @a\n/src/ @s\n');
+  });
+
+  it('takes over from the deciding rule right after it: later rules keep their files', () => {
+    const text = '*            @leads\n/packages/   @pkgs\n/packages/ui/ @ui\n';
+    const parsed = parseCodeowners(text, { flavor: 'github' });
+    const edit = takeoverRuleEdit(text, parsed, 2, '/packages/new/', ['@new']);
+    assert.deepEqual([edit.line, withGapRule(text, edit)], [2, '*            @leads\n/packages/   @pkgs\n/packages/new/ @new\n/packages/ui/ @ui\n']);
+    assert.equal(withGapRule('* @a', takeoverRuleEdit('* @a', parseCodeowners('* @a', { flavor: 'github' }), 1, '/b/', ['@b'])), '* @a\n/b/ @b\n', 'a last line without its break');
   });
 
   const root = path.join(__dirname, '..', 'fixtures', 'realworld');
@@ -88,6 +96,48 @@ describe('gap rule: a rule for what no rule owns', () => {
       if (flavor !== 'gitlab') assert.ok(paths.every((_, i) => matched(i) || takable[i]), 'only GitLab excludes');
       // Real folders hold files other rules already own: the point of placing it first.
       assert.ok(kept > 0, `${kept} files under the folders kept their owners`);
+    });
+  }
+});
+
+describe('takeover rule: a folder taken from the rule that decides it today', () => {
+  const root = path.join(__dirname, '..', 'fixtures', 'realworld');
+  for (const name of fs.readdirSync(root).filter((d) => fs.existsSync(path.join(root, d, 'meta.json')))) {
+    const { flavor } = JSON.parse(fs.readFileSync(path.join(root, name, 'meta.json'), 'utf8')) as { flavor: Flavor };
+    if (flavor === 'gitlab') continue;
+    it(`takes what that rule and earlier ones decided under the folder, and nothing later rules decide: ${name}`, function () {
+      this.timeout(60_000);
+      const paths = fs.readFileSync(path.join(root, name, 'paths.txt'), 'utf8').split('\n').filter(Boolean);
+      const text = fs.readFileSync(path.join(root, name, 'CODEOWNERS'), 'utf8');
+      const parsed = parseCodeowners(text, { flavor });
+      const before = compileMatcher(parsed);
+      const old = paths.map((p) => before.match(p));
+      // Owned files in folders where later rules own other files: the deepest folder of one,
+      // and the top-level folder of another.
+      const owned = paths.filter((p, i) => old[i].rule !== null && old[i].owners.length > 0 && p.includes('/') && !/[\\*?[\]!# ]/.test(p));
+      assert.ok(owned.length > 0);
+      let taken = 0;
+      let kept = 0;
+      for (const [k, target] of [owned[Math.floor(owned.length / 3)], owned[Math.floor((2 * owned.length) / 3)]].entries()) {
+        const deciding = before.match(target).rule?.line as number;
+        const dirs = target.split('/').slice(0, -1);
+        const dir = k === 1 ? dirs[0] : dirs.join('/');
+        const after = compileMatcher(parseCodeowners(withGapRule(text, takeoverRuleEdit(text, parsed, deciding, `/${dir}/`, ['@new'])), { flavor }));
+        assert.deepEqual(after.match(target).owners, ['@new'], target);
+        paths.forEach((p, i) => {
+          const got = after.match(p).owners;
+          const later = (old[i].rule?.line ?? 0) > deciding;
+          if (!p.startsWith(`${dir}/`) || later) {
+            assert.deepEqual(got, old[i].owners, `${p}: ${later ? 'a later rule decides it' : 'outside the folder'}`);
+            if (later && p.startsWith(`${dir}/`)) kept++;
+          } else {
+            assert.deepEqual(got, ['@new'], `${p}: decided by line ${old[i].rule?.line ?? 'none'}, not after line ${deciding}`);
+            taken++;
+          }
+        });
+      }
+      assert.ok(taken >= 2, `${taken} taken`);
+      assert.ok(kept > 0, `${kept} kept by later rules`);
     });
   }
 });

@@ -1,4 +1,6 @@
-// A new rule for what no rule owns, and where it goes so that it changes no one else's files.
+// A new rule for what no rule owns, and where it goes so that it changes no one else's files;
+// and one that takes a folder over from the rule that decides it today (a new package that
+// falls to the catch-all), placed right after that rule.
 // The last matching rule wins (GitHub, Bitbucket, and GitLab within a section), so a rule put
 // before every other rule loses to each of them wherever they match: it takes exactly the
 // paths none of them matches. Appended at the end instead, `/services/` would take every file
@@ -34,6 +36,20 @@ export function gapRuleEdit(text: string, parsed: ParsedCodeowners, pattern: str
   // After a byte order mark, which belongs to the start of the file, not to the first rule.
   const offset = Math.max(lineOffset(text, before - 1), text.charCodeAt(0) === 0xfeff ? 1 : 0);
   return { offset, insert: `${rule}\n`, line: before - 1 };
+}
+
+/**
+ * The edit that adds `pattern owners` right after the rule on 1-based line `deciding`, the
+ * one that decides a path today (GitHub, Bitbucket): later than it and every rule before it,
+ * the new rule takes over from them where it matches; earlier than the rules after it, it
+ * leaves them the files they own.
+ */
+export function takeoverRuleEdit(text: string, parsed: ParsedCodeowners, deciding: number, pattern: string, owners: readonly string[]): GapRuleEdit {
+  const rule = `${pattern}${ownerGap(text, parsed, pattern.length)}${owners.join(' ')}`;
+  const offset = lineOffset(text, deciding);
+  // The deciding rule is on the last line, with no line break after it.
+  if (offset === text.length && !text.endsWith('\n')) return { offset, insert: `\n${rule}\n`, line: deciding };
+  return { offset, insert: `${rule}\n`, line: deciding };
 }
 
 /**

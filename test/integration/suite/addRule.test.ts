@@ -1,7 +1,8 @@
-// "Add a CODEOWNERS Rule for This File…" in the real VS Code: a file no rule matches gets a
-// rule placed first (GitHub and GitLab), a file whose rule names no owners gets the owner on
-// that rule, every surface follows the unsaved CODEOWNERS at once, and nothing is edited for
-// a file that is owned, in a repository without CODEOWNERS, or for what is not an owner.
+// "Add a CODEOWNERS Rule…" in the real VS Code: a file no rule matches gets a rule placed
+// first (GitHub and GitLab), a file whose rule names no owners gets the owner on that rule, a
+// folder someone owns is taken over right after the deciding rule, every surface follows the
+// unsaved CODEOWNERS at once, and nothing is edited for a GitLab file already owned, in a
+// repository without CODEOWNERS, or for what is not an owner.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -17,10 +18,10 @@ interface AddedRule {
 
 const addRule = (uri: vscode.Uri, choice: { pattern?: string; owner?: string }) => vscode.commands.executeCommand<AddedRule | undefined>('ownershipLens.addOwnerRule', uri, choice);
 
-async function ownersOf(uri: vscode.Uri, expected: string[]): Promise<void> {
+async function ownersOf(uri: vscode.Uri, expected: string[], why = ''): Promise<void> {
   const api = await lens();
   let seen: string[] | undefined;
-  await waitFor(`the owners of ${path.basename(uri.fsPath)} to be ${expected.join(' ') || 'none'}`, async () => {
+  await waitFor(`the owners of ${path.basename(uri.fsPath)} to be ${expected.join(' ') || 'none'}${why ? ` (${why})` : ''}`, async () => {
     seen = (await api.model.lookup(uri))?.owners;
     return JSON.stringify(seen) === JSON.stringify(expected);
   }, { describe: () => seen });
@@ -102,10 +103,32 @@ describe('Add a CODEOWNERS rule', () => {
     }
   });
 
-  it('edits nothing for a file already owned, in a repository without CODEOWNERS, or for what is not an owner', async () => {
+  it('a folder someone owns is taken over right after the rule that decides it; the deciding rule\'s own pattern gets its owners replaced', async () => {
     const main = folders.main();
     const codeowners = uriIn(main, '.github/CODEOWNERS');
-    assert.equal(await addRule(uriIn(main, 'services/payments/client.ts'), { pattern: '/services/', owner: '@acme/x' }), undefined, 'owned');
+    try {
+      const added = await addRule(uriIn(main, 'web'), { pattern: '/web/', owner: '@acme/web' });
+      assert.deepEqual(added, { file: codeowners.fsPath, line: 2, text: '/web/                   @acme/web' }, 'after line 2, the catch-all that owns web/ today');
+      await ownersOf(uriIn(main, 'web/checkout.ts'), ['@acme/web']);
+      await ownersOf(uriIn(main, 'services/payments/client.ts'), ['@acme/payments', '@alice']);
+      await revert(codeowners);
+      await ownersOf(uriIn(main, 'web/checkout.ts'), ['@acme/platform']);
+
+      const replaced = await addRule(uriIn(main, 'services/payments/charge.go'), { pattern: '/services/payments/', owner: '@acme/pay' });
+      assert.deepEqual(replaced, { file: codeowners.fsPath, line: 2, text: '/services/payments/     @acme/pay' });
+      const doc = await vscode.workspace.openTextDocument(codeowners);
+      assert.equal(doc.lineCount, fs.readFileSync(codeowners.fsPath, 'utf8').split('\n').length, 'no line added');
+      await ownersOf(uriIn(main, 'services/payments/client.ts'), ['@acme/pay']);
+      await ownersOf(uriIn(main, 'services/payments/legacy/old.go'), [], 'the later rule that names no owners still decides');
+    } finally {
+      await revert(codeowners);
+    }
+  });
+
+  it('edits nothing for a GitLab file already owned, in a repository without CODEOWNERS, or for what is not an owner', async () => {
+    const main = folders.main();
+    const codeowners = uriIn(main, '.github/CODEOWNERS');
+    assert.equal(await addRule(uriIn(folders.gitlab(), 'apps/api/schema.ts'), { pattern: '/apps/', owner: '@acme/x' }), undefined, 'owned, on GitLab');
     assert.equal(await addRule(uriIn(folders.noMap(), 'notes.md'), { pattern: '/', owner: '@acme/x' }), undefined, 'no CODEOWNERS');
     assert.equal(await addRule(uriIn(main, 'services/payments/legacy/old.go'), { owner: 'not an owner' }), undefined, 'not an owner');
     assert.equal(vscode.workspace.textDocuments.find((d) => d.uri.fsPath === codeowners.fsPath)?.isDirty ?? false, false);
