@@ -21,7 +21,7 @@ import { Commands } from './constants';
 import { patternName } from './codeowners/editing';
 import type { OwnershipModel, PathLookup } from './model/ownershipModel';
 import { ruleLocation } from './presentation';
-import { notificationMessage, showControls } from './util/inertText';
+import { iconInert, notificationMessage } from './util/inertText';
 
 /** What the command can be told instead of asking (other commands, the tests). */
 export interface AddRuleChoice {
@@ -105,7 +105,7 @@ export function registerAddOwnerRule(context: vscode.ExtensionContext, model: Ow
       if (!(await vscode.workspace.applyEdit(workspaceEdit))) return undefined;
       const line = doc.lineAt(edit.line);
       await vscode.window.showTextDocument(doc, { selection: new vscode.Range(line.range.start, line.range.end), preview: false });
-      void vscode.window.setStatusBarMessage(showControls(`Added ${line.text.trim().replace(/\s+/g, ' ')}: save ${repo.ownership.file} to keep it`), 8000);
+      void vscode.window.setStatusBarMessage(iconInert(`Added ${line.text.trim().replace(/\s+/g, ' ')}: save ${repo.ownership.file} to keep it`), 8000);
       return { file: codeowners.fsPath, line: edit.line, text: line.text };
     }),
   );
@@ -146,7 +146,7 @@ async function pickScope(lookup: PathLookup, flavor: Flavor, parsed: ParsedCodeo
   }
   const gitlab = flavor === 'gitlab' && parsed.headers.length > 0 ? ' On GitLab, files under it that only named sections own gain this owner beside theirs.' : '';
   const picked = await vscode.window.showQuickPick(
-    scopes.map((s) => ({ label: s.pattern, description: s.description })),
+    scopes.map((s) => ({ label: iconInert(s.pattern), description: s.description, pattern: s.pattern })),
     {
       title: `A CODEOWNERS rule for ${lookup.path}`,
       placeHolder: today
@@ -155,7 +155,7 @@ async function pickScope(lookup: PathLookup, flavor: Flavor, parsed: ParsedCodeo
       ignoreFocusOut: true,
     },
   );
-  return picked?.label;
+  return picked?.pattern;
 }
 
 /** The owners offered: the teams ownership.yml lists, those CODEOWNERS names most, mine; any other can be typed. */
@@ -177,7 +177,7 @@ export function ownerCandidates(lookup: PathLookup, parsed: ParsedCodeowners): A
 }
 
 async function pickOwner(lookup: PathLookup, parsed: ParsedCodeowners, flavor: Flavor, title: string): Promise<string | undefined> {
-  const known = ownerCandidates(lookup, parsed).map((c) => ({ label: showControls(c.owner), description: showControls(c.description), owner: c.owner }));
+  const known = ownerCandidates(lookup, parsed).map((c) => ({ label: iconInert(c.owner), description: iconInert(c.description), owner: c.owner }));
   const pick = vscode.window.createQuickPick<{ label: string; description?: string; owner: string }>();
   pick.title = title;
   pick.placeholder = 'A team, a user or an email: pick one, or type it';
@@ -187,7 +187,7 @@ async function pickOwner(lookup: PathLookup, parsed: ParsedCodeowners, flavor: F
   pick.onDidChangeValue((value) => {
     const typed = value.trim();
     const listed = known.some((k) => ownerKey(k.owner) === ownerKey(typed));
-    pick.items = typed !== '' && !listed && classifyOwner(typed, flavor) !== null ? [{ label: showControls(typed), description: 'as typed', owner: typed }, ...known] : known;
+    pick.items = typed !== '' && !listed && classifyOwner(typed, flavor) !== null ? [{ label: iconInert(typed), description: 'as typed', owner: typed }, ...known] : known;
   });
   return new Promise<string | undefined>((resolve) => {
     pick.onDidAccept(() => {

@@ -3,7 +3,7 @@
 // browser-side check of the same is test/e2e/injection.mjs.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { notificationMessage, showControls, withControlsShown } from '../../src/extension/util/inertText';
+import { iconInert, notificationMessage, showControls, withControlsShown } from '../../src/extension/util/inertText';
 import { escapeMarkdown } from '../../src/extension/util/markdown';
 
 // What VS Code 1.100's notifications take for a link (parseLinkedText in
@@ -54,6 +54,12 @@ describe('editor: inert repository text', () => {
       fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => [...notificationMessage(parts.join('')).matchAll(VSCODE_NOTIFICATION_LINK)].length === 0),
       { seed: 8, numRuns: 3000 },
     );
+  });
+
+  it('iconInert escapes the $(icon) syntax of quick picks and the status bar, and shows controls', () => {
+    assert.equal(iconInert('@acme/$(alert)team $(x'), '@acme/\\$(alert)team \\$(x');
+    assert.equal(iconInert('a\u202Eb'), 'a\\u202eb');
+    assert.equal(iconInert('$ (not one) $'), '$ (not one) $');
   });
 
   it('withControlsShown maps every string of plain data (the ownership map webview)', () => {

@@ -8,7 +8,7 @@ import type { ReminderGroup } from '../../core/reminders/reminders';
 import { Commands, focusViewCommand, SETTINGS_SECTION, Settings, Views } from '../constants';
 import { ownersLabel } from '../presentation';
 import { Disposable } from '../util/dispose';
-import { notificationMessage, showControls } from '../util/inertText';
+import { iconInert, notificationMessage, showControls } from '../util/inertText';
 import type { RepositoryReminders, StagedReminders } from './stagedReminders';
 
 /** Shows a message with buttons and resolves with the one chosen (a test replaces it). */
@@ -70,7 +70,7 @@ export class StagedNotifier extends Disposable {
     const items: vscode.QuickPickItem[] = [section('Practices')];
     if (group.practices.length === 0 && group.contributing.length === 0) items.push({ label: 'None published: ask the owners before a large change' });
     // Labels and descriptions take `$(icon)` syntax: escaped in repository text.
-    const text = (s: string) => showControls(s).replace(/\$\(/g, '\\$(');
+    const text = iconInert;
     items.push(...group.practices.map((p) => ({ label: `$(check) ${text(p)}` })));
     items.push(...group.contributing.map((c) => ({ label: '$(book) Contributing guide', description: text(c), detail: nodePath.join(root, ...c.split('/')) })));
     if (group.contacts.length > 0) items.push(section('Contact'), ...group.contacts.map((c) => ({ label: `$(comment-discussion) ${text(c.name)}`, description: text(c.contact) })));

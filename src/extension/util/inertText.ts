@@ -25,6 +25,15 @@ export function showControls(text: string): string {
   });
 }
 
+/**
+ * Repository text for where VS Code renders `$(icon)` syntax (quick pick labels and
+ * descriptions, status bar text): controls shown and every `$(` escaped, so that an owner or
+ * a path spelled `$(alert)` reads as written.
+ */
+export function iconInert(text: string): string {
+  return showControls(text).replace(/\$\(/g, '\\$(');
+}
+
 // What VS Code's notifications take for a link: `[label](https://…`, `(http://…`, `(command:…`
 // or `(file:…`, in any case.
 const LINK_START = /\]\((?=https?:\/\/|command:|file:)/gi;
