@@ -14,7 +14,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { createChecks, hoverUntilShown, openWorkbench, quickOpen, requirePackagedVsix, runPaletteCommand, stopwatch, waitForFrame } from './harness.mjs';
-import { ANSI_FILE, BIDI_FILE, CANARY, CORPUS, createHostileWorkspace, HOSTILE_TEAM_NAME, MARKERS, SCRIPT_PATH } from './hostileWorkspace.mjs';
+import { ANSI_FILE, BIDI_FILE, CANARY, CORPUS, createHostileWorkspace, HOSTILE_TEAM_NAME, IMG_DIR, MARKERS, SCRIPT_PATH } from './hostileWorkspace.mjs';
 
 const seconds = stopwatch();
 const vsix = requirePackagedVsix();
@@ -330,6 +330,23 @@ try {
     assert.equal(await message.locator('a').count(), 0, `links in the notification: ${await message.innerHTML()}`);
     assertLiteral((await message.innerText()).replaceAll('\u200b', ''), [teamName, CORPUS.mdCommand], 'the Who Owns notification');
     await shot('8-who-owns');
+  });
+
+  await check('Add a CODEOWNERS Rule…: the scopes and the owners offered are the corpus as text; cancelling edits nothing', async () => {
+    await quickOpen(page, 'corpus-run', 'corpus target');
+    await runCommand('Ownership: Add a CODEOWNERS Rule…');
+    const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+    await rows.filter({ hasText: 'its folder and everything in it' }).first().waitFor({ timeout: 15_000 });
+    await assertNothingInjected('the rule scopes offered');
+    assertLiteral((await rows.allInnerTexts()).join('\n'), [`/${IMG_DIR.replaceAll(' ', '\\ ')}/`, '/hostile/'], 'the rule scopes offered');
+    await page.keyboard.press('Enter');
+    await rows.filter({ hasText: '@acme/hostile' }).first().waitFor({ timeout: 15_000 });
+    await assertNothingInjected('the owners offered');
+    assertLiteral((await rows.allInnerTexts()).join('\n'), ['@acme/hostile', teamName, '@acme/platform'], 'the owners offered');
+    await shot('12-add-rule-owners');
+    await page.keyboard.press('Escape');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+    assert.equal(await page.locator('.tab.dirty').count(), 0, 'nothing edited');
   });
 
   await check('the status bar and its tooltip, and the Explorer tooltip, name the team as text', async () => {
