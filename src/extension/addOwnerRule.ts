@@ -71,8 +71,11 @@ export function registerAddOwnerRule(context: vscode.ExtensionContext, model: Ow
       const flavor = repo.ownership.flavor as Flavor;
       const codeowners = vscode.Uri.file(nodePath.resolve(repo.root, repo.ownership.file as string));
       const doc = await vscode.workspace.openTextDocument(codeowners);
+      const version = doc.version;
       const parsed = parseCodeowners(doc.getText(), { flavor });
-      const deciding = lookup.rule ? parsed.rules.find((r) => r.line === lookup.rule?.line) : undefined;
+      const deciding = lookup.rule ? parsed.rules.find((r) => r.line === lookup.rule?.line && r.pattern === lookup.rule.pattern) : undefined;
+      // The model reads an edited CODEOWNERS a moment after each keystroke: it may not have caught up.
+      if (lookup.rule && !deciding) return changing(repo.ownership.file as string);
       // A rule that matches but names no owners wins over any rule placed before it: name the owner there.
       const silent = deciding && lookup.owners.length === 0 ? deciding : undefined;
       const today = lookup.owners.length > 0 && lookup.rule ? `today ${lookup.owners.join(', ')} (${ruleLocation(lookup.rule)})` : null;
@@ -87,6 +90,8 @@ export function registerAddOwnerRule(context: vscode.ExtensionContext, model: Ow
         return undefined;
       }
 
+      // Edited while the pickers were open: what was decided above may no longer hold.
+      if (doc.version !== version) return changing(repo.ownership.file as string);
       const text = doc.getText();
       // The deciding rule's own pattern: its owners are replaced (a copy after it would be a duplicate).
       const onRule = silent ?? (deciding?.pattern === pattern ? deciding : undefined);
@@ -109,6 +114,11 @@ export function registerAddOwnerRule(context: vscode.ExtensionContext, model: Ow
       return { file: codeowners.fsPath, line: edit.line, text: line.text };
     }),
   );
+}
+
+function changing(file: string): undefined {
+  void vscode.window.showInformationMessage(notificationMessage(`${file} changed while the rule was being chosen: run Add a CODEOWNERS Rule… again.`));
+  return undefined;
 }
 
 /** Why no rule is added for this file, or null when one can be. */
