@@ -25,6 +25,7 @@ export const Commands = {
   dismissTeamSuggestion: 'ownershipLens.dismissTeamSuggestion',
   showMembershipLog: 'ownershipLens.showMembershipLog',
   addOwnerRule: 'ownershipLens.addOwnerRule',
+  copyReviewRequest: 'ownershipLens.copyReviewRequest',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 

@@ -32,6 +32,16 @@ async function precommit(repo: TestRepo, args: string[] = [], cwd = repo.root): 
   return { code, out, err };
 }
 
+/** A repository with a change to Payments' code and one to Search's (mine) staged. */
+function stagedPaymentsAndSearch(): TestRepo {
+  const repo = makeRepo(FILES);
+  commitAll(repo);
+  repo.write('services/payments/api/charge.py', 'changed\n');
+  repo.write('services/search/index.py', 'changed\n');
+  repo.git('add', '-A');
+  return repo;
+}
+
 const jsonLines = (s: string) => s.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('ownership-lens precommit', () => {
@@ -64,11 +74,7 @@ describe('ownership-lens precommit', () => {
   });
 
   it('prints readable reminders: headline, each group, the etiquette once', async () => {
-    repo = makeRepo(FILES);
-    commitAll(repo);
-    repo.write('services/payments/api/charge.py', 'changed\n');
-    repo.write('services/search/index.py', 'changed\n');
-    repo.git('add', '-A');
+    repo = stagedPaymentsAndSearch();
     const r = await precommit(repo);
     assert.equal(r.code, 0);
     assert.match(r.out, /^Before you commit: 1 staged path other teams own\.\n/);
@@ -76,6 +82,28 @@ describe('ownership-lens precommit', () => {
     assert.match(r.out, /\nYours \(@acme\/search\): 1 path\. Before committing: /);
     assert.equal(r.out.match(/Etiquette/g)?.length, 1);
     assert.match(r.out, /Ask {8}• /);
+  });
+
+  it('--markdown prints the reviews needed and each group for a pull request; not with --json', async () => {
+    repo = stagedPaymentsAndSearch();
+    const r = await precommit(repo, ['--markdown']);
+    assert.equal(r.code, 0);
+    const lines = r.out.split('\n');
+    assert.deepEqual(lines.slice(0, 8), [
+      '### Code owners of this change',
+      '',
+      'Reviews needed from: \\@acme\\/payments',
+      '',
+      '**Payments \\(\\@acme\\/payments\\)** · 1 file',
+      '- services\\/payments\\/api\\/charge\\.py',
+      '',
+      'They ask:',
+    ]);
+    assert.ok(lines.includes('Contact: Payments, \\#payments\\-eng'), r.out);
+    assert.ok(lines.includes('**Yours \\(\\@acme\\/search\\)** · 1 file'), r.out);
+    const both = await precommit(repo, ['--markdown', '--json']);
+    assert.deepEqual([both.code, both.out], [2, '']);
+    assert.match(both.err, /--json and --markdown are two answers: choose one/);
   });
 
   it('is silent when nothing is staged, also before the first commit', async () => {

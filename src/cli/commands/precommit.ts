@@ -1,15 +1,17 @@
 // `ownership-lens precommit`: the staged changes grouped by owner, with what each owner asks
 // of contributors. Made to run from a git pre-commit hook: quick, silent when nothing is
 // staged, and it never breaks a commit because it broke itself (unless --strict).
+import path = require('node:path');
 import { parseArgs } from 'node:util';
 import { findRepositoryRoot, nodeFileSystem } from '../../core';
 import type { GitUser } from '../../core/identity/identity';
 import { loadOwnershipConfig } from '../../core/practices/loadOwnershipConfig';
 import { needsAttention, remindersFor, type ReminderGroup } from '../../core/reminders/reminders';
+import { reviewMarkdown } from '../../core/reminders/reviewMarkdown';
 import { chooseRubric } from '../../core/rubric/bundledRubrics';
 import { pathOwnership } from '../../core/situation/pathOwnership';
 import { createGitClient, type GitClient } from '../../git/gitClient';
-import { EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, isUsageError, type CliIO } from '../io';
+import { EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, isUsageError, UsageError, type CliIO } from '../io';
 import { MEMBERSHIP_USAGE, resolveIdentityForCli } from '../membership';
 import { openRepository, requireRootArg, GUIDANCE_OPTIONS, REPOSITORY_OPTIONS, REPOSITORY_USAGE, resolveRoot, summarizeProblems } from '../repository-args';
 import { requireRubricArg } from '../rubric-arg';
@@ -37,6 +39,9 @@ ${REPOSITORY_USAGE}
   --json              print JSON Lines, one group a line: {"key", "situation", "owners",
                       "teams", "files", "practices", "contacts", "contributing",
                       "etiquette", "expectations", "advice"}
+  --markdown          print Markdown for a pull request's description instead: the
+                      reviews needed, and per owner its files, what they ask, their
+                      contact (repository text escaped, so it renders as text)
   --strict            exit 1 when upstream or unowned files are staged
   -h, --help          show this help
 
@@ -51,6 +56,7 @@ export async function precommitCommand(args: string[], io: CliIO): Promise<numbe
       ...REPOSITORY_OPTIONS,
       ...GUIDANCE_OPTIONS,
       json: { type: 'boolean' },
+      markdown: { type: 'boolean' },
       strict: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -60,6 +66,7 @@ export async function precommitCommand(args: string[], io: CliIO): Promise<numbe
     return EXIT_OK;
   }
   const strict = values.strict === true;
+  if (values.json && values.markdown) throw new UsageError('--json and --markdown are two answers: choose one');
   try {
     return await precommit(values, io, strict);
   } catch (e) {
@@ -77,6 +84,7 @@ interface PrecommitArgs {
   me?: string[];
   rubric?: string;
   json?: boolean;
+  markdown?: boolean;
 }
 
 async function precommit(values: PrecommitArgs, io: CliIO, strict: boolean): Promise<number> {
@@ -114,6 +122,7 @@ async function precommit(values: PrecommitArgs, io: CliIO, strict: boolean): Pro
     ownership: (p) => pathOwnership(repo, p),
   });
   if (values.json) io.stdout(reminders.groups.map((g) => `${JSON.stringify(groupJson(g))}\n`).join(''));
+  else if (values.markdown) io.stdout(reviewMarkdown([{ name: path.basename(root), reminders }]));
   else io.stdout(renderReminders(reminders, { width: terminalWidth(io) }));
 
   if (strict && needsAttention(reminders)) {

@@ -4,26 +4,15 @@
 // - control characters (an ANSI escape) and bidirectional controls (U+202E RIGHT-TO-LEFT
 //   OVERRIDE, the isolates U+2066–U+2069, the marks) are invisible, and the bidi ones reorder
 //   what is shown around them, so that `evil‮txt.exe` reads as `evilexe.txt`. They are written
-//   as the visible escapes the CLI prints (`\x1b`, `\u202e`; src/cli/terminal.ts);
+//   as the visible escapes the CLI prints (`\x1b`, `\u202e`; core/text/visibleControls.ts);
 // - a notification turns `[label](command:…)` in its message into a link that runs the
 //   command (VS Code opens notification links with commands allowed), so the link syntax is
 //   broken there.
 // No vscode import: unit-tested in Node (test/unit/inert-text.test.ts).
 
-// C0 controls but tab and line breaks (which callers fold into spaces), DEL, C1 controls, and
-// the bidi controls: ALM, LRM, RLM, LRE…RLO, LRI…PDI.
-// eslint-disable-next-line no-control-regex -- finding them is the point
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+import { showControls } from '../../core/text/visibleControls';
 
-const hex = (code: number, width: number) => code.toString(16).padStart(width, '0');
-
-/** `text` with every control and bidi character written as a visible `\xNN` or `\uNNNN`. */
-export function showControls(text: string): string {
-  return text.replace(CONTROLS, (c) => {
-    const code = c.charCodeAt(0);
-    return code <= 0xff ? `\\x${hex(code, 2)}` : `\\u${hex(code, 4)}`;
-  });
-}
+export { showControls };
 
 /**
  * Repository text for where VS Code renders `$(icon)` syntax (quick pick labels and

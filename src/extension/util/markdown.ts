@@ -1,33 +1,11 @@
 // Markdown for hovers and tooltips. Everything that comes from a repository (owner names,
 // practices, patterns, paths) is untrusted: it is escaped so that it renders as the text it
 // is, never as a link, an image, HTML or a command. No vscode import: unit-tested in Node.
-import { showControls } from './inertText';
+import { escapeMarkdownText } from '../../core/text/markdownText';
 
-/**
- * Escapes `text` for Markdown inline content: every ASCII punctuation character gets a
- * backslash (CommonMark allows escaping any of them), line breaks become spaces, other
- * control and bidi characters visible escapes (inertText.ts), and `$(` is escaped for VS
- * Code's icon syntax, which is applied after Markdown is parsed.
- */
+/** escapeMarkdownText with VS Code's `$(icon)` syntax escaped too: what every hover and tooltip uses. */
 export function escapeMarkdown(raw: string): string {
-  const text = showControls(raw);
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    const code = text.charCodeAt(i);
-    if (c === '$' && text[i + 1] === '(') {
-      // After Markdown parsing the text must read `\$(` for the icon renderer to leave it.
-      out += '\\\\\\$';
-    } else if (code < 32 || code === 127 || code === 0x2028 || code === 0x2029) {
-      // Control characters and line breaks would end a line or a block: a space is honest enough.
-      out += ' ';
-    } else if ((code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126)) {
-      out += `\\${c}`;
-    } else {
-      out += c;
-    }
-  }
-  return out;
+  return escapeMarkdownText(raw, { iconSyntax: true });
 }
 
 /** A `command:` link target with JSON arguments, as VS Code's Markdown expects it. */

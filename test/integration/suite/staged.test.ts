@@ -119,6 +119,21 @@ describe('Before You Commit', function () {
     await waitFor('the status bar to count 2 staged upstream paths', () => api.statusBar.item.text.endsWith('$(git-commit) 2 upstream'), { describe: () => api.statusBar.item.text });
   });
 
+  it('copies the staged changes\' owners for a pull request as Markdown: the reviews needed, each group\'s files, what they ask', async () => {
+    await viewUntil('the fixture groups', (t) => t.some((n) => n.label.startsWith('Payments, ')));
+    const copied = await vscode.commands.executeCommand<string>(Commands.copyReviewRequest);
+    assert.equal(await vscode.env.clipboard.readText(), copied);
+    const lines = copied.split('\n');
+    assert.equal(lines[0], '### Code owners of this change');
+    assert.match(lines[2], /^Reviews needed from: .*\\@acme\\\/payments, \\@alice/);
+    assert.match(lines[2], /\\@acme\\\/cafe/);
+    // Alice's name in ownership.yml is hostile: it is escaped, so it renders as the text it is.
+    assert.ok(lines.includes('**Payments \\(\\@acme\\/payments\\)\\, Alice \\<img src\\=x onerror\\=alert\\(1\\)\\> \\[run\\]\\(command\\:workbench\\.action\\.quit\\) \\$\\(bug\\) \\*\\*bold\\*\\* \\(\\@alice\\)** · 1 file'), copied);
+    for (const line of ['- services\\/payments\\/charge\\.go', '- Amounts are integers in minor units\\.', 'Contact: Payments, \\#payments\\-eng', '- docs\\/café menu\\.md']) {
+      assert.ok(lines.includes(line), `${line} in:\n${copied}`);
+    }
+  });
+
   it('stages a rename, a deletion, changes and a new file in a second repository: groups per owner, one notification', async () => {
     const api = await lens();
     const before = shown.length;
