@@ -52,7 +52,8 @@ interface Scope {
 export function registerAddOwnerRule(context: vscode.ExtensionContext, model: OwnershipModel, active: ActiveFile): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.addOwnerRule, async (arg?: unknown, choice: AddRuleChoice = {}): Promise<AddedRule | undefined> => {
-      const uri = arg instanceof vscode.Uri ? arg : active.uri;
+      // A Uri (the Explorer, other commands), a tree node with one (Before You Commit's files), or the active file.
+      const uri = arg instanceof vscode.Uri ? arg : (nodeUri(arg) ?? active.uri);
       if (!uri) {
         void vscode.window.showInformationMessage('Open a file first: the rule is for the active file.');
         return undefined;
@@ -114,6 +115,11 @@ export function registerAddOwnerRule(context: vscode.ExtensionContext, model: Ow
       return { file: codeowners.fsPath, line: edit.line, text: line.text };
     }),
   );
+}
+
+function nodeUri(arg: unknown): vscode.Uri | undefined {
+  const resource = (arg as { item?: vscode.TreeItem } | undefined)?.item?.resourceUri;
+  return resource instanceof vscode.Uri ? resource : undefined;
 }
 
 function changing(file: string): undefined {

@@ -86,7 +86,7 @@ function groupNode(root: string, g: ReminderGroup): Node {
   const situation = SITUATIONS[g.situation];
   const count = `${g.files.length} file${g.files.length === 1 ? '' : 's'}`;
   const children: Node[] = [];
-  children.push(node('Files', { id: `${id}|files`, icon: 'files', description: count }, g.files.map((f, i) => fileNode(root, f, `${id}|file:${i}`))));
+  children.push(node('Files', { id: `${id}|files`, icon: 'files', description: count }, g.files.map((f, i) => fileNode(root, f, `${id}|file:${i}`, g.situation))));
   if (g.advice) children.push(node(g.advice, { id: `${id}|advice`, icon: 'lightbulb', tooltip: g.advice }));
 
   const practices = g.practices.map((p, i) => node(p, { id: `${id}|practice:${i}`, icon: 'check', tooltip: p }));
@@ -131,7 +131,8 @@ const STATUS_WORD: Record<GroupFile['status'], string> = {
   unknown: 'changed',
 };
 
-function fileNode(root: string, f: GroupFile, id: string): Node {
+/** A staged file; one nobody owns that is still there offers Add a CODEOWNERS Rule… (its contextValue). */
+function fileNode(root: string, f: GroupFile, id: string, situation: ReminderGroup['situation']): Node {
   const uri = vscode.Uri.file(nodePath.join(root, ...f.path.split('/')));
   const where = f.to !== undefined ? ` → ${f.to}` : f.from !== undefined ? ` ← ${f.from}` : '';
   const gone = f.status === 'deleted' || f.to !== undefined;
@@ -142,5 +143,6 @@ function fileNode(root: string, f: GroupFile, id: string): Node {
     resourceUri: uri,
     icon: gone ? 'diff-removed' : undefined,
     command: gone ? undefined : { title: 'Open the file', command: 'vscode.open', arguments: [uri] },
+    contextValue: gone ? 'stagedFile.gone' : `stagedFile.${situation}`,
   });
 }

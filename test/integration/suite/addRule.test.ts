@@ -91,7 +91,9 @@ describe('Add a CODEOWNERS rule', () => {
     fs.writeFileSync(tool, '');
     try {
       await ownersOf(vscode.Uri.file(tool), []);
-      const added = await addRule(vscode.Uri.file(tool), { pattern: '/tools/', owner: 'build@acme.example' });
+      // As Before You Commit's inline action calls it: with the file's tree node, which holds its uri.
+      const node = { item: new vscode.TreeItem(vscode.Uri.file(tool)) };
+      const added = await vscode.commands.executeCommand<AddedRule | undefined>('ownershipLens.addOwnerRule', node, { pattern: '/tools/', owner: 'build@acme.example' });
       assert.deepEqual(added, { file: codeowners.fsPath, line: 1, text: `${'/tools/'.padEnd(32)}build@acme.example` }, 'lined up with the owners of *.sql');
       const doc = await vscode.workspace.openTextDocument(codeowners);
       assert.equal(doc.lineAt(2).text, '[Backend] @acme/backend');

@@ -153,6 +153,11 @@ describe('Before You Commit', function () {
     assert.deepEqual(files(find(repo.children, '@acme/dba')), [['apps/api/schema.sql', 'modified']]);
     const unowned = find(repo.children, 'Nobody owns');
     assert.deepEqual(files(unowned), [['tools/run.sh', 'added']]);
+    // A staged file nobody owns offers Add a CODEOWNERS Rule… (inline); one deleted or moved away does not.
+    const contextOf = (group: TreeSnapshot) => find(group.children, 'Files').children.map((f) => f.contextValue);
+    assert.deepEqual(contextOf(unowned), ['stagedFile.unowned']);
+    assert.deepEqual(contextOf(find(repo.children, '@acme/docs')), ['stagedFile.gone']);
+    assert.deepEqual(contextOf(find(repo.children, '@acme/dba')), ['stagedFile.upstream']);
     assert.equal(unowned.description, 'Unowned · 1 file');
     assert.ok(find(repo.children, '@acme/docs', 'Etiquette for changing their code').children.length > 0);
     assert.equal(find(repo.children, 'Nobody owns').children.some((c) => c.label === 'Etiquette for changing their code'), false, 'etiquette only when upstream');
