@@ -230,11 +230,11 @@ function ownerOnRule(text: string, parsed: ParsedCodeowners, rule: Rule, owner: 
   let start = 0;
   for (let i = 0; i < rule.line - 1; i++) start += lines[i].length + 1;
   const end = rule.column - 1 + rule.pattern.length;
-  const last = rule.owners[rule.owners.length - 1];
-  const ownersEnd = last && lineText.startsWith(last.text, last.column - 1) ? last.column - 1 + last.text.length : end;
-  const rest = lineText.slice(ownersEnd);
+  // Everything after the pattern gives way (owners, repeats the parser dropped, Bitbucket
+  // selections, invalid words, trailing blanks) up to an inline comment, which stays.
+  const rest = lineText.slice(end);
+  const comment = rest.search(/\s#/);
   const gap = ownerGap(text, parsed, end);
-  // The old owners and trailing blanks give way; anything else after them (a comment) stays.
-  const replaced = ownersEnd - end + (rest.trim() === '' ? rest.length : 0);
+  const replaced = comment < 0 ? rest.length : comment;
   return { offset: start + end, insert: `${gap}${owner}`, line: rule.line - 1, replaced };
 }

@@ -37,8 +37,9 @@ function group(g: ReminderGroup): string[] {
   out.push(...listed);
   if (g.files.length > listed.length) out.push(`- … and ${g.files.length - listed.length} more`);
   if (g.situation === 'mine' || g.situation === 'no-map') return out;
-  if (g.practices.length > 0) out.push('', 'They ask:', ...g.practices.map((p) => `- ${md(p)}`));
-  for (const guide of g.contributing) out.push(`- Contributing guide: ${md(guide)}`);
+  // The guide goes with what they ask, never onto the end of the file list.
+  const asks = [...g.practices.map((p) => `- ${md(p)}`), ...g.contributing.map((guide) => `- Contributing guide: ${md(guide)}`)];
+  if (asks.length > 0) out.push('', 'They ask:', ...asks);
   for (const c of g.contacts) out.push('', `Contact: ${md(c.name)}, ${md(c.contact)}`);
   if (g.situation === 'unowned' && g.advice) out.push('', md(g.advice));
   return out;
