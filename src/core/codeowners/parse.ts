@@ -9,7 +9,7 @@ import { bitbucketSelection, classifyOwner, gitlabReferences, impossibleGithubNa
 import { bitbucketAppSyntax, identity, impossibleHandleMessage, ownersOf, repeatMessage, repeatOf, sameOwnerIn, selectionRepeatMessage } from './owner-notes';
 import { readHeader, detectFlavor, isApprovalsCount, looseHeaderForm, type HeaderSyntax } from './gitlab-header';
 import { countLines, hasUnescaped, isSpace, isSpaceCode, isUnicodeBlank, onlySlashes, splitLines, tokens, wholeLinesWithin, type Token } from './line-text';
-import { normalizeGitlabPattern } from './pattern';
+import { duplicatePatterns } from './duplicates';
 import { positionInText } from '../utf8';
 import type { Diagnostic, Flavor, FlavorSetting, Owner, OwnerKind, ParsedCodeowners, Rule, Section, SectionHeader, Severity } from './types';
 
@@ -366,28 +366,10 @@ class Parser {
 
   /** The result, once every line has been read. */
   finish(): ParsedCodeowners {
-    this.reportDuplicates();
+    this.diagnostics.push(...duplicatePatterns(this.rules, this.flavor));
     return { flavor: this.flavor, rules: this.rules, sections: this.sections, headers: this.headers, diagnostics: this.diagnostics, applied: this.applied };
   }
 
-  /** A pattern repeated in the same section: the earlier line is dead (GitLab keeps its position). */
-  private reportDuplicates(): void {
-    const seen = new Map<string, Rule>();
-    for (const r of this.rules) {
-      if (!r.applied) continue;
-      const key = this.flavor === 'gitlab' ? `${r.section}\u0000${normalizeGitlabPattern(r.exclusion ? r.pattern.slice(1) : r.pattern)}` : r.pattern;
-      const prev = seen.get(key);
-      if (prev) {
-        const how = this.flavor === 'gitlab' ? 'it replaces the rule on that line, which keeps its place in the order' : 'only this later rule has any effect';
-        // GitLab compares patterns once normalised (`*` is `/**/*`, `!x` is x's entry): name the earlier spelling when it differs.
-        const spelled = prev.pattern === r.pattern ? '' : ` as "${prev.pattern}"`;
-        const message = `The pattern "${r.pattern}" already appears on line ${prev.line}${spelled}; ${how}.`;
-        const earlier = { line: prev.line, column: prev.column, endColumn: prev.column + prev.pattern.length, message: 'the earlier rule with this pattern' };
-        this.diagnostics.push({ line: r.line, column: r.column, severity: 'warning', code: 'duplicate-pattern', message, endColumn: r.column + r.pattern.length, related: [earlier] });
-      }
-      seen.set(key, r);
-    }
-  }
 }
 
 
